@@ -1,0 +1,51 @@
+package org.peelharvest.extract;
+
+import java.util.List;
+
+import org.peelharvest.extract.html.HtmlBlockReader;
+import org.peelharvest.extract.pdf.PdfBlockReader;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.Source;
+import org.peelharvest.model.SourceDocument;
+import org.peelharvest.model.SourceFormat;
+
+/**
+ * The one entry point of extraction: a document's bytes in, a {@link Report} out. The format is
+ * told from the content; each format's block reader feeds the same {@link ReportReader}.
+ * Plain Java, safe to share between threads: every call makes its own parser state.
+ */
+public final class DocumentExtractor {
+
+    private final HtmlBlockReader html = new HtmlBlockReader();
+    private final PdfBlockReader pdf = new PdfBlockReader();
+    private final ReportReader reader = new ReportReader();
+
+    /** @throws RejectedDocumentException naming the document and the reason it gives no report */
+    public Report extract(SourceDocument document) {
+        SourceFormat format = formatOf(document);
+        Source source = new Source(document.url(), format, document.sha256());
+        return reader.read(blocks(document, format), source);
+    }
+
+    /** The document as blocks, for tools and tests that look at what the reader sees. */
+    public List<Block> blocks(SourceDocument document) {
+        return blocks(document, formatOf(document));
+    }
+
+    private List<Block> blocks(SourceDocument document, SourceFormat format) {
+        return switch (format) {
+            case HTML -> html.read(document.content(), document.url());
+            case PDF -> pdf.read(document.content(), document.url());
+        };
+    }
+
+    private static SourceFormat formatOf(SourceDocument document) {
+        if (document.content().length == 0) {
+            throw new RejectedDocumentException(new Reject(document.url(), "read", "empty-file", "the file is empty"));
+        }
+        return Formats.sniff(document.content()).orElseThrow(() -> new RejectedDocumentException(new Reject(
+                document.url(), "read", "unsupported-format", "the content is neither HTML nor PDF")));
+    }
+}

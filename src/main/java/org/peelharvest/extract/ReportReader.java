@@ -1,0 +1,352 @@
+package org.peelharvest.extract;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.peelharvest.model.Cycle;
+import org.peelharvest.model.Force;
+import org.peelharvest.model.Forces;
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Pillar;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.Source;
+
+/**
+ * Turns the blocks of a PEEL pillar page or report, from HTML or PDF alike, into a {@link Report}.
+ * It reads the page as a person does (see {@code FORMATS.md}): the title {@code <Force> PEEL <year>},
+ * the pillar, the headline question, "Last updated", the grade line, the summary, then
+ * "Questions for <Pillar>" with each question's number, text, grade, narrative and
+ * "Areas for improvement". A document it cannot read that way is rejected with the reason.
+ */
+public final class ReportReader {
+
+    private static final Pattern TITLE = Pattern.compile(
+            "(?i)^(?<force>.+?)\\s+PEEL\\s+(?<year>20\\d\\d)(?:/\\d\\d|[-\\u2013]\\d{2,4})?$");
+    private static final Pattern COVER_TITLE = Pattern.compile(
+            "(?i)^PEEL:?\\s+Police\\s+(?<pillar>effectiveness|efficiency|legitimacy|leadership)\\s+(?<year>20\\d\\d)"
+                    + "(?:/\\d\\d)?(?:\\s*[-\\u2013:]\\s*An inspection of\\s+(?<force>.+?))?\\.?$");
+    private static final Pattern INSPECTION_OF = Pattern.compile("(?i)^An inspection of\\s+(.+?)\\.?$");
+    private static final Pattern QUESTIONS_FOR = Pattern.compile(
+            "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");
+    private static final Pattern LAST_UPDATED = Pattern.compile(
+            "(?i)^(?:last updated|updated|published)\\s*:?\\s*(?<date>\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2}\\s+[a-z]+\\s+\\d{4})");
+    private static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
+    private static final Pattern NUMBERED_QUESTION = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:)]?\\s+(.+)$");
+    private static final Pattern AREAS_FOR_IMPROVEMENT = Pattern.compile("(?i)^areas? for improvement:?$");
+    private static final Pattern OTHER_FINDINGS = Pattern.compile("(?i)^(causes? of concern|recommendations?):?$");
+    private static final Pattern CARRIED_OVER = Pattern.compile(
+            "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over"
+                    + "|still stands?\\b");
+    /** Link lines and site furniture that are not part of any field ("(PDF document)", Welsh links). */
+    private static final Pattern NOT_CONTENT = Pattern.compile(
+            "(?i)(\\(PDF document\\)$|\\bCymraeg\\b|\\bGymraeg\\b|^Download the full report$"
+                    + "|^Detailed findings for question \\d+$|^Skip to (main )?content$|^English$)");
+    private static final Pattern PAGE_REF = Pattern.compile("(\\s\\d{1,3}|\\.{3,}\\s*\\d{1,3})$");
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    /**
+     * @throws RejectedDocumentException when the blocks are not a PEEL report page this reader
+     *                                   knows, naming what was missing
+     */
+    public Report read(List<Block> blocks, Source source) {
+        List<Block> page = withoutContentsPage(blocks);
+        Title title = findTitle(page, source.url());
+        Cycle cycle = Cycle.startingIn(title.year())
+                .orElseThrow(() -> reject(source, "unknown-cycle", "no PEEL cycle starts in " + title.year()));
+        int headline = findHeadline(page, title.index() + 1, source);
+        int questionsAt = findQuestions(page, headline + 1);
+        Pillar pillar = findPillar(page, title, headline, questionsAt, source);
+        Header header = readHeader(page.subList(headline + 1, questionsAt));
+        String headlineQuestion = page.get(headline).text();
+        List<Question> questions = readQuestions(page, questionsAt, title.force());
+
+        Judgment judgment = header.badge();
+        JudgmentSource judgmentSource = judgment == null ? null : JudgmentSource.BADGE;
+        if (judgment == null) {
+            judgment = ProseGrades.stated(header.summary(), headlineQuestion, title.force()).orElse(null);
+            judgmentSource = judgment == null ? null : JudgmentSource.SUMMARY;
+        }
+        return new Report(title.force(), cycle, pillar, headlineQuestion, judgment, judgmentSource,
+                header.lastUpdated(), header.summary(), questions, source);
+    }
+
+    private record Title(int index, Force force, int year, Pillar pillar) {
+    }
+
+    private record Header(LocalDate lastUpdated, Judgment badge, String summary) {
+    }
+
+    /** A PDF's contents page lists headings with page numbers; it is not the headings themselves. */
+    private static List<Block> withoutContentsPage(List<Block> blocks) {
+        List<Block> kept = new ArrayList<>(blocks.size());
+        boolean inContents = false;
+        for (Block block : blocks) {
+            if (block.text().equalsIgnoreCase("contents")) {
+                inContents = true;
+                continue;
+            }
+            if (inContents && PAGE_REF.matcher(block.text()).find()) {
+                continue;
+            }
+            inContents = false;
+            kept.add(block);
+        }
+        return kept;
+    }
+
+    private static Title findTitle(List<Block> page, String url) {
+        for (int i = 0; i < page.size(); i++) {
+            String text = page.get(i).text();
+            Matcher m = TITLE.matcher(text);
+            if (m.matches() && !m.group("force").toLowerCase(Locale.ROOT).startsWith("peel")) {
+                return new Title(i, force(m.group("force"), url), Integer.parseInt(m.group("year")), null);
+            }
+            m = COVER_TITLE.matcher(text);
+            if (m.matches()) {
+                String name = m.group("force") != null ? m.group("force") : inspectionOf(page, i, url);
+                return new Title(i, force(name, url), Integer.parseInt(m.group("year")),
+                        Pillar.fromName(m.group("pillar")).orElseThrow());
+            }
+        }
+        throw new RejectedDocumentException(new Reject(url, "extract", "not-a-report",
+                "no PEEL report title ('<Force> PEEL <year>' or 'PEEL: Police <pillar> <year>') was found"));
+    }
+
+    private static String inspectionOf(List<Block> page, int titleAt, String url) {
+        for (int i = titleAt + 1; i < Math.min(page.size(), titleAt + 4); i++) {
+            Matcher m = INSPECTION_OF.matcher(page.get(i).text());
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        throw new RejectedDocumentException(new Reject(url, "extract", "no-force",
+                "the cover title is not followed by 'An inspection of <Force>'"));
+    }
+
+    private static Force force(String name, String url) {
+        return Forces.find(name).orElseThrow(() -> new RejectedDocumentException(new Reject(url, "extract",
+                "unknown-force", "'" + name + "' is not one of the 43 police forces of England and Wales")));
+    }
+
+    private static int findHeadline(List<Block> page, int from, Source source) {
+        for (int i = from; i < page.size(); i++) {
+            if (isQuestion(page.get(i))) {
+                return i;
+            }
+        }
+        throw reject(source, "no-headline-question", "no headline question follows the title");
+    }
+
+    /** The "Questions for <Pillar>" heading, else the first question after the headline. */
+    private static int findQuestions(List<Block> page, int from) {
+        for (int i = from; i < page.size(); i++) {
+            if (QUESTIONS_FOR.matcher(page.get(i).text()).matches()) {
+                return i;
+            }
+        }
+        for (int i = from; i < page.size(); i++) {
+            if (isQuestion(page.get(i))) {
+                return i;
+            }
+        }
+        return page.size();
+    }
+
+    /**
+     * The pillar label under the title, else the "Questions for" heading, the cover title, or the
+     * word the headline question is built on ("How effective…").
+     */
+    private static Pillar findPillar(List<Block> page, Title title, int headline, int questionsAt, Source source) {
+        for (int i = title.index() + 1; i < headline; i++) {
+            Optional<Pillar> label = Pillar.fromName(page.get(i).text());
+            if (label.isPresent()) {
+                return label.get();
+            }
+        }
+        if (questionsAt < page.size()) {
+            Matcher m = QUESTIONS_FOR.matcher(page.get(questionsAt).text());
+            if (m.matches()) {
+                return Pillar.fromName(m.group(1)).orElseThrow();
+            }
+        }
+        if (title.pillar() != null) {
+            return title.pillar();
+        }
+        return pillarOfHeadline(page.get(headline).text())
+                .orElseThrow(() -> reject(source, "no-pillar", "no pillar label, 'Questions for' heading or pillar word"));
+    }
+
+    private static Optional<Pillar> pillarOfHeadline(String headline) {
+        String text = headline.toLowerCase(Locale.ROOT);
+        if (text.matches(".*\\beffective(ly)?\\b.*")) {
+            return Optional.of(Pillar.EFFECTIVENESS);
+        }
+        if (text.matches(".*\\befficient(ly)?\\b.*")) {
+            return Optional.of(Pillar.EFFICIENCY);
+        }
+        if (text.matches(".*\\blegitimate(ly)?\\b.*")) {
+            return Optional.of(Pillar.LEGITIMACY);
+        }
+        return Optional.empty();
+    }
+
+    /** Between the headline and the questions: the date, the grade line and the summary. */
+    private static Header readHeader(List<Block> zone) {
+        LocalDate lastUpdated = null;
+        Judgment badge = null;
+        List<String> summary = new ArrayList<>();
+        for (Block block : zone) {
+            String text = block.text();
+            Matcher date = LAST_UPDATED.matcher(text);
+            Optional<Judgment> grade = Grades.fromLine(text);
+            if (date.find()) {
+                lastUpdated = lastUpdated != null ? lastUpdated : parseDate(date.group("date"));
+            } else if (grade.isPresent()) {
+                badge = badge != null ? badge : grade.get();
+            } else if (isSummaryText(block, summary)) {
+                summary.add(block.isListItem() ? "\u2022 " + text : text);
+            }
+        }
+        return new Header(lastUpdated, badge, String.join("\n\n", summary));
+    }
+
+    private static boolean isSummaryText(Block block, List<String> sofar) {
+        if (NOT_CONTENT.matcher(block.text()).find() || Pillar.fromName(block.text()).isPresent()) {
+            return false;
+        }
+        // Pages have been seen with a paragraph printed twice in a row.
+        return sofar.isEmpty() || !sofar.get(sofar.size() - 1).equals(block.text());
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text, text.contains("/") ? DAY_FIRST : LONG_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<Question> readQuestions(List<Block> page, int from, Force force) {
+        List<Question> questions = new ArrayList<>();
+        int endLevel = from < page.size() && page.get(from).isHeading() ? page.get(from).level() : 0;
+        QuestionBuilder current = null;
+        Integer pendingNumber = null;
+        for (int i = from; i < page.size(); i++) {
+            Block block = page.get(i);
+            Matcher number = NUMBER_ONLY.matcher(block.text());
+            if (number.matches()) {
+                pendingNumber = Integer.parseInt(number.group(1));
+            } else if (isQuestion(block) && !QUESTIONS_FOR.matcher(block.text()).matches()) {
+                if (current != null) {
+                    questions.add(current.build(force));
+                }
+                current = QuestionBuilder.start(block.text(), pendingNumber, questions.size() + 1);
+                pendingNumber = null;
+            } else if (endsQuestions(block, endLevel)) {
+                break;
+            } else if (current != null) {
+                current.add(block);
+            }
+        }
+        if (current != null) {
+            questions.add(current.build(force));
+        }
+        return questions;
+    }
+
+    /** A heading as high as "Questions for…" that is not part of a question ends the section. */
+    private static boolean endsQuestions(Block block, int endLevel) {
+        if (!block.isHeading() || QUESTIONS_FOR.matcher(block.text()).matches()) {
+            return false;
+        }
+        if (block.text().matches("(?i)^annex\\b.*")) {
+            return true;
+        }
+        boolean findingsHeading = AREAS_FOR_IMPROVEMENT.matcher(block.text()).matches()
+                || OTHER_FINDINGS.matcher(block.text()).matches();
+        return endLevel > 0 && block.level() <= endLevel && !findingsHeading;
+    }
+
+    /** A short block ending in a question mark, possibly numbered ("2. How effective…?"). */
+    private static boolean isQuestion(Block block) {
+        if (block.isListItem()) {
+            return false;
+        }
+        String text = block.text();
+        return text.endsWith("?") && text.split(" ").length <= 45 && !text.contains(". ");
+    }
+
+    private static RejectedDocumentException reject(Source source, String reason, String detail) {
+        return new RejectedDocumentException(new Reject(source.url(), "extract", reason, detail));
+    }
+
+    /** Collects one question's blocks: its grade line, narrative and areas for improvement. */
+    private static final class QuestionBuilder {
+        private enum Section { NARRATIVE, AREAS_FOR_IMPROVEMENT, OTHER_FINDINGS }
+
+        private final int number;
+        private final String question;
+        private final List<String> narrative = new ArrayList<>();
+        private final List<String> areasForImprovement = new ArrayList<>();
+        private Judgment badge;
+        private Section section = Section.NARRATIVE;
+
+        private QuestionBuilder(int number, String question) {
+            this.number = number;
+            this.question = question;
+        }
+
+        static QuestionBuilder start(String text, Integer pendingNumber, int next) {
+            Matcher numbered = NUMBERED_QUESTION.matcher(text);
+            if (numbered.matches()) {
+                return new QuestionBuilder(Integer.parseInt(numbered.group(1)), numbered.group(2));
+            }
+            return new QuestionBuilder(pendingNumber != null ? pendingNumber : next, text);
+        }
+
+        void add(Block block) {
+            String text = block.text();
+            Optional<Judgment> grade = Grades.fromLine(text);
+            if (grade.isPresent() && badge == null && narrative.isEmpty() && areasForImprovement.isEmpty()) {
+                badge = grade.get();
+            } else if (AREAS_FOR_IMPROVEMENT.matcher(text).matches()) {
+                section = Section.AREAS_FOR_IMPROVEMENT;
+            } else if (OTHER_FINDINGS.matcher(text).matches()) {
+                section = Section.OTHER_FINDINGS;
+            } else if (NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
+                return;
+            } else if (block.isListItem() && section == Section.AREAS_FOR_IMPROVEMENT) {
+                areasForImprovement.add(text);
+            } else if (block.isListItem()) {
+                narrative.add("\u2022 " + text);
+            } else {
+                section = Section.NARRATIVE;
+                narrative.add(text);
+            }
+        }
+
+        Question build(Force force) {
+            String summary = String.join("\n\n", narrative);
+            Judgment judgment = badge;
+            JudgmentSource source = badge == null ? null : JudgmentSource.BADGE;
+            if (judgment == null) {
+                judgment = ProseGrades.stated(summary, question, force).orElse(null);
+                source = judgment == null ? null : JudgmentSource.SUMMARY;
+            }
+            boolean carriedOver = CARRIED_OVER.matcher(summary).find();
+            return new Question(number, question, judgment, source, carriedOver, summary, areasForImprovement);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.peelharvest.extract.html;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
+
+import org.peelharvest.extract.Block;
+import org.peelharvest.extract.BlockNormalizer;
+
+/**
+ * Reads an HTML page into text blocks in reading order: headings, paragraphs and list items.
+ * Works from the element structure (h1–h6, p, li, block containers, {@code <br>} breaks) so that
+ * semantic HTML and nested-div page builders give the same blocks; site chrome (navigation,
+ * footers, cookie notices) is removed first.
+ */
+public final class HtmlBlockReader {
+
+    /** Words that mark site chrome in class names and ids across page builders, not one site's names. */
+    private static final Set<String> CHROME_WORDS = Set.of(
+            "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "footer", "navbar", "nav",
+            "navigation", "menu", "sidebar", "share", "social", "skip", "skiplink");
+    private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
+
+    /**
+     * @param content the page bytes; the charset comes from a byte-order mark or the page's
+     *                {@code <meta charset>}, UTF-8 when neither says
+     * @param url     the page's address, used to resolve relative links
+     */
+    public List<Block> read(byte[] content, String url) {
+        Document page = parse(content, url);
+        removeChrome(page);
+        Element root = contentRoot(page);
+        HtmlBlockWalker walker = new HtmlBlockWalker();
+        NodeTraversor.traverse(walker, root);
+        return BlockNormalizer.normalize(walker.blocks());
+    }
+
+    private static Document parse(byte[] content, String url) {
+        try {
+            return Jsoup.parse(new ByteArrayInputStream(content), null, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse HTML of " + url, e);
+        }
+    }
+
+    private static void removeChrome(Document page) {
+        page.select("svg").forEach(HtmlBlockReader::replaceGraphic);
+        page.select("script, style, noscript, template, iframe, object, form, nav, footer, "
+                + "[role=navigation], [role=contentinfo], [role=search]").remove();
+        for (Element element : page.body().select("[class], [id]")) {
+            if (element.parent() != null && isChrome(element)) {
+                element.remove();
+            }
+        }
+    }
+
+    private static boolean isChrome(Element element) {
+        String names = (element.className() + " " + element.id()).toLowerCase(java.util.Locale.ROOT);
+        for (String word : WORD_SPLIT.split(names)) {
+            if (CHROME_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An inline SVG graphic keeps only its accessible name (aria-label, else its title), so a
+     * grade drawn as a graphic still reads as a grade and chart labels do not leak into text.
+     */
+    private static void replaceGraphic(Element svg) {
+        Element title = svg.selectFirst("title");
+        String name = svg.hasAttr("aria-label") ? svg.attr("aria-label") : title != null ? title.text() : "";
+        svg.replaceWith(new Element("span").attr("aria-label", name).attr("class", svg.className()));
+    }
+
+    /** The main content when the page marks it ({@code main}, role=main), otherwise the body. */
+    private static Element contentRoot(Document page) {
+        Element main = page.selectFirst("main, [role=main]");
+        return main != null ? main : page.body();
+    }
+}

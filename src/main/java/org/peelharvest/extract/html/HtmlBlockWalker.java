@@ -1,0 +1,188 @@
+package org.peelharvest.extract.html;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import org.peelharvest.extract.Block;
+import org.peelharvest.extract.Grades;
+import org.peelharvest.model.Judgment;
+
+/**
+ * Collects inline text into lines and ends a line at every block element boundary and at
+ * {@code <br>}. The kind of a line comes from its nearest heading or list-item ancestor. Inside
+ * a list item, paragraphs and breaks join into one item, so one bullet stays one finding.
+ */
+final class HtmlBlockWalker implements NodeVisitor {
+
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+            "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
+            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button");
+
+    private final List<Block> blocks = new ArrayList<>();
+    private final Deque<Element> open = new ArrayDeque<>();
+    private final StringBuilder line = new StringBuilder();
+    private Element lineOwner;
+
+    List<Block> blocks() {
+        flush();
+        return blocks;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+            append(text.text());
+        } else if (node instanceof Element element) {
+            enter(element);
+        }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (node instanceof Element element && isBlock(element)) {
+            boundary();
+            open.pop();
+        }
+    }
+
+    private void enter(Element element) {
+        if (element.normalName().equals("br")) {
+            boundary();
+            return;
+        }
+        if (isBlock(element)) {
+            boundary();
+            open.push(element);
+        }
+        if (!element.hasText()) {
+            badge(element);
+        }
+    }
+
+    /**
+     * A grade shown only as an image or a styled empty element: its {@code alt}, {@code aria-label}
+     * or {@code title}, or a class name such as {@code judgment--good}. Only grade words are kept,
+     * so decorative images and icons add nothing.
+     */
+    private void badge(Element element) {
+        Optional<Judgment> grade = Grades.fromBadge(element.attr("alt"))
+                .or(() -> Grades.fromBadge(element.attr("aria-label")))
+                .or(() -> Grades.fromBadge(element.attr("title")))
+                .or(() -> Grades.fromClassNames(element.className()));
+        grade.ifPresent(judgment -> {
+            boundary();
+            lineOwner = element;
+            line.append(judgment.label());
+            boundary();
+        });
+    }
+
+    private void append(String text) {
+        if (text.isBlank()) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            return;
+        }
+        if (line.isEmpty() || line.toString().isBlank()) {
+            lineOwner = open.peek();
+        }
+        line.append(text);
+    }
+
+    /** A block boundary ends the line, except inside a list item, where it only separates words. */
+    private void boundary() {
+        if (insideListItem()) {
+            line.append(' ');
+        } else {
+            flush();
+        }
+    }
+
+    private boolean insideListItem() {
+        for (Element element : open) {
+            String tag = element.normalName();
+            if (tag.equals("li")) {
+                return true;
+            }
+            if (tag.equals("ul") || tag.equals("ol")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void flush() {
+        String text = line.toString().strip();
+        line.setLength(0);
+        if (!text.isEmpty() && lineOwner != null) {
+            blocks.add(blockOf(text, lineOwner));
+        }
+        lineOwner = null;
+    }
+
+    private static Block blockOf(String text, Element owner) {
+        for (Element e = owner; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+                return new Block(Block.Kind.HEADING, tag.charAt(1) - '0', text, 0, path(owner));
+            }
+            if ("heading".equals(e.attr("role"))) {
+                int level = parseLevel(e.attr("aria-level"));
+                return new Block(Block.Kind.HEADING, level, text, 0, path(owner));
+            }
+            if (tag.equals("li")) {
+                return new Block(Block.Kind.LIST_ITEM, listDepth(e), text, 0, path(owner));
+            }
+        }
+        return new Block(Block.Kind.PARAGRAPH, 0, text, 0, path(owner));
+    }
+
+    private static int parseLevel(String ariaLevel) {
+        return ariaLevel.matches("[1-6]") ? Integer.parseInt(ariaLevel) : 2;
+    }
+
+    private static int listDepth(Element item) {
+        int depth = 0;
+        for (Element e = item; e != null; e = e.parent()) {
+            if (e.normalName().equals("ul") || e.normalName().equals("ol")) {
+                depth++;
+            }
+        }
+        return Math.max(depth, 1);
+    }
+
+    /** A short CSS path: tag names with their position among siblings of the same tag. */
+    static String path(Element element) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (Element e = element; e != null && !e.normalName().equals("body") && !e.normalName().equals("#root");
+             e = e.parent()) {
+            String tag = e.normalName();
+            if (!e.id().isEmpty() && e.id().matches("[A-Za-z][\\w-]*")) {
+                parts.push(tag + "#" + e.id());
+                break;
+            }
+            int index = e.elementSiblingIndex();
+            long sameTag = e.parent() == null ? 1 : e.parent().children().stream()
+                    .filter(s -> s.normalName().equals(tag)).count();
+            parts.push(sameTag > 1 ? tag + ":nth-child(" + (index + 1) + ")" : tag);
+        }
+        return String.join(" > ", parts).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBlock(Element element) {
+        return BLOCK_TAGS.contains(element.normalName());
+    }
+}

@@ -1,0 +1,108 @@
+package org.peelharvest.extract.pdf;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Collects the lines PDFBox finds, with the position, size and weight of their text.
+ * A new collector is made for each document: PDFTextStripper keeps state between calls.
+ */
+final class LineCollector extends PDFTextStripper {
+
+    private final List<PdfLine> lines = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private float pageHeight;
+    private float x = Float.NaN;
+    private float y;
+    private float fontSize;
+    private boolean bold;
+
+    LineCollector() {
+        // Report PDFs are single-column; sorting by position puts text drawn out of order (running
+        // headers written last, footnotes) back where a reader sees it.
+        setSortByPosition(true);
+    }
+
+    List<PdfLine> collect(PDDocument document) throws IOException {
+        writeText(document, Writer.nullWriter());
+        return lines;
+    }
+
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        pageHeight = page.getMediaBox().getHeight();
+        super.startPage(page);
+    }
+
+    @Override
+    protected void writeString(String string, List<TextPosition> positions) {
+        if (Float.isNaN(x) && !positions.isEmpty()) {
+            TextPosition first = positions.get(0);
+            x = first.getXDirAdj();
+            y = first.getYDirAdj();
+        }
+        for (TextPosition position : positions) {
+            fontSize = Math.max(fontSize, position.getFontSizeInPt());
+            bold |= isBold(position);
+        }
+        text.append(string);
+    }
+
+    @Override
+    protected void writeWordSeparator() {
+        text.append(' ');
+    }
+
+    // PDFBox ends a line with a line separator, but the last line of a paragraph, article or page
+    // with a paragraph or page end instead: each of them closes the line being collected.
+    @Override
+    protected void writeLineSeparator() {
+        endLine();
+    }
+
+    @Override
+    protected void writeParagraphStart() {
+        endLine();
+    }
+
+    @Override
+    protected void writeParagraphEnd() {
+        endLine();
+    }
+
+    @Override
+    protected void writePageEnd() {
+        endLine();
+    }
+
+    private void endLine() {
+        String line = text.toString().strip();
+        if (!line.isEmpty() && !Float.isNaN(x)) {
+            lines.add(new PdfLine(line, getCurrentPageNo(), x, y, fontSize, bold, pageHeight));
+        }
+        text.setLength(0);
+        x = Float.NaN;
+        fontSize = 0;
+        bold = false;
+    }
+
+    private static boolean isBold(TextPosition position) {
+        if (position.getFont() == null) {
+            return false;
+        }
+        var descriptor = position.getFont().getFontDescriptor();
+        if (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600)) {
+            return true;
+        }
+        String name = position.getFont().getName();
+        return name != null && name.toLowerCase(Locale.ROOT).contains("bold");
+    }
+}

@@ -1,0 +1,39 @@
+package org.peelharvest.extract.pdf;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+import org.peelharvest.extract.Block;
+import org.peelharvest.extract.BlockNormalizer;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+
+/** Reads a PDF report into text blocks in reading order. */
+public final class PdfBlockReader {
+
+    /**
+     * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
+     *                                   PDFBox can open, or has no text layer
+     */
+    public List<Block> read(byte[] content, String url) {
+        try (PDDocument document = Loader.loadPDF(content)) {
+            List<PdfLine> lines = new LineCollector().collect(document);
+            if (lines.isEmpty()) {
+                throw reject(url, "no-text", "the PDF has no text layer (scanned pages need OCR)", null);
+            }
+            return BlockNormalizer.normalize(PdfLayout.blocks(lines));
+        } catch (InvalidPasswordException e) {
+            throw reject(url, "encrypted-pdf", "the PDF is encrypted with a password", e);
+        } catch (IOException e) {
+            throw reject(url, "corrupt-pdf", "PDFBox cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    private static RejectedDocumentException reject(String url, String reason, String detail, Exception cause) {
+        return new RejectedDocumentException(new Reject(url, "extract", reason, detail), cause);
+    }
+}

@@ -1,0 +1,202 @@
+package org.peelharvest.extract.pdf;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.peelharvest.extract.Block;
+import org.peelharvest.extract.Text;
+
+/**
+ * Turns laid-out PDF lines into blocks: drops running headers, footers and page numbers, tells
+ * headings from body text by size and weight, joins wrapped lines (and words hyphenated across
+ * them) into paragraphs and list items, and carries a paragraph over a page break.
+ */
+final class PdfLayout {
+
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "(?i)^(page\\s+)?(\\d{1,4}|[ivxlc]{1,7})(\\s+of\\s+\\d{1,4})?$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]['\u2019\u201d)]?$");
+
+    private final List<PdfLine> lines;
+    private final float bodySize;
+    private final List<Float> headingSizes;
+    /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
+    private final float leading;
+
+    private PdfLayout(List<PdfLine> lines) {
+        this.lines = lines;
+        this.bodySize = bodyFontSize(lines);
+        this.headingSizes = headingSizes(lines, bodySize);
+        this.leading = lineSpacing(lines) / bodySize;
+    }
+
+    static List<Block> blocks(List<PdfLine> laidOut) {
+        return new PdfLayout(withoutRunningText(laidOut)).group();
+    }
+
+    /**
+     * Lines in the page margins that repeat on several pages (running headers and footers, with
+     * digits ignored so "Page 3" matches "Page 4") or that are bare page numbers.
+     */
+    static List<PdfLine> withoutRunningText(List<PdfLine> lines) {
+        Map<String, Set<Integer>> pagesByText = new HashMap<>();
+        for (PdfLine line : lines) {
+            if (line.inMargin()) {
+                pagesByText.computeIfAbsent(marginKey(line), k -> new HashSet<>()).add(line.page());
+            }
+        }
+        long pageCount = lines.stream().mapToInt(PdfLine::page).distinct().count();
+        long repeatsOn = Math.max(2, Math.round(pageCount * 0.4));
+        List<PdfLine> kept = new ArrayList<>();
+        for (PdfLine line : lines) {
+            boolean running = line.inMargin()
+                    && (PAGE_NUMBER.matcher(line.text()).matches()
+                    || pagesByText.get(marginKey(line)).size() >= repeatsOn);
+            if (!running) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
+    private static String marginKey(PdfLine line) {
+        return (line.y() < line.pageHeight() / 2 ? "top:" : "bottom:")
+                + line.text().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
+    }
+
+    private List<Block> group() {
+        List<Block> blocks = new ArrayList<>();
+        Builder current = null;
+        PdfLine previous = null;
+        for (PdfLine line : lines) {
+            if (current != null && continues(current, previous, line)) {
+                current.add(line);
+            } else {
+                if (current != null) {
+                    blocks.add(current.build());
+                }
+                current = new Builder(line, kindOf(line), levelOf(line));
+            }
+            previous = line;
+        }
+        if (current != null) {
+            blocks.add(current.build());
+        }
+        return blocks;
+    }
+
+    private boolean continues(Builder block, PdfLine previous, PdfLine line) {
+        if (!previous.sameStyle(line) || Text.startsWithBullet(line.text())) {
+            return false;
+        }
+        if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
+            return false;
+        }
+        if (line.page() != previous.page()) {
+            return block.kind != Block.Kind.HEADING && !SENTENCE_END.matcher(previous.text()).find();
+        }
+        float gap = line.y() - previous.y();
+        // Wider than the document's usual line spacing (scaled to this line's size): a new paragraph.
+        if (gap <= 0 || gap > line.fontSize() * leading * 1.3f) {
+            return false;
+        }
+        // A list item's wrapped lines are indented under its text, not under its bullet.
+        return block.kind != Block.Kind.LIST_ITEM || line.x() > block.first.x() + 1f;
+    }
+
+    private Block.Kind kindOf(PdfLine line) {
+        if (Text.startsWithBullet(line.text())) {
+            return Block.Kind.LIST_ITEM;
+        }
+        boolean larger = line.fontSize() >= bodySize + 0.9f;
+        boolean boldLabel = line.bold() && !SENTENCE_END.matcher(line.text()).find()
+                && line.text().split(" ").length <= 20;
+        return larger || boldLabel || (line.bold() && line.text().endsWith("?"))
+                ? Block.Kind.HEADING : Block.Kind.PARAGRAPH;
+    }
+
+    private int levelOf(PdfLine line) {
+        for (int i = 0; i < headingSizes.size(); i++) {
+            if (Math.abs(headingSizes.get(i) - line.fontSize()) < 0.6f) {
+                return i + 1;
+            }
+        }
+        return headingSizes.size() + 1;
+    }
+
+    /** The size most of the text is set in, counted by characters. */
+    private static float bodyFontSize(List<PdfLine> lines) {
+        Map<Float, Integer> chars = new TreeMap<>();
+        lines.forEach(l -> chars.merge(Math.round(l.fontSize() * 2) / 2f, l.text().length(), Integer::sum));
+        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
+    }
+
+    private static List<Float> headingSizes(List<PdfLine> lines, float bodySize) {
+        List<Float> sizes = new ArrayList<>();
+        lines.stream().map(PdfLine::fontSize).filter(s -> s >= bodySize + 0.9f).sorted((a, b) -> Float.compare(b, a))
+                .forEach(size -> {
+                    if (sizes.isEmpty() || sizes.get(sizes.size() - 1) - size >= 0.6f) {
+                        sizes.add(size);
+                    }
+                });
+        return sizes;
+    }
+
+    /** The usual distance between baselines of wrapped lines: the most common gap in the document. */
+    private float lineSpacing(List<PdfLine> lines) {
+        Map<Float, Integer> gaps = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            PdfLine a = lines.get(i - 1);
+            PdfLine b = lines.get(i);
+            float gap = b.y() - a.y();
+            if (a.page() == b.page() && a.sameStyle(b) && gap > 0 && gap < a.fontSize() * 3) {
+                gaps.merge(Math.round(gap * 2) / 2f, 1, Integer::sum);
+            }
+        }
+        // Most common gap; on a tie the smaller one, so that paragraph gaps never pass for line gaps.
+        Comparator<Map.Entry<Float, Integer>> byCount = Map.Entry.comparingByValue();
+        Comparator<Map.Entry<Float, Integer>> smallerFirst = (a, b) -> Float.compare(b.getKey(), a.getKey());
+        return gaps.entrySet().stream().max(byCount.thenComparing(smallerFirst))
+                .map(Map.Entry::getKey).orElse(bodySize * 1.2f);
+    }
+
+    private static final class Builder {
+        private final PdfLine first;
+        private final Block.Kind kind;
+        private final int level;
+        private final StringBuilder text;
+
+        Builder(PdfLine first, Block.Kind kind, int level) {
+            this.first = first;
+            this.kind = kind;
+            this.level = kind == Block.Kind.HEADING ? level : kind == Block.Kind.LIST_ITEM ? 1 : 0;
+            this.text = new StringBuilder(first.text());
+        }
+
+        /** Joins a wrapped line; a word hyphenated at the line end is joined without its hyphen. */
+        void add(PdfLine line) {
+            String next = line.text();
+            int end = text.length();
+            boolean hyphenated = end > 1 && text.charAt(end - 1) == '-' && Character.isLetter(text.charAt(end - 2))
+                    && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+            if (hyphenated) {
+                text.setLength(end - 1);
+            } else {
+                text.append(' ');
+            }
+            text.append(next);
+        }
+
+        Block build() {
+            return new Block(kind, level, text.toString(), first.page(), null);
+        }
+    }
+}

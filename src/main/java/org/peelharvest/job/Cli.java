@@ -1,0 +1,151 @@
+package org.peelharvest.job;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line. Parsing and {@code --help} need no Spring; a command that runs a job starts
+ * the Spring Boot application, runs the job through {@link JobRunner} and exits with its code.
+ */
+@Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
+        description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
+        subcommands = {Cli.Run.class, Cli.Extract.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
+                "3:the job completed but its quality gate failed (no report, or too many rejects)"})
+public final class Cli implements Callable<Integer> {
+
+    private final Map<String, Object> springProperties;
+    private final PrintStream out;
+
+    Cli(Map<String, Object> springProperties, PrintStream out) {
+        this.springProperties = springProperties;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Map.of(), System.out));
+    }
+
+    /** Runs one command line; {@code springProperties} override the application's settings. */
+    static int run(String[] args, Map<String, Object> springProperties, PrintStream out) {
+        CommandLine commandLine = new CommandLine(new Cli(springProperties, out));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, out);
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Options every job-running command shares. */
+    static class RunOptions {
+        @Option(names = "--max-reject-rate", paramLabel = "RATE",
+                description = "Fail the quality gate (exit 3) when more than this share of documents is rejected "
+                        + "(0 to 1; default: the job file's, else 0.2).")
+        Double maxRejectRate;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs a job file. With no argument, runs jobs/sample.yaml: every document under "
+                    + "input/sample/ published to output/sample/. A run that failed or was killed is resumed.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
+                description = "The job file (YAML: name, input, output, max-reject-rate).")
+        Path jobFile;
+
+        @CommandLine.Mixin
+        RunOptions options = new RunOptions();
+
+        @Override
+        public Integer call() {
+            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate));
+        }
+
+        private static Path defaultJobFile() {
+            return Path.of(System.getProperty("peel.home", ".")).resolve("jobs").resolve("sample.yaml");
+        }
+    }
+
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = "Extracts reports from files and folders (recursively; HTML and PDF, recognised by "
+                    + "content) and publishes the datasets into DIR.")
+    static final class Extract implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Option(names = "--input", required = true, paramLabel = "PATH", description = "A file or folder; repeatable.")
+        List<Path> inputs = new ArrayList<>();
+
+        @Option(names = "--output", required = true, paramLabel = "DIR", description = "The folder to publish into.")
+        Path output;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "extract",
+                description = "The job's name in the job repository (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @CommandLine.Mixin
+        RunOptions options = new RunOptions();
+
+        @Override
+        public Integer call() {
+            return cli.runJob(() -> {
+                List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
+                if (!missing.isEmpty()) {
+                    throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));
+                }
+                double rate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+                try {
+                    return new RunSpec(name, inputs, output, rate);
+                } catch (IllegalArgumentException e) {
+                    throw new JobFile.BadJobException(e.getMessage());
+                }
+            });
+        }
+    }
+
+    interface SpecSource {
+        RunSpec get();
+    }
+
+    int runJob(SpecSource specSource) {
+        RunSpec spec;
+        try {
+            spec = specSource.get();
+        } catch (JobFile.BadJobException e) {
+            System.err.println("peel-harvest: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
+        SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(springProperties);
+        try (ConfigurableApplicationContext context = application.run()) {
+            Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
+            out.print(outcome.summary());
+            out.println("published to " + spec.output());
+            return outcome.exitCode();
+        } catch (Exception e) {
+            System.err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
+            return Outcome.JOB_FAILED;
+        }
+    }
+}

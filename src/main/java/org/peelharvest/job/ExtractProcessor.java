@@ -1,0 +1,54 @@
+package org.peelharvest.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import org.peelharvest.extract.DocumentExtractor;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.SourceDocument;
+import org.peelharvest.validate.ReportValidator;
+
+/**
+ * One document's whole journey before writing: read its bytes, extract a report, validate it.
+ * A document that fails any of these throws {@link RejectedDocumentException}, which the step
+ * skips and records; nothing is dropped by returning null.
+ */
+class ExtractProcessor implements ItemProcessor<Path, Report> {
+
+    private final DocumentExtractor extractor;
+    private final ReportValidator validator;
+
+    ExtractProcessor(DocumentExtractor extractor, ReportValidator validator) {
+        this.extractor = extractor;
+        this.validator = validator;
+    }
+
+    @Override
+    public Report process(Path file) {
+        SourceDocument document = read(file);
+        try {
+            return validator.requireValid(extractor.extract(document));
+        } catch (RejectedDocumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A parser bug or a document shaped in a way nobody foresaw: reject this one, go on.
+            throw new RejectedDocumentException(new Reject(document.url(), "extract", "extract-failed",
+                    e.getClass().getSimpleName() + ": " + e.getMessage()), e);
+        }
+    }
+
+    private static SourceDocument read(Path file) {
+        String url = file.toUri().toString();
+        try {
+            return new SourceDocument(url, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new RejectedDocumentException(new Reject(url, "read", "unreadable",
+                    "cannot read the file: " + e.getMessage()), e);
+        }
+    }
+}

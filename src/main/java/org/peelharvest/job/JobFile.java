@@ -1,0 +1,83 @@
+package org.peelharvest.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A job file ({@code jobs/*.yaml}): the job's {@code name}, its {@code input} paths and its
+ * {@code output} folder, with an optional {@code max-reject-rate}. Paths are relative to the
+ * folder the job file is in, so a job runs the same from any working directory. Unknown keys
+ * and missing paths are errors that name them.
+ */
+record JobFile(String name, List<String> input, String output,
+               @JsonProperty("max-reject-rate") Double maxRejectRate) {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static RunSpec load(Path file, Double maxRejectRateOverride) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadJobException(file + ": no such job file");
+        }
+        JobFile job = parse(file);
+        Path base = file.toAbsolutePath().getParent();
+        List<String> problems = new ArrayList<>();
+        if (job.name == null || !job.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add("'name' is required: letters, digits, '.', '_' or '-'");
+        }
+        if (job.input == null || job.input.isEmpty()) {
+            problems.add("'input' is required: a list of files or folders");
+        }
+        if (job.output == null || job.output.isBlank()) {
+            problems.add("'output' is required: the folder to publish into");
+        }
+        List<Path> inputs = job.input == null ? List.of() : job.input.stream().map(base::resolve).toList();
+        inputs.stream().filter(p -> !Files.exists(p))
+                .forEach(p -> problems.add("input path does not exist: " + p.normalize()));
+        if (!problems.isEmpty()) {
+            throw new BadJobException(file + ": " + String.join("; ", problems));
+        }
+        double rate = maxRejectRateOverride != null ? maxRejectRateOverride
+                : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+        try {
+            return new RunSpec(job.name, inputs, base.resolve(job.output), rate);
+        } catch (IllegalArgumentException e) {
+            throw new BadJobException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static JobFile parse(Path file) {
+        try {
+            JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
+            if (job == null) {
+                throw new BadJobException(file + ": the job file is empty");
+            }
+            return job;
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadJobException(file + ": unknown key '" + e.getPropertyName()
+                    + "' (known keys: name, input, output, max-reject-rate)");
+        } catch (JacksonException e) {
+            throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadJobException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A job file or command line that cannot describe a run; exit code 2. */
+    static final class BadJobException extends RuntimeException {
+        BadJobException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.peelharvest.job;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the extract job for a {@link RunSpec}, or restarts the last run of the same work when
+ * that run failed, was stopped or died (kill -9, power cut): the restart resumes after the last
+ * committed document and reuses what was already staged.
+ */
+@Component
+class JobRunner {
+
+    private static final int INSTANCES_SEARCHED = 200;
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job extractJob;
+
+    JobRunner(JobOperator operator, JobRepository repository, Job extractJob) {
+        this.operator = operator;
+        this.repository = repository;
+        this.extractJob = extractJob;
+    }
+
+    Outcome run(RunSpec spec, PrintStream out) throws Exception {
+        try (OutputLock ignored = OutputLock.acquire(spec.output())) {
+            JobExecution execution = launch(spec, out);
+            return Outcome.of(execution, spec.maxRejectRate());
+        }
+    }
+
+    private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
+        JobExecution last = lastExecutionOf(spec);
+        if (last != null && isUnfinished(last)) {
+            if (last.getStatus().isRunning()) {
+                // We hold the output lock, so the process that was running it is gone.
+                last = operator.recover(last);
+            }
+            out.println("resuming run " + last.getJobParameters().getLong("run") + " of " + spec.name()
+                    + " where it stopped (" + last.getStatus() + ")");
+            return operator.restart(last);
+        }
+        long run = last == null ? 1 : last.getJobParameters().getLong("run", 0L) + 1;
+        return operator.start(extractJob, spec.toJobParameters(run));
+    }
+
+    private JobExecution lastExecutionOf(RunSpec spec) {
+        List<JobInstance> instances = repository.getJobInstances(extractJob.getName(), 0, INSTANCES_SEARCHED);
+        for (JobInstance instance : instances) {
+            JobExecution execution = repository.getLastJobExecution(instance);
+            if (execution != null && spec.sameWorkAs(execution.getJobParameters())) {
+                return execution;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUnfinished(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED || status.isRunning();
+    }
+}

@@ -1,0 +1,37 @@
+package org.peelharvest.job;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.listener.SkipListener;
+
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.publish.StagingArea;
+
+/** Records every skipped document as a reject, with the reason its stage gave. */
+class RejectRecorder implements SkipListener<Path, Report> {
+
+    private final StagingArea staging;
+
+    RejectRecorder(StagingArea staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public void onSkipInProcess(Path document, Throwable failure) {
+        staging.put(rejectOf(document, failure));
+    }
+
+    @Override
+    public void onSkipInWrite(Report report, Throwable failure) {
+        staging.put(new Reject(report.source().url(), "write", "write-failed", String.valueOf(failure.getMessage())));
+    }
+
+    private static Reject rejectOf(Path document, Throwable failure) {
+        if (failure instanceof RejectedDocumentException rejected) {
+            return rejected.reject();
+        }
+        return new Reject(document.toUri().toString(), "extract", "extract-failed", String.valueOf(failure));
+    }
+}

@@ -1,0 +1,22 @@
+package org.peelharvest.job;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import org.peelharvest.model.Report;
+import org.peelharvest.publish.StagingArea;
+
+/** Stages each extracted report; safe to run twice on the same chunk (same files, same bytes). */
+class StagingWriter implements ItemWriter<Report> {
+
+    private final StagingArea staging;
+
+    StagingWriter(StagingArea staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public void write(Chunk<? extends Report> reports) {
+        reports.forEach(staging::put);
+    }
+}

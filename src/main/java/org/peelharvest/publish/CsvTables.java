@@ -1,0 +1,70 @@
+package org.peelharvest.publish;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.peelharvest.model.Question;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.Report;
+
+/**
+ * The CSV tables of a release. RFC 4180: CRLF line ends, a field with a comma, quote or line
+ * break is quoted and its quotes doubled; one header row; UTF-8 is the caller's writer.
+ */
+final class CsvTables {
+
+    static final List<String> REPORTS = List.of("report_id", "force", "force_slug", "cycle", "year", "pillar",
+            "headline_question", "judgment", "judgment_source", "last_updated", "question_count",
+            "area_for_improvement_count", "source_url", "source_format", "source_sha256");
+    static final List<String> QUESTIONS = List.of("report_id", "question_number", "question", "judgment",
+            "carried_over", "area_for_improvement_count");
+    static final List<String> AREAS_FOR_IMPROVEMENT = List.of("report_id", "question_number", "position", "text");
+    static final List<String> REJECTS = List.of("source_url", "stage", "reason", "detail");
+
+    private CsvTables() {
+    }
+
+    static CSVPrinter printer(Writer out, List<String> header) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new))
+                .setRecordSeparator("\r\n")
+                .get();
+        return new CSVPrinter(out, format);
+    }
+
+    static void printReport(CSVPrinter out, Report r) throws IOException {
+        out.printRecord(r.reportId(), r.force().name(), r.force().slug(), r.cycle().label(), r.cycle().year(),
+                r.pillar().label(), r.headlineQuestion(), text(ReportJson.label(r.judgment())),
+                text(ReportJson.label(r.judgmentSource())), r.lastUpdated() == null ? "" : r.lastUpdated().toString(),
+                r.questions().size(), r.areaForImprovementCount(), r.source().url(), r.source().format().label(),
+                r.source().sha256());
+    }
+
+    static void printQuestions(CSVPrinter out, Report r) throws IOException {
+        for (Question q : r.questions()) {
+            out.printRecord(r.reportId(), q.number(), q.question(), text(ReportJson.label(q.judgment())),
+                    q.carriedOver(), q.areasForImprovement().size());
+        }
+    }
+
+    static void printAreasForImprovement(CSVPrinter out, Report r) throws IOException {
+        for (Question q : r.questions()) {
+            List<String> areas = q.areasForImprovement();
+            for (int i = 0; i < areas.size(); i++) {
+                out.printRecord(r.reportId(), q.number(), i + 1, areas.get(i));
+            }
+        }
+    }
+
+    static void printReject(CSVPrinter out, Reject reject) throws IOException {
+        out.printRecord(reject.sourceUrl(), reject.stage(), reject.reason(), reject.detail());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,141 @@
+package org.peelharvest.publish;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.Report;
+
+/**
+ * Writes a release: the CSV tables and the JSON of every report. Everything is written into a
+ * folder beside the output, flushed to disk, and only then moved into place, so the output
+ * folder is always either the previous release or the new one, never half of each.
+ * Reports stream through once; nothing holds them all in memory.
+ */
+public final class DatasetPublisher {
+
+    public static final List<String> FILES = List.of("reports.csv", "questions.csv",
+            "areas_for_improvement.csv", "rejects.csv", "reports.json", "reports.jsonl");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    /**
+     * @param reports in the order to publish (by report id), each once
+     * @param rejects in the order to publish
+     */
+    public Release publish(Path output, Iterable<Report> reports, List<Reject> rejects) throws IOException {
+        Path target = output.toAbsolutePath().normalize();
+        Path staging = sibling(target, "publishing");
+        Path previous = sibling(target, "previous");
+        restoreInterruptedSwap(target, previous);
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        Release written = write(staging, reports, rejects);
+        swapIn(staging, target, previous);
+        return new Release(target, written.reports(), written.questions(), written.areasForImprovement(),
+                written.rejects());
+    }
+
+    private static Release write(Path folder, Iterable<Report> reports, List<Reject> rejects) throws IOException {
+        int reportCount = 0;
+        int questionCount = 0;
+        int areaCount = 0;
+        try (CSVPrinter reportsCsv = CsvTables.printer(open(folder, "reports.csv"), CsvTables.REPORTS);
+             CSVPrinter questionsCsv = CsvTables.printer(open(folder, "questions.csv"), CsvTables.QUESTIONS);
+             CSVPrinter areasCsv = CsvTables.printer(open(folder, "areas_for_improvement.csv"),
+                     CsvTables.AREAS_FOR_IMPROVEMENT);
+             JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
+             Writer lines = open(folder, "reports.jsonl")) {
+            array.writeStartArray();
+            for (Report report : reports) {
+                CsvTables.printReport(reportsCsv, report);
+                CsvTables.printQuestions(questionsCsv, report);
+                CsvTables.printAreasForImprovement(areasCsv, report);
+                Object json = ReportJson.of(report);
+                array.writePOJO(json);
+                lines.write(JSON.writeValueAsString(json));
+                lines.write('\n');
+                reportCount++;
+                questionCount += report.questions().size();
+                areaCount += report.areaForImprovementCount();
+            }
+            array.writeEndArray();
+        }
+        Files.writeString(folder.resolve("reports.json"), "\n", StandardOpenOption.APPEND);
+        try (CSVPrinter rejectsCsv = CsvTables.printer(open(folder, "rejects.csv"), CsvTables.REJECTS)) {
+            for (Reject reject : rejects) {
+                CsvTables.printReject(rejectsCsv, reject);
+            }
+        }
+        for (String file : FILES) {
+            sync(folder.resolve(file));
+        }
+        return new Release(folder, reportCount, questionCount, areaCount, rejects.size());
+    }
+
+    private static Writer open(Path folder, String name) throws IOException {
+        OutputStream out = Files.newOutputStream(folder.resolve(name));
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    /** Moves the old release aside, the new one in, then deletes the old one. */
+    private static void swapIn(Path staging, Path target, Path previous) throws IOException {
+        Files.createDirectories(target.getParent());
+        deleteTree(previous);
+        if (Files.exists(target)) {
+            Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(previous);
+    }
+
+    /** A crash between the two moves of a swap leaves only the previous release: put it back. */
+    private static void restoreInterruptedSwap(Path target, Path previous) throws IOException {
+        if (!Files.exists(target) && Files.isDirectory(previous)) {
+            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static Path sibling(Path target, String purpose) {
+        return target.resolveSibling("." + target.getFileName() + "." + purpose);
+    }
+
+    private static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

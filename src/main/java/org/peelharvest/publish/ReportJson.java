@@ -1,0 +1,62 @@
+package org.peelharvest.publish;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.Report;
+
+/**
+ * The published JSON shape of a report (the dataset contract in the README), with the fields in
+ * a fixed order. Absent values are JSON null.
+ */
+public final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    public static Map<String, Object> of(Report report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("report_id", report.reportId());
+        json.put("force", report.force().name());
+        json.put("force_slug", report.force().slug());
+        json.put("cycle", report.cycle().label());
+        json.put("year", report.cycle().year());
+        json.put("pillar", report.pillar().label());
+        json.put("headline_question", report.headlineQuestion());
+        json.put("judgment", label(report.judgment()));
+        json.put("judgment_source", label(report.judgmentSource()));
+        json.put("last_updated", report.lastUpdated() == null ? null : report.lastUpdated().toString());
+        json.put("summary", report.summary());
+        json.put("questions", report.questions().stream().map(ReportJson::of).toList());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("url", report.source().url());
+        source.put("format", report.source().format().label());
+        source.put("sha256", report.source().sha256());
+        json.put("source", source);
+        return json;
+    }
+
+    private static Map<String, Object> of(Question question) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("number", question.number());
+        json.put("question", question.question());
+        json.put("judgment", label(question.judgment()));
+        json.put("judgment_source", label(question.judgmentSource()));
+        json.put("carried_over", question.carriedOver());
+        json.put("summary", question.summary());
+        json.put("areas_for_improvement", List.copyOf(question.areasForImprovement()));
+        return json;
+    }
+
+    static String label(Judgment judgment) {
+        return judgment == null ? null : judgment.label();
+    }
+
+    static String label(JudgmentSource source) {
+        return source == null ? null : source.label();
+    }
+}

@@ -1,0 +1,137 @@
+package org.peelharvest.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.Report;
+
+/**
+ * Where a run keeps each document's outcome until the release is published: one file per
+ * extracted report and one per reject, named by content so that writing the same outcome twice
+ * (a chunk retried, a run restarted) leaves the same single file. Reports of the same
+ * {@code report_id} from several documents sit side by side; the HTML one is primary.
+ */
+public final class StagingArea {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+
+    public StagingArea(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public void put(Report report) {
+        // HTML sorts before PDF: the HTML page is the primary source of a report.
+        String name = report.source().format().ordinal() + "-" + report.source().sha256() + ".json";
+        write(root.resolve("reports").resolve(report.reportId()).resolve(name), report);
+    }
+
+    public void put(Reject reject) {
+        write(root.resolve("rejects").resolve(sha256(reject.sourceUrl()) + ".json"), reject);
+    }
+
+    /** One report per report id, in report-id order: the primary document's. Read lazily. */
+    public Iterable<Report> primaryReports() {
+        return () -> new ReportIterator(list(root.resolve("reports")));
+    }
+
+    /** How many documents gave a report that another document had already given. */
+    public int duplicateCount() {
+        int duplicates = 0;
+        for (Path folder : list(root.resolve("reports"))) {
+            duplicates += list(folder).size() - 1;
+        }
+        return duplicates;
+    }
+
+    /** Every reject, ordered by source URL. */
+    public List<Reject> rejects() {
+        List<Reject> rejects = new ArrayList<>();
+        for (Path file : list(root.resolve("rejects"))) {
+            rejects.add(read(file, Reject.class));
+        }
+        rejects.sort(java.util.Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason));
+        return rejects;
+    }
+
+    public void delete() throws IOException {
+        DatasetPublisher.deleteTree(root);
+    }
+
+    private static void write(Path file, Object value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.write(partial, JSON.writeValueAsBytes(value));
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage " + file, e);
+        }
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        return JSON.readValue(file.toFile(), type);
+    }
+
+    private static List<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> !p.getFileName().toString().endsWith(".partial")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static final class ReportIterator implements Iterator<Report> {
+        private final Iterator<Path> folders;
+
+        ReportIterator(List<Path> folders) {
+            this.folders = folders.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return folders.hasNext();
+        }
+
+        @Override
+        public Report next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return read(list(folders.next()).get(0), Report.class);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.peelharvest.validate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.Pillar;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+
+/**
+ * The rules a report must meet before it is published. Each broken rule is one violation, a
+ * sentence naming the field; a report with any violation is rejected, never published wrong.
+ */
+public final class ReportValidator {
+
+    private static final LocalDate FIRST_PUBLICATION = LocalDate.of(2014, 1, 1);
+    /** Site furniture that must never reach a field: its presence means the page was misread. */
+    private static final Pattern CHROME = Pattern.compile("(?i)skip to (main )?content|cookies? (policy|settings)|\\bcymraeg\\b");
+
+    public List<String> violations(Report report) {
+        List<String> violations = new ArrayList<>();
+        checkReport(report, violations);
+        checkQuestions(report, violations);
+        return violations;
+    }
+
+    /** @throws RejectedDocumentException listing every violation, when there is any */
+    public Report requireValid(Report report) {
+        List<String> violations = violations(report);
+        if (!violations.isEmpty()) {
+            throw new RejectedDocumentException(new Reject(report.source().url(), "validate", "invalid-report",
+                    report.reportId() + ": " + String.join("; ", violations)));
+        }
+        return report;
+    }
+
+    private static void checkReport(Report report, List<String> violations) {
+        boolean integratedCycle = report.cycle().year() >= 2021;
+        if (integratedCycle != (report.pillar() == Pillar.INTEGRATED)) {
+            violations.add("pillar " + report.pillar().label() + " does not belong to cycle " + report.cycle().label());
+        }
+        if (report.headlineQuestion().isBlank()) {
+            violations.add("headline_question is empty");
+        }
+        checkScale(report, report.judgment(), "judgment", violations);
+        LocalDate date = report.lastUpdated();
+        if (date != null && (date.isBefore(FIRST_PUBLICATION) || date.isAfter(LocalDate.now().plusDays(1)))) {
+            violations.add("last_updated " + date + " is outside the years PEEL has been published");
+        }
+        if (date != null && date.getYear() < report.cycle().year()) {
+            violations.add("last_updated " + date + " is before cycle " + report.cycle().label() + " began");
+        }
+        if (report.questions().isEmpty()) {
+            violations.add("no questions were found (a pillar page lists its questions under 'Questions for …')");
+        }
+        if (CHROME.matcher(report.headlineQuestion() + " " + report.summary()).find()) {
+            violations.add("site navigation text leaked into the summary");
+        }
+    }
+
+    private static void checkQuestions(Report report, List<String> violations) {
+        Set<Integer> numbers = new HashSet<>();
+        int previous = 0;
+        for (Question q : report.questions()) {
+            String name = "question " + q.number();
+            if (!numbers.add(q.number())) {
+                violations.add(name + " appears twice");
+            } else if (q.number() < previous) {
+                violations.add(name + " comes after question " + previous);
+            }
+            previous = q.number();
+            if (!q.question().endsWith("?")) {
+                violations.add(name + " text does not end with a question mark");
+            }
+            checkScale(report, q.judgment(), name + " judgment", violations);
+            if (q.areasForImprovement().stream().anyMatch(String::isBlank)) {
+                violations.add(name + " has an empty area for improvement");
+            }
+            if (CHROME.matcher(q.summary() + " " + String.join(" ", q.areasForImprovement())).find()) {
+                violations.add(name + ": site navigation text leaked into the narrative");
+            }
+        }
+    }
+
+    /** Adequate exists only on the five-point scale used from 2021/22. */
+    private static void checkScale(Report report, Judgment judgment, String field, List<String> violations) {
+        if (judgment == Judgment.ADEQUATE && !report.cycle().hasFivePointScale()) {
+            violations.add(field + " 'Adequate' is not on the four-point scale of cycle " + report.cycle().label());
+        }
+    }
+}

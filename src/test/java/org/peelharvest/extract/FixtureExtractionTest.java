@@ -1,0 +1,118 @@
+package org.peelharvest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.SourceDocument;
+import org.peelharvest.publish.ReportJson;
+import org.peelharvest.validate.ReportValidator;
+
+/**
+ * Every fixture document extracts to the JSON in its golden file ({@code x.html.expected.json}):
+ * the published report, or the reject with its reason. On a mismatch the actual JSON is written
+ * under {@code target/fixtures-actual/}. {@code -Dfixtures.update=true} rewrites the golden files;
+ * do that only on purpose, and read the diff.
+ */
+class FixtureExtractionTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Path ACTUAL = Path.of("target/fixtures-actual");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger FIELDS_EXPECTED = new AtomicInteger();
+    private static final AtomicInteger FIELDS_RIGHT = new AtomicInteger();
+
+    private final DocumentExtractor extractor = new DocumentExtractor();
+    private final ReportValidator validator = new ReportValidator();
+
+    static Stream<Path> fixtures() throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES)) {
+            return files.filter(p -> p.toString().matches(".*\\.(html|pdf)$")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void fixtureExtractsToItsGoldenFile(Path fixture) throws IOException {
+        JsonNode actual = JSON.valueToTree(outcome(fixture));
+        Path golden = fixture.resolveSibling(fixture.getFileName() + ".expected.json");
+        if (Boolean.getBoolean("fixtures.update") || !Files.exists(golden)) {
+            Files.writeString(golden, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
+        JsonNode expected = JSON.readTree(Files.readString(golden));
+        countFields(expected, actual);
+        if (!expected.equals(actual)) {
+            Files.createDirectories(ACTUAL);
+            Files.writeString(ACTUAL.resolve(golden.getFileName()),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
+        assertThat(actual.toPrettyString()).as("extraction of %s (actual written under %s)", fixture, ACTUAL)
+                .isEqualTo(expected.toPrettyString());
+    }
+
+    /** The published JSON of the report, or the reject, of one fixture. */
+    private Map<String, Object> outcome(Path fixture) throws IOException {
+        String url = "fixtures/" + fixture.getFileName();
+        SourceDocument document = new SourceDocument(url, Files.readAllBytes(fixture));
+        try {
+            return ReportJson.of(validator.requireValid(extractor.extract(document)));
+        } catch (RejectedDocumentException e) {
+            Map<String, Object> reject = new LinkedHashMap<>();
+            reject.put("rejected", Map.of("stage", e.reject().stage(), "reason", e.reject().reason(),
+                    "detail", e.reject().detail()));
+            return reject;
+        }
+    }
+
+    /** Leaf values compared one by one, for the accuracy line of the test report. */
+    private static void countFields(JsonNode expected, JsonNode actual) {
+        if (expected.isContainer()) {
+            if (expected.isObject()) {
+                for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                    countFields(field.getValue(), actual == null ? null : actual.get(field.getKey()));
+                }
+            } else {
+                Iterator<JsonNode> items = expected.values().iterator();
+                for (int i = 0; items.hasNext(); i++) {
+                    countFields(items.next(), actual == null ? null : actual.get(i));
+                }
+            }
+            return;
+        }
+        FIELDS_EXPECTED.incrementAndGet();
+        if (expected.equals(actual)) {
+            FIELDS_RIGHT.incrementAndGet();
+        }
+    }
+
+    @AfterAll
+    static void printAccuracy() {
+        System.out.printf("fixture accuracy: %d/%d fields right (%.1f%%)%n", FIELDS_RIGHT.get(), FIELDS_EXPECTED.get(),
+                100.0 * FIELDS_RIGHT.get() / Math.max(1, FIELDS_EXPECTED.get()));
+    }
+
+    static List<Path> all() throws IOException {
+        return fixtures().toList();
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
