@@ -39,17 +39,17 @@ class ExtractJobConfiguration {
 
     @Bean
     Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                     DocumentReader documentReader, StagingArea stagingArea, ProgressReporter progressReporter,
-                     @Value("${peel.chunk-size:10}") int chunkSize) {
+                     DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
+                     ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize) {
         return new StepBuilder(jobRepository)
                 .<Path, Report>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(documentReader)
                 .processor(new ExtractProcessor(new DocumentExtractor(), new ReportValidator()))
-                .writer(new StagingWriter(stagingArea))
+                .writer(stagingWriter)
                 .faultTolerant()
                 .skipPolicy(new RejectedDocumentSkipPolicy())
-                .skipListener(new RejectRecorder(stagingArea))
+                .skipListener(rejectRecorder)
                 .listener(progressReporter)
                 .build();
     }
@@ -64,20 +64,20 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    RunSpec runSpec(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return RunSpec.from(stepExecution.getJobExecution().getJobParameters());
+    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new DocumentReader(RunSpec.from(stepExecution.getJobParameters()).inputs());
     }
 
     @Bean
     @StepScope
-    StagingArea stagingArea(RunSpec runSpec, @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new StagingArea(runSpec.workArea(stepExecution.getJobExecution().getJobInstance().getInstanceId()));
+    StagingWriter stagingWriter(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new StagingWriter(stagingArea(stepExecution));
     }
 
     @Bean
     @StepScope
-    DocumentReader documentReader(RunSpec runSpec) {
-        return new DocumentReader(runSpec.inputs());
+    RejectRecorder rejectRecorder(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new RejectRecorder(stagingArea(stepExecution));
     }
 
     @Bean
@@ -88,7 +88,14 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    PublishTasklet publishTasklet(StagingArea stagingArea, RunSpec runSpec) {
-        return new PublishTasklet(stagingArea, new DatasetPublisher(), runSpec);
+    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
+        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
+        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(), spec);
+    }
+
+    /** The work area of the job instance the step belongs to; a restart finds the same one. */
+    private static StagingArea stagingArea(StepExecution stepExecution) {
+        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
+        return new StagingArea(spec.workArea(stepExecution.getJobExecution().getJobInstance().getInstanceId()));
     }
 }

@@ -2,6 +2,9 @@ package org.peelharvest.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,9 +22,19 @@ class WorkAreaCleaner implements JobExecutionListener {
         }
         RunSpec spec = RunSpec.from(execution.getJobParameters());
         try {
-            new StagingArea(spec.workArea(execution.getJobInstance().getInstanceId())).delete();
+            Path workArea = spec.workArea(execution.getJobInstance().getInstanceId());
+            new StagingArea(workArea).delete();
+            deleteIfEmpty(workArea.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the work area of " + spec.name(), e);
+        }
+    }
+
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
         }
     }
 }
