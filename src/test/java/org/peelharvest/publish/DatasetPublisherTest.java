@@ -1,0 +1,145 @@
+package org.peelharvest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Cycle;
+import org.peelharvest.model.Forces;
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Pillar;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.Source;
+import org.peelharvest.model.SourceFormat;
+
+class DatasetPublisherTest {
+
+    /** Text an analyst's spreadsheet must get back exactly: curly quotes, commas, quotes, line breaks, accents. */
+    private static final String HOSTILE = "The force\u2019s \u201cplan\u201d, as \"agreed\",\nruns to 2019 \u2013 Zo\u00eb said";
+
+    @TempDir
+    Path temp;
+
+    private final DatasetPublisher publisher = new DatasetPublisher();
+
+    @Test
+    void csvReadBackWithCommonsCsvGivesExactlyTheValuesWritten() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, List.of(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)));
+
+        List<CSVRecord> areas = read(out.resolve("areas_for_improvement.csv"));
+        assertThat(areas).hasSize(1);
+        assertThat(areas.get(0).get("text")).isEqualTo(HOSTILE);
+        assertThat(read(out.resolve("rejects.csv")).get(0).get("detail")).isEqualTo(HOSTILE);
+        CSVRecord row = read(out.resolve("reports.csv")).get(0);
+        assertThat(row.get("headline_question")).isEqualTo(HOSTILE + "?");
+        assertThat(row.get("judgment")).isEqualTo("Good");
+        assertThat(row.get("last_updated")).isEqualTo("2017-03-02");
+        assertThat(row.get("area_for_improvement_count")).isEqualTo("1");
+    }
+
+    @Test
+    void csvFollowsRfc4180WithCrlfRecordsAndDoubledQuotes() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, List.of(report(HOSTILE)), List.of());
+
+        String csv = Files.readString(out.resolve("areas_for_improvement.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("report_id,question_number,position,text\r\n");
+        assertThat(csv).contains("\"The force\u2019s \u201cplan\u201d, as \"\"agreed\"\",\nruns to 2019 \u2013 Zo\u00eb said\"\r\n");
+    }
+
+    @Test
+    void jsonHoldsTheNestedReportAndJsonlOneReportALine() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, List.of(report("a"), report2()), List.of());
+
+        JsonNode array = JsonMapper.builder().build().readTree(out.resolve("reports.json").toFile());
+        assertThat(array.size()).isEqualTo(2);
+        assertThat(array.get(0).get("questions").get(0).get("areas_for_improvement").get(0).asString()).isEqualTo("a");
+        assertThat(array.get(0).get("source").get("format").asString()).isEqualTo("html");
+        assertThat(array.get(1).get("judgment").isNull()).isTrue();
+        assertThat(Files.readAllLines(out.resolve("reports.jsonl"))).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"report_id\":"));
+    }
+
+    @Test
+    void theSameReportsGiveTheSameBytes() throws IOException {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        publisher.publish(first, List.of(report(HOSTILE), report2()), List.of());
+        publisher.publish(second, List.of(report(HOSTILE), report2()), List.of());
+
+        for (String file : DatasetPublisher.FILES) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+        }
+    }
+
+    @Test
+    void aFailedPublishLeavesThePreviousReleaseWhole() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, List.of(report("first release")), List.of());
+        byte[] before = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
+
+        Iterable<Report> failing = () -> new Iterator<>() {
+            private int served;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Report next() {
+                if (served++ == 1) {
+                    throw new IllegalStateException("disk gone");
+                }
+                return report("second release");
+            }
+        };
+        assertThatThrownBy(() -> publisher.publish(out, failing, List.of())).hasMessageContaining("disk gone");
+
+        assertThat(Files.readAllBytes(out.resolve("areas_for_improvement.csv"))).isEqualTo(before);
+        assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
+                .containsExactlyElementsOf(DatasetPublisher.FILES.stream().sorted().toList());
+    }
+
+    private static List<CSVRecord> read(Path csv) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
+    }
+
+    private static Report report(String text) {
+        Question question = new Question(1, "How effective is it?", Judgment.GOOD, JudgmentSource.BADGE, false,
+                "Narrative.", List.of(text));
+        return new Report(Forces.bySlug("derbyshire").orElseThrow(), Cycle.startingIn(2016).orElseThrow(),
+                Pillar.EFFECTIVENESS, text + "?", Judgment.GOOD, JudgmentSource.BADGE, LocalDate.of(2017, 3, 2),
+                "Summary.", List.of(question), new Source("file:///derbyshire.html", SourceFormat.HTML, "a".repeat(64)));
+    }
+
+    private static Report report2() {
+        return new Report(Forces.bySlug("lancashire").orElseThrow(), Cycle.startingIn(2017).orElseThrow(),
+                Pillar.EFFECTIVENESS, "How effective?", null, null, null, "", List.of(),
+                new Source("file:///lancashire.pdf", SourceFormat.PDF, "b".repeat(64)));
+    }
+}
