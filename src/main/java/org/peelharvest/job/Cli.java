@@ -1,6 +1,7 @@
 package org.peelharvest.job;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,20 +32,23 @@ public final class Cli implements Callable<Integer> {
 
     private final Map<String, Object> springProperties;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Cli(Map<String, Object> springProperties, PrintStream out) {
+    Cli(Map<String, Object> springProperties, PrintStream out, PrintStream err) {
         this.springProperties = springProperties;
         this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Map.of(), System.out));
+        System.exit(run(args, Map.of(), System.out, System.err));
     }
 
     /** Runs one command line; {@code springProperties} override the application's settings. */
-    static int run(String[] args, Map<String, Object> springProperties, PrintStream out) {
-        CommandLine commandLine = new CommandLine(new Cli(springProperties, out));
-        commandLine.setOut(new java.io.PrintWriter(out, true));
+    static int run(String[] args, Map<String, Object> springProperties, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Cli(springProperties, out, err));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
 
@@ -131,20 +136,21 @@ public final class Cli implements Callable<Integer> {
         try {
             spec = specSource.get();
         } catch (JobFile.BadJobException e) {
-            System.err.println("peel-harvest: " + e.getMessage());
+            err.println("peel-harvest: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
         out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(springProperties);
+        application.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("peel-harvest-overrides", springProperties)));
         try (ConfigurableApplicationContext context = application.run()) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
             out.print(outcome.summary());
             out.println("published to " + spec.output());
             return outcome.exitCode();
         } catch (Exception e) {
-            System.err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
+            err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
             return Outcome.JOB_FAILED;
         }
     }

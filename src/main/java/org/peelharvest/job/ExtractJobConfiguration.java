@@ -33,7 +33,6 @@ class ExtractJobConfiguration {
         return new JobBuilder(jobRepository)
                 .start(extractStep)
                 .next(publishStep)
-                .listener(new WorkAreaCleaner())
                 .build();
     }
 
@@ -95,7 +94,6 @@ class ExtractJobConfiguration {
 
     /** The work area of the job instance the step belongs to; a restart finds the same one. */
     private static StagingArea stagingArea(StepExecution stepExecution) {
-        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        return new StagingArea(spec.workArea(stepExecution.getJobExecution().getJobInstance().getInstanceId()));
+        return RunSpec.from(stepExecution.getJobParameters()).stagingArea(stepExecution.getJobExecution());
     }
 }

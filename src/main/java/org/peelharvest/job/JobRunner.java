@@ -1,6 +1,5 @@
 package org.peelharvest.job;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -35,23 +34,30 @@ class JobRunner {
     Outcome run(RunSpec spec, PrintStream out) throws Exception {
         try (OutputLock ignored = OutputLock.acquire(spec.output())) {
             JobExecution execution = launch(spec, out);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                // Only once the repository records the run as complete: until then a restart needs it.
+                spec.stagingArea(execution).delete();
+            }
             return Outcome.of(execution, spec.maxRejectRate());
         }
     }
 
     private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
         JobExecution last = lastExecutionOf(spec);
+        long run = last == null ? 1 : last.getJobParameters().getLong("run", 0L);
         if (last != null && isUnfinished(last)) {
             if (last.getStatus().isRunning()) {
                 // We hold the output lock, so the process that was running it is gone.
                 last = operator.recover(last);
             }
-            out.println("resuming run " + last.getJobParameters().getLong("run") + " of " + spec.name()
-                    + " where it stopped (" + last.getStatus() + ")");
-            return operator.restart(last);
+            if (spec.stagingArea(last).exists()) {
+                out.println("resuming run " + run + " of " + spec.name() + " where it stopped (" + last.getStatus() + ")");
+                return operator.restart(last);
+            }
+            out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
+            operator.abandon(last);
         }
-        long run = last == null ? 1 : last.getJobParameters().getLong("run", 0L) + 1;
-        return operator.start(extractJob, spec.toJobParameters(run));
+        return operator.start(extractJob, spec.toJobParameters(last == null ? 1 : run + 1));
     }
 
     private JobExecution lastExecutionOf(RunSpec spec) {

@@ -5,40 +5,36 @@ import java.util.Locale;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What a run achieved, read from its job execution, and the exit code that tells a scheduler:
  * 0 success, 1 the job failed, 3 the job completed but its quality gate failed.
  */
-record Outcome(BatchStatus status, long documents, long extracted, int published, int duplicates,
-               long rejected, String rejectReasons, Duration took, double maxRejectRate, String failure) {
+record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
+               Duration took, double maxRejectRate, String failure) {
 
     static final int OK = 0;
     static final int JOB_FAILED = 1;
     static final int QUALITY_GATE_FAILED = 3;
 
     static Outcome of(JobExecution execution, double maxRejectRate) {
-        StepExecution extract = step(execution, "extractStep");
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("");
         return new Outcome(execution.getStatus(),
-                extract == null ? 0 : extract.getReadCount(),
-                extract == null ? 0 : extract.getWriteCount(),
+                context.getInt(PublishTasklet.EXTRACTED, 0),
                 context.getInt(PublishTasklet.REPORTS, 0),
-                context.getInt(PublishTasklet.DUPLICATES, 0),
-                extract == null ? 0 : extract.getSkipCount(),
+                context.getInt(PublishTasklet.REJECTS, 0),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
                 took, maxRejectRate, failure);
     }
 
-    private static StepExecution step(JobExecution execution, String name) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name))
-                .reduce((first, second) -> second).orElse(null);
+    /** Every document ends as a report or a reject. */
+    int documents() {
+        return extracted + rejected;
     }
 
     int exitCode() {
@@ -51,9 +47,9 @@ record Outcome(BatchStatus status, long documents, long extracted, int published
     /** Empty when the run passes its quality gate, else the reason it does not. */
     String qualityProblem() {
         if (published == 0) {
-            return "no report was extracted from " + documents + " document(s)";
+            return "no report was extracted from " + documents() + " document(s)";
         }
-        double rate = documents == 0 ? 0 : (double) rejected / documents;
+        double rate = (double) rejected / documents();
         if (rate > maxRejectRate) {
             return String.format(Locale.ROOT, "%.0f%% of the documents were rejected, more than the %.0f%% allowed"
                     + " (--max-reject-rate %s)", rate * 100, maxRejectRate * 100, maxRejectRate);
@@ -65,7 +61,7 @@ record Outcome(BatchStatus status, long documents, long extracted, int published
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (published %d, "
                         + "%d duplicate document(s) of a published report)%nrejected: %d%s%ntime taken: %.1f s%n",
-                documents, extracted, published, duplicates, rejected,
+                documents(), extracted, published, extracted - published, rejected,
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", took.toMillis() / 1000.0));
         if (status != BatchStatus.COMPLETED) {
             text.append("job ").append(status).append(": ").append(failure).append('\n');

@@ -17,13 +17,14 @@ import org.peelharvest.publish.StagingArea;
 
 /**
  * Publishes the staged outcomes of the run as one release and leaves the counts in the job's
- * execution context for the summary and the quality gate. Runs again whole on a restart: the
+ * execution context for the summary and the quality gate. The counts come from the staging area,
+ * so they cover every document of the job instance, across restarts. Runs again whole on a restart: the
  * staging area is kept until the job has completed.
  */
 class PublishTasklet implements Tasklet {
 
+    static final String EXTRACTED = "published.extracted";
     static final String REPORTS = "published.reports";
-    static final String DUPLICATES = "published.duplicates";
     static final String REJECTS = "published.rejects";
     static final String REJECT_REASONS = "published.reject-reasons";
 
@@ -39,11 +40,15 @@ class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (!staging.exists()) {
+            // Publishing an empty staging area would replace a good release with an empty one.
+            throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
+        }
         List<Reject> rejects = staging.rejects();
         Release release = publisher.publish(spec.output(), staging.primaryReports(), rejects);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        job.putInt(EXTRACTED, staging.extractedCount());
         job.putInt(REPORTS, release.reports());
-        job.putInt(DUPLICATES, staging.duplicateCount());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));
         contribution.incrementWriteCount(release.reports());

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.peelharvest.publish.StagingArea;
+
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -54,8 +57,9 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         return other.name.equals(name) && other.inputs.equals(inputs) && other.output.equals(output);
     }
 
-    /** Where a run keeps its staged outcomes, beside the output and hidden. */
-    Path workArea(long jobInstanceId) {
-        return output.resolveSibling("." + output.getFileName() + ".work").resolve(Long.toString(jobInstanceId));
+    /** Where a job instance keeps its staged outcomes across restarts: beside the output, hidden. */
+    StagingArea stagingArea(JobExecution execution) {
+        String instance = Long.toString(execution.getJobInstance().getInstanceId());
+        return new StagingArea(output.resolveSibling("." + output.getFileName() + ".work").resolve(instance));
     }
 }

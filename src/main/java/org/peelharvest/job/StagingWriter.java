@@ -1,18 +1,28 @@
 package org.peelharvest.job;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import org.peelharvest.model.Report;
 import org.peelharvest.publish.StagingArea;
 
-/** Stages each extracted report; safe to run twice on the same chunk (same files, same bytes). */
-class StagingWriter implements ItemWriter<Report> {
+/**
+ * Stages each extracted report; safe to run twice on the same chunk (same files, same bytes).
+ * Opening it creates the run's work area.
+ */
+class StagingWriter implements ItemWriter<Report>, ItemStream {
 
     private final StagingArea staging;
 
     StagingWriter(StagingArea staging) {
         this.staging = staging;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        staging.create();
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class DatasetPublisher {
      */
     public Release publish(Path output, Iterable<Report> reports, List<Reject> rejects) throws IOException {
         Path target = output.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IOException("cannot publish into " + target + ": it is a file, not a folder");
+        }
         Path staging = sibling(target, "publishing");
         Path previous = sibling(target, "previous");
         restoreInterruptedSwap(target, previous);

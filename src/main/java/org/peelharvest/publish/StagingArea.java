@@ -41,6 +41,19 @@ public final class StagingArea {
         return root;
     }
 
+    /** Made when a run starts, so that a missing work area later means it was lost, not empty. */
+    public void create() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work area " + root, e);
+        }
+    }
+
+    public boolean exists() {
+        return Files.isDirectory(root);
+    }
+
     public void put(Report report) {
         // HTML sorts before PDF: the HTML page is the primary source of a report.
         String name = report.source().format().ordinal() + "-" + report.source().sha256() + ".json";
@@ -56,13 +69,13 @@ public final class StagingArea {
         return () -> new ReportIterator(list(root.resolve("reports")));
     }
 
-    /** How many documents gave a report that another document had already given. */
-    public int duplicateCount() {
-        int duplicates = 0;
+    /** How many documents gave a report, counting every document of a report shared by several. */
+    public int extractedCount() {
+        int extracted = 0;
         for (Path folder : list(root.resolve("reports"))) {
-            duplicates += list(folder).size() - 1;
+            extracted += list(folder).size();
         }
-        return duplicates;
+        return extracted;
     }
 
     /** Every reject, ordered by source URL. */
@@ -75,8 +88,14 @@ public final class StagingArea {
         return rejects;
     }
 
+    /** Deletes the work area, and its parent folder when no other run's work area is left in it. */
     public void delete() throws IOException {
         DatasetPublisher.deleteTree(root);
+        try (Stream<Path> others = Files.list(root.getParent())) {
+            if (others.findAny().isEmpty()) {
+                Files.delete(root.getParent());
+            }
+        }
     }
 
     private static void write(Path file, Object value) {

@@ -1,0 +1,43 @@
+package org.peelharvest.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Runs the real command line in this JVM against a job repository (an H2 file) in a test's own
+ * folder, and captures what it prints.
+ */
+final class CliRunner {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Path home;
+
+    CliRunner(Path home) {
+        this.home = home;
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, Map.of("peel.home", home.toString(), "spring.datasource.url", url()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The job repository itself, to check what Spring Batch recorded. */
+    Connection repository() throws SQLException {
+        return DriverManager.getConnection(url(), "sa", "");
+    }
+
+    private String url() {
+        return "jdbc:h2:file:" + home.resolve("repository/peel") + ";DB_CLOSE_DELAY=0";
+    }
+}
