@@ -1,0 +1,91 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Usage and job-file errors exit 2 with a message that names the problem; no job is run. */
+class CommandLineTest {
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"run", "extract"})
+    void everyCommandHasHelp(String command) {
+        CliRunner.Result result = new CliRunner(temp).run(command, "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: peel-harvest " + command);
+    }
+
+    @Test
+    void topLevelHelpListsTheCommandsAndExitCodes() {
+        CliRunner.Result result = new CliRunner(temp).run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("run", "extract", "Exit codes:", "3   the job completed but its quality gate failed");
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsage() {
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", "x", "--output", "y", "--outptu", "z");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown options: '--outptu'", "Possible solutions: --output");
+    }
+
+    @Test
+    void anUnknownKeyInAJobFileIsNamed() throws IOException {
+        Path job = jobFile("name: x\ninput: [in]\noutptu: out\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(job.toString(), "unknown key 'outptu'");
+    }
+
+    @Test
+    void missingKeysAndInputPathsOfAJobFileAreNamed() throws IOException {
+        Path job = jobFile("input: [in, nowhere]\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'name' is required", "'output' is required",
+                "input path does not exist: " + temp.resolve("nowhere"));
+    }
+
+    @Test
+    void aMissingInputOfExtractIsNamed() {
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", temp.resolve("absent").toString(),
+                "--output", temp.resolve("out").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("input path does not exist: " + temp.resolve("absent"));
+    }
+
+    @Test
+    void aJobFileRunsWithPathsRelativeToItsOwnFolder() throws IOException {
+        Path job = jobFile("name: relative\ninput:\n  - in\noutput: out/relative\n");
+        Files.copy(Path.of("input/sample/derbyshire-2016-effectiveness.html"), temp.resolve("in/report.html"));
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(ExtractJobTest.csv(temp.resolve("out/relative/reports.csv")))
+                .extracting(r -> r.get("report_id")).containsExactly("2016-derbyshire-effectiveness");
+    }
+
+    private Path jobFile(String yaml) throws IOException {
+        Files.createDirectories(temp.resolve("in"));
+        return Files.writeString(temp.resolve("job.yaml"), yaml);
+    }
+}
