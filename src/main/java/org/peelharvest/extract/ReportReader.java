@@ -279,12 +279,16 @@ public final class ReportReader {
         return endLevel > 0 && block.level() <= endLevel && !findingsHeading;
     }
 
-    /** A short block ending in a question mark, possibly numbered ("2. How effective…?"). */
+    /**
+     * A short block ending in a question mark, possibly numbered ("2. How effective…?"), and not
+     * the last sentence of a paragraph.
+     */
     private static boolean isQuestion(Block block) {
         if (block.isListItem()) {
             return false;
         }
-        String text = block.text();
+        Matcher numbered = NUMBERED_QUESTION.matcher(block.text());
+        String text = numbered.matches() ? numbered.group(2) : block.text();
         return text.endsWith("?") && text.split(" ").length <= 45 && !text.contains(". ");
     }
 

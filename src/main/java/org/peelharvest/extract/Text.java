@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 public final class Text {
 
     /** Bullet glyphs that start a list item when a document writes lists as plain lines. */
-    private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6\\-\\u2013*]\\s+");
+    private static final Pattern BULLET_GLYPH = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6]\\s*");
+    /** A glyph or a dash: how a text copy of a page writes a list ("- The force should…"). */
+    private static final Pattern BULLET = Pattern.compile("^([\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6]|[-\\u2013*]\\s)\\s*");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b]+");
 
     private Text() {
@@ -20,9 +22,17 @@ public final class Text {
         return SPACES.matcher(text.replace("\u00ad", "")).replaceAll(" ").strip();
     }
 
-    /** True when the line starts with a bullet glyph followed by space. */
+    /** True when a paragraph starts like a list item: a bullet glyph, or a dash and a space. */
     public static boolean startsWithBullet(String line) {
         return BULLET.matcher(line).find();
+    }
+
+    /**
+     * True when a line starts with a bullet glyph. A dash is not enough in a laid-out PDF line,
+     * where a wrapped sentence can go on with "– to continually improve…".
+     */
+    public static boolean startsWithBulletGlyph(String line) {
+        return BULLET_GLYPH.matcher(line).find();
     }
 
     public static String stripBullet(String line) {

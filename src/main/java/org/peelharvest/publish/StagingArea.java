@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.Source;
 
 /**
  * Where a run keeps each document's outcome until the release is published: one file per
@@ -55,8 +56,9 @@ public final class StagingArea {
     }
 
     public void put(Report report) {
-        // HTML sorts before PDF: the HTML page is the primary source of a report.
-        String name = report.source().format().ordinal() + "-" + report.source().sha256() + ".json";
+        // Named so that the primary document of a report sorts first: HTML before PDF, then by content.
+        Source source = report.source();
+        String name = source.format().precedence() + "-" + source.format().label() + "-" + source.sha256() + ".json";
         write(root.resolve("reports").resolve(report.reportId()).resolve(name), report);
     }
 

@@ -56,10 +56,15 @@ public final class HtmlBlockReader {
         page.select("script, style, noscript, template, iframe, object, form, nav, footer, "
                 + "[role=navigation], [role=contentinfo], [role=search]").remove();
         for (Element element : page.body().select("[class], [id]")) {
-            if (element.parent() != null && isChrome(element)) {
+            if (element.parent() != null && isChrome(element) && !holdsContent(element)) {
                 element.remove();
             }
         }
+    }
+
+    /** A wrapper named for a menu or sidebar that holds the page itself stays (class "has-sidebar"). */
+    private static boolean holdsContent(Element element) {
+        return element.normalName().equals("body") || element.selectFirst("h1, main, [role=main], article") != null;
     }
 
     private static boolean isChrome(Element element) {

@@ -94,7 +94,7 @@ final class PdfLayout {
     }
 
     private boolean continues(Builder block, PdfLine previous, PdfLine line) {
-        if (!previous.sameStyle(line) || Text.startsWithBullet(line.text())) {
+        if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
             return false;
         }
         if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
@@ -113,7 +113,7 @@ final class PdfLayout {
     }
 
     private Block.Kind kindOf(PdfLine line) {
-        if (Text.startsWithBullet(line.text())) {
+        if (Text.startsWithBulletGlyph(line.text())) {
             return Block.Kind.LIST_ITEM;
         }
         boolean larger = line.fontSize() >= bodySize + 0.9f;
