@@ -17,8 +17,13 @@ public record SourceDocument(String url, byte[] content) {
     }
 
     public String sha256() {
+        return sha256(content);
+    }
+
+    /** SHA-256 as 64 lowercase hex digits. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

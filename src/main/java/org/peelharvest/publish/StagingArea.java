@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
+import org.peelharvest.model.SourceDocument;
 
 /**
  * Where a run keeps each document's outcome until the release is published: one file per
@@ -63,7 +62,8 @@ public final class StagingArea {
     }
 
     public void put(Reject reject) {
-        write(root.resolve("rejects").resolve(sha256(reject.sourceUrl()) + ".json"), reject);
+        String name = SourceDocument.sha256(reject.sourceUrl().getBytes(StandardCharsets.UTF_8));
+        write(root.resolve("rejects").resolve(name + ".json"), reject);
     }
 
     /** One report per report id, in report-id order: the primary document's. Read lazily. */
@@ -86,7 +86,7 @@ public final class StagingArea {
         for (Path file : list(root.resolve("rejects"))) {
             rejects.add(read(file, Reject.class));
         }
-        rejects.sort(java.util.Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason));
+        rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason));
         return rejects;
     }
 
@@ -123,15 +123,6 @@ public final class StagingArea {
             return entries.filter(p -> !p.getFileName().toString().endsWith(".partial")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -1,0 +1,36 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentReaderTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void documentsAreFoundByNameOrByContentInPathOrderAndHiddenFilesArePassedOver() throws IOException {
+        Path pdf = Path.of("input/sample/derbyshire-2016-effectiveness.pdf");
+        Files.createDirectories(temp.resolve("b/nested"));
+        Files.createDirectories(temp.resolve(".cache"));
+        Files.copy(pdf, temp.resolve("b/nested/report-without-extension"));
+        Files.writeString(temp.resolve("a.HTM"), "<p>named like a page</p>");
+        Files.writeString(temp.resolve("c.txt"), "<!DOCTYPE html><html><body>shaped like a page</body></html>");
+        Files.writeString(temp.resolve("README.md"), "# notes");
+        Files.writeString(temp.resolve("empty.pdf"), "");
+        Files.copy(pdf, temp.resolve(".cache/hidden.pdf"));
+        Path named = Files.writeString(temp.resolve("notes.md"), "named directly");
+
+        List<Path> found = DocumentReader.discover(List.of(temp, named));
+
+        assertThat(found).containsExactly(temp.resolve("a.HTM"), temp.resolve("b/nested/report-without-extension"),
+                temp.resolve("c.txt"), temp.resolve("empty.pdf"), named);
+    }
+}
