@@ -2,12 +2,20 @@ package org.peelharvest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The last step of every format's block reader: cleans the text, turns bullet-glyph paragraphs
- * into list items (divs and PDFs write lists as lines starting with "•") and drops empty blocks.
+ * into list items (divs and PDFs write lists as lines starting with "•"), splits a grade badge
+ * run on after a question or date into its own line, and drops empty blocks.
  */
 public final class BlockNormalizer {
+
+    /** A question or "Last updated" line with a grade word run on after it. */
+    private static final Pattern TRAILING_GRADE = Pattern.compile(
+            "(?i)^(.{10,}\\?|last updated:?\\s*\\d{1,2}/\\d{1,2}/\\d{4})\\s+"
+                    + "(outstanding|good|adequate|requires improvement|inadequate|ungraded)$");
 
     private BlockNormalizer() {
     }
@@ -25,7 +33,15 @@ public final class BlockNormalizer {
             } else if (kind == Block.Kind.LIST_ITEM) {
                 text = Text.clean(Text.stripBullet(text));
             }
-            if (!text.isEmpty()) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            Matcher trailing = TRAILING_GRADE.matcher(text);
+            if (kind != Block.Kind.LIST_ITEM && trailing.matches()) {
+                // A badge set inline after the question or the date: "How effective…? Good".
+                out.add(new Block(kind, level, trailing.group(1), block.page(), block.path()));
+                out.add(new Block(Block.Kind.PARAGRAPH, 0, trailing.group(2), block.page(), block.path()));
+            } else {
                 out.add(new Block(kind, level, text, block.page(), block.path()));
             }
         }

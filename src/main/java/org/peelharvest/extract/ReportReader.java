@@ -44,6 +44,8 @@ public final class ReportReader {
     private static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
     private static final Pattern NUMBERED_QUESTION = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:)]?\\s+(.+)$");
     private static final Pattern AREAS_FOR_IMPROVEMENT = Pattern.compile("(?i)^areas? for improvement:?$");
+    /** How an area for improvement is worded: "The force should …", "Derbyshire Constabulary should …". */
+    private static final Pattern SHOULD = Pattern.compile("^(?:\\S+\\s+){1,6}should\\b");
     private static final Pattern OTHER_FINDINGS = Pattern.compile("(?i)^(causes? of concern|recommendations?):?$");
     private static final Pattern CARRIED_OVER = Pattern.compile(
             "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over"
@@ -306,6 +308,7 @@ public final class ReportReader {
         private final List<String> areasForImprovement = new ArrayList<>();
         private Judgment badge;
         private Section section = Section.NARRATIVE;
+        private boolean bulletedAreas;
 
         private QuestionBuilder(int number, String question) {
             this.number = number;
@@ -327,11 +330,15 @@ public final class ReportReader {
                 badge = grade.get();
             } else if (AREAS_FOR_IMPROVEMENT.matcher(text).matches()) {
                 section = Section.AREAS_FOR_IMPROVEMENT;
+                bulletedAreas = false;
             } else if (OTHER_FINDINGS.matcher(text).matches()) {
                 section = Section.OTHER_FINDINGS;
             } else if (NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
                 return;
-            } else if (block.isListItem() && section == Section.AREAS_FOR_IMPROVEMENT) {
+            } else if (section == Section.AREAS_FOR_IMPROVEMENT
+                    && (block.isListItem() || !bulletedAreas && SHOULD.matcher(text).find())) {
+                // Bullets, or, where a page writes them as paragraphs, "The force should …" sentences.
+                bulletedAreas |= block.isListItem();
                 areasForImprovement.add(text);
             } else if (block.isListItem()) {
                 narrative.add("\u2022 " + text);
