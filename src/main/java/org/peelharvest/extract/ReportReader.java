@@ -65,6 +65,7 @@ public final class ReportReader {
     public Report read(List<Block> blocks, Source source) {
         List<Block> page = withoutContentsPage(blocks);
         Title title = findTitle(page, source.url());
+        page = page.subList(0, contentEnd(page, title.index()));
         Cycle cycle = Cycle.startingIn(title.year())
                 .orElseThrow(() -> reject(source, "unknown-cycle", "no PEEL cycle starts in " + title.year()));
         int headline = findHeadline(page, title.index() + 1, source);
@@ -266,6 +267,24 @@ public final class ReportReader {
             questions.add(current.build(force));
         }
         return questions;
+    }
+
+    /**
+     * Site furniture after a page's content that a printed page (a PDF made by a browser) keeps
+     * as plain lines: the copyright line, contact links, the cookie notice.
+     */
+    private static final Pattern PAGE_END = Pattern.compile(
+            "(?i)^(\u00a9|crown copyright|contact us\\b|we use cookies|this site uses cookies|cookies? (policy|settings)"
+                    + "|privacy( policy| notice)?$|accessibility( statement)?$|back to top$)");
+
+    /** Where the page's content ends: at the furniture at its foot, or at the last block. */
+    private static int contentEnd(List<Block> page, int titleAt) {
+        for (int i = titleAt + 1; i < page.size(); i++) {
+            if (PAGE_END.matcher(page.get(i).text()).find()) {
+                return i;
+            }
+        }
+        return page.size();
     }
 
     /** A heading as high as "Questions for…" that is not part of a question ends the section. */

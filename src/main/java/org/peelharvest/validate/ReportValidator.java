@@ -22,7 +22,9 @@ public final class ReportValidator {
 
     private static final LocalDate FIRST_PUBLICATION = LocalDate.of(2014, 1, 1);
     /** Site furniture that must never reach a field: its presence means the page was misread. */
-    private static final Pattern CHROME = Pattern.compile("(?i)skip to (main )?content|cookies? (policy|settings)|\\bcymraeg\\b");
+    private static final Pattern CHROME = Pattern.compile(
+            "(?i)skip to (main )?content|cookies? (policy|settings)|we use cookies|this site uses cookies|\\bcymraeg\\b"
+                    + "|\u00a9 crown copyright");
 
     public List<String> violations(Report report) {
         List<String> violations = new ArrayList<>();

@@ -22,6 +22,7 @@ final class LineCollector extends PDFTextStripper {
     private float pageHeight;
     private float x = Float.NaN;
     private float y;
+    private float endX;
     private float fontSize;
     private boolean bold;
 
@@ -50,6 +51,7 @@ final class LineCollector extends PDFTextStripper {
             y = first.getYDirAdj();
         }
         for (TextPosition position : positions) {
+            endX = Math.max(endX, position.getXDirAdj() + position.getWidthDirAdj());
             fontSize = Math.max(fontSize, position.getFontSizeInPt());
             bold |= isBold(position);
         }
@@ -86,10 +88,11 @@ final class LineCollector extends PDFTextStripper {
     private void endLine() {
         String line = text.toString().strip();
         if (!line.isEmpty() && !Float.isNaN(x)) {
-            lines.add(new PdfLine(line, getCurrentPageNo(), x, y, fontSize, bold, pageHeight));
+            lines.add(new PdfLine(line, getCurrentPageNo(), x, endX, y, fontSize, bold, pageHeight));
         }
         text.setLength(0);
         x = Float.NaN;
+        endX = 0;
         fontSize = 0;
         bold = false;
     }

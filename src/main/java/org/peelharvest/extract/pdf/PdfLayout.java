@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.peelharvest.extract.Block;
@@ -21,12 +22,24 @@ import org.peelharvest.extract.Text;
  */
 final class PdfLayout {
 
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "(?i)^(page\\s+)?(\\d{1,4}|[ivxlc]{1,7})(\\s+of\\s+\\d{1,4})?$");
+    /** Page numbers ("7", "Page 7 of 20", "7/20", "vii") and the address line a browser prints under a page. */
+    private static final Pattern PAGE_FURNITURE = Pattern.compile(
+            "(?i)^((page\\s+)?(\\d{1,4}|[ivxlc]{1,7})((\\s+of\\s+|/)\\d{1,4})?"
+                    + "|(https?|file):/\\S*(\\s+\\d{1,4}(/\\d{1,4})?)?)$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]['\u2019\u201d)]?$");
+
+    /** Prefixes written with a hyphen ("re-offending", "anti-social"): a line break after one keeps it. */
+    private static final Set<String> HYPHENATED_PREFIXES = Set.of("re", "co", "non", "pre", "post", "anti", "multi",
+            "cross", "self", "well", "inter", "long", "short", "high", "low", "full", "part", "half", "cyber", "e",
+            "sub", "mid", "under", "over", "out", "ex", "semi", "counter", "socio");
+    private static final Pattern HYPHENATED_WORD = Pattern.compile("\\b\\p{L}+-\\p{L}+\\b");
 
     private final List<PdfLine> lines;
     private final float bodySize;
+    private final float bodyLeft;
+    private final float columnRight;
+    private final Set<String> hyphenatedWords;
+    private final Set<String> words;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
     private final float leading;
@@ -36,6 +49,11 @@ final class PdfLayout {
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
         this.leading = lineSpacing(lines) / bodySize;
+        this.bodyLeft = bodyLeft(lines, bodySize);
+        this.columnRight = (float) lines.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
+                .mapToDouble(PdfLine::endX).max().orElse(0);
+        this.hyphenatedWords = hyphenatedWords(lines);
+        this.words = words(lines);
     }
 
     static List<Block> blocks(List<PdfLine> laidOut) {
@@ -58,7 +76,7 @@ final class PdfLayout {
         List<PdfLine> kept = new ArrayList<>();
         for (PdfLine line : lines) {
             boolean running = line.inMargin()
-                    && (PAGE_NUMBER.matcher(line.text()).matches()
+                    && (PAGE_FURNITURE.matcher(line.text()).matches()
                     || pagesByText.get(marginKey(line)).size() >= repeatsOn);
             if (!running) {
                 kept.add(line);
@@ -108,19 +126,41 @@ final class PdfLayout {
         if (gap <= 0 || gap > line.fontSize() * leading * 1.3f) {
             return false;
         }
-        // A list item's wrapped lines are indented under its text, not under its bullet.
-        return block.kind != Block.Kind.LIST_ITEM || line.x() > block.first.x() + 1f;
+        // Ragged-right text: a sentence that ends well short of the column ends its paragraph or item,
+        // which is how paragraphs and list items set without space between them are told apart.
+        if (block.kind != Block.Kind.HEADING && SENTENCE_END.matcher(previous.text()).find()
+                && previous.endX() < columnRight - 6 * bodySize) {
+            return false;
+        }
+        if (block.kind != Block.Kind.LIST_ITEM) {
+            return true;
+        }
+        if (Text.startsWithBulletGlyph(block.first.text())) {
+            // A list item's wrapped lines are indented under its text, not under its bullet.
+            return line.x() > block.first.x() + 1f;
+        }
+        // Items whose bullets are drawn: a finished sentence followed by a capital starts the next
+        // item, and so does anything after an item of a list written as one sentence ("…recorded;").
+        String before = previous.text();
+        boolean nextItem = SENTENCE_END.matcher(before).find() && Character.isUpperCase(line.text().charAt(0))
+                || before.endsWith(";") || before.endsWith("; and") || before.endsWith("; or");
+        return Math.abs(line.x() - block.first.x()) < 1f && !nextItem;
     }
 
     private Block.Kind kindOf(PdfLine line) {
         if (Text.startsWithBulletGlyph(line.text())) {
             return Block.Kind.LIST_ITEM;
         }
+        // Body text indented from the body's left edge: a list whose bullets are drawn, not written.
+        boolean indented = Math.abs(line.fontSize() - bodySize) < 0.6f && line.x() > bodyLeft + bodySize
+                && !line.bold();
         boolean larger = line.fontSize() >= bodySize + 0.9f;
         boolean boldLabel = line.bold() && !SENTENCE_END.matcher(line.text()).find()
                 && line.text().split(" ").length <= 20;
-        return larger || boldLabel || (line.bold() && line.text().endsWith("?"))
-                ? Block.Kind.HEADING : Block.Kind.PARAGRAPH;
+        if (larger || boldLabel || (line.bold() && line.text().endsWith("?"))) {
+            return Block.Kind.HEADING;
+        }
+        return indented ? Block.Kind.LIST_ITEM : Block.Kind.PARAGRAPH;
     }
 
     private int levelOf(PdfLine line) {
@@ -130,6 +170,60 @@ final class PdfLayout {
             }
         }
         return headingSizes.size() + 1;
+    }
+
+    /**
+     * The left edge of body text: the leftmost edge that at least a tenth of the body lines start
+     * at (not the commonest, which on a page of lists is the lists' indent).
+     */
+    private static float bodyLeft(List<PdfLine> lines, float bodySize) {
+        Map<Float, Integer> starts = new TreeMap<>();
+        lines.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
+                .forEach(l -> starts.merge((float) Math.round(l.x()), 1, Integer::sum));
+        int total = starts.values().stream().mapToInt(Integer::intValue).sum();
+        return starts.entrySet().stream().filter(e -> e.getValue() * 10 >= total).map(Map.Entry::getKey)
+                .findFirst().orElse(0f);
+    }
+
+    /** Words the document writes with a hyphen inside a line, lower-cased: "re-offending". */
+    private static Set<String> hyphenatedWords(List<PdfLine> lines) {
+        Set<String> words = new HashSet<>();
+        for (PdfLine line : lines) {
+            Matcher m = HYPHENATED_WORD.matcher(line.text());
+            while (m.find()) {
+                words.add(m.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    /** Every word of the document, lower-cased, to tell "victim-orientated" from "organ-ised". */
+    private static Set<String> words(List<PdfLine> lines) {
+        Set<String> words = new HashSet<>();
+        for (PdfLine line : lines) {
+            for (String word : line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Whether a hyphen at a line end belongs to the word ("re-offending", "victim-orientated") or
+     * only breaks it ("organ-ised"). The document decides first: a word it writes with the hyphen,
+     * or joined; then a known prefix; then two halves that are both words of the document.
+     */
+    private boolean keepsHyphen(String before, String after) {
+        String prefix = before.substring(before.lastIndexOf(' ') + 1, before.length() - 1).toLowerCase(Locale.ROOT);
+        String rest = after.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
+        if (hyphenatedWords.contains(prefix + "-" + rest)) {
+            return true;
+        }
+        if (words.contains(prefix + rest)) {
+            return false;
+        }
+        return HYPHENATED_PREFIXES.contains(prefix)
+                || prefix.length() >= 3 && rest.length() >= 3 && words.contains(prefix) && words.contains(rest);
     }
 
     /** The size most of the text is set in, counted by characters. */
@@ -168,7 +262,7 @@ final class PdfLayout {
                 .map(Map.Entry::getKey).orElse(bodySize * 1.2f);
     }
 
-    private static final class Builder {
+    private final class Builder {
         private final PdfLine first;
         private final Block.Kind kind;
         private final int level;
@@ -187,6 +281,10 @@ final class PdfLayout {
             int end = text.length();
             boolean hyphenated = end > 1 && text.charAt(end - 1) == '-' && Character.isLetter(text.charAt(end - 2))
                     && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+            if (hyphenated && keepsHyphen(text.toString(), next)) {
+                text.append(next);
+                return;
+            }
             if (hyphenated) {
                 text.setLength(end - 1);
             } else {
