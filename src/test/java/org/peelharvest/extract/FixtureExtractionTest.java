@@ -3,12 +3,10 @@ package org.peelharvest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -107,13 +105,5 @@ class FixtureExtractionTest {
     static void printAccuracy() {
         System.out.printf("fixture accuracy: %d/%d fields right (%.1f%%)%n", FIELDS_RIGHT.get(), FIELDS_EXPECTED.get(),
                 100.0 * FIELDS_RIGHT.get() / Math.max(1, FIELDS_EXPECTED.get()));
-    }
-
-    static List<Path> all() throws IOException {
-        return fixtures().toList();
-    }
-
-    static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }
