@@ -30,4 +30,13 @@ public record Report(Force force, Cycle cycle, Pillar pillar, String headlineQue
     public int areaForImprovementCount() {
         return questions.stream().mapToInt(q -> q.areasForImprovement().size()).sum();
     }
+
+    public int causeOfConcernCount() {
+        return questions.stream().mapToInt(q -> q.causesOfConcern().size()).sum();
+    }
+
+    public int recommendationCount() {
+        return questions.stream().mapToInt(q -> q.recommendations().size()
+                + q.causesOfConcern().stream().mapToInt(c -> c.recommendations().size()).sum()).sum();
+    }
 }

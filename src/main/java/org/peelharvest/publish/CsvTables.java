@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.peelharvest.model.CauseOfConcern;
+import org.peelharvest.model.Finding;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
@@ -23,6 +25,9 @@ final class CsvTables {
     static final List<String> QUESTIONS = List.of("report_id", "question_number", "question", "judgment",
             "carried_over", "area_for_improvement_count");
     static final List<String> AREAS_FOR_IMPROVEMENT = List.of("report_id", "question_number", "position", "text");
+    static final List<String> CAUSES_OF_CONCERN = List.of("report_id", "question_number", "position", "text");
+    static final List<String> RECOMMENDATIONS = List.of("report_id", "question_number", "cause_position", "position",
+            "text");
     static final List<String> REJECTS = List.of("source_url", "stage", "reason", "detail");
 
     private CsvTables() {
@@ -53,9 +58,34 @@ final class CsvTables {
 
     static void printAreasForImprovement(CSVPrinter out, Report r) throws IOException {
         for (Question q : r.questions()) {
-            List<String> areas = q.areasForImprovement();
+            List<String> areas = q.areaTexts();
             for (int i = 0; i < areas.size(); i++) {
                 out.printRecord(r.reportId(), q.number(), i + 1, areas.get(i));
+            }
+        }
+    }
+
+    static void printCausesOfConcern(CSVPrinter out, Report r) throws IOException {
+        for (Question q : r.questions()) {
+            List<CauseOfConcern> causes = q.causesOfConcern();
+            for (int i = 0; i < causes.size(); i++) {
+                out.printRecord(r.reportId(), q.number(), i + 1, causes.get(i).cause().text());
+            }
+        }
+    }
+
+    /** Recommendations of each cause of concern (cause_position set), then those of no cause (empty). */
+    static void printRecommendations(CSVPrinter out, Report r) throws IOException {
+        for (Question q : r.questions()) {
+            List<CauseOfConcern> causes = q.causesOfConcern();
+            for (int c = 0; c < causes.size(); c++) {
+                List<Finding> recommendations = causes.get(c).recommendations();
+                for (int i = 0; i < recommendations.size(); i++) {
+                    out.printRecord(r.reportId(), q.number(), c + 1, i + 1, recommendations.get(i).text());
+                }
+            }
+            for (int i = 0; i < q.recommendations().size(); i++) {
+                out.printRecord(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text());
             }
         }
     }

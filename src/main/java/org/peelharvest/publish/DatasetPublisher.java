@@ -34,7 +34,8 @@ import org.peelharvest.model.Report;
 public final class DatasetPublisher {
 
     public static final List<String> FILES = List.of("reports.csv", "questions.csv",
-            "areas_for_improvement.csv", "rejects.csv", "reports.json", "reports.jsonl");
+            "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "rejects.csv",
+            "reports.json", "reports.jsonl");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
@@ -69,6 +70,9 @@ public final class DatasetPublisher {
              CSVPrinter questionsCsv = CsvTables.printer(open(folder, "questions.csv"), CsvTables.QUESTIONS);
              CSVPrinter areasCsv = CsvTables.printer(open(folder, "areas_for_improvement.csv"),
                      CsvTables.AREAS_FOR_IMPROVEMENT);
+             CSVPrinter causesCsv = CsvTables.printer(open(folder, "causes_of_concern.csv"), CsvTables.CAUSES_OF_CONCERN);
+             CSVPrinter recommendationsCsv = CsvTables.printer(open(folder, "recommendations.csv"),
+                     CsvTables.RECOMMENDATIONS);
              JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
              Writer lines = open(folder, "reports.jsonl")) {
             array.writeStartArray();
@@ -76,6 +80,8 @@ public final class DatasetPublisher {
                 CsvTables.printReport(reportsCsv, report);
                 CsvTables.printQuestions(questionsCsv, report);
                 CsvTables.printAreasForImprovement(areasCsv, report);
+                CsvTables.printCausesOfConcern(causesCsv, report);
+                CsvTables.printRecommendations(recommendationsCsv, report);
                 Object json = ReportJson.of(report);
                 array.writePOJO(json);
                 lines.write(JSON.writeValueAsString(json));

@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.peelharvest.model.CauseOfConcern;
+import org.peelharvest.model.Finding;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Location;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.Report;
 
@@ -48,8 +51,38 @@ public final class ReportJson {
         json.put("judgment_source", label(question.judgmentSource()));
         json.put("carried_over", question.carriedOver());
         json.put("summary", question.summary());
-        json.put("areas_for_improvement", List.copyOf(question.areasForImprovement()));
+        json.put("areas_for_improvement", question.areaTexts());
+        json.put("causes_of_concern", question.causesOfConcern().stream().map(ReportJson::of).toList());
+        json.put("recommendations", texts(question.recommendations()));
+        json.put("source", of(question.location()));
+        json.put("areas_for_improvement_sources", locations(question.areasForImprovement()));
+        json.put("recommendation_sources", locations(question.recommendations()));
         return json;
+    }
+
+    private static Map<String, Object> of(CauseOfConcern cause) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("text", cause.cause().text());
+        json.put("recommendations", texts(cause.recommendations()));
+        json.put("source", of(cause.cause().location()));
+        json.put("recommendation_sources", locations(cause.recommendations()));
+        return json;
+    }
+
+    /** Where a value was read: the PDF page, or the HTML element's CSS path. */
+    private static Map<String, Object> of(Location location) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("page", location.page() == 0 ? null : location.page());
+        json.put("path", location.path());
+        return json;
+    }
+
+    private static List<String> texts(List<Finding> findings) {
+        return findings.stream().map(Finding::text).toList();
+    }
+
+    private static List<Map<String, Object>> locations(List<Finding> findings) {
+        return findings.stream().map(f -> of(f.location())).toList();
     }
 
     static String label(Judgment judgment) {

@@ -82,13 +82,20 @@ public final class ReportValidator {
                 violations.add(name + " text does not end with a question mark");
             }
             checkScale(report, q.judgment(), name + " judgment", violations);
-            if (q.areasForImprovement().stream().anyMatch(String::isBlank)) {
-                violations.add(name + " has an empty area for improvement");
-            }
-            if (CHROME.matcher(q.summary() + " " + String.join(" ", q.areasForImprovement())).find()) {
+            if (CHROME.matcher(q.summary() + " " + String.join(" ", findingTexts(q))).find()) {
                 violations.add(name + ": site navigation text leaked into the narrative");
             }
         }
+    }
+
+    private static List<String> findingTexts(Question question) {
+        List<String> texts = new ArrayList<>(question.areaTexts());
+        question.causesOfConcern().forEach(c -> {
+            texts.add(c.cause().text());
+            c.recommendations().forEach(r -> texts.add(r.text()));
+        });
+        question.recommendations().forEach(r -> texts.add(r.text()));
+        return texts;
     }
 
     /** Adequate exists only on the five-point scale used from 2021/22. */

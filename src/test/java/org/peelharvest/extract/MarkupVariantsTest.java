@@ -38,7 +38,7 @@ class MarkupVariantsTest {
                 + "<p>The force should evaluate its work.</p><p>Derbyshire Constabulary should share practice.</p>"
                 + "<h3>2. How effective is the force at investigating crime?</h3><p>Good</p></body></html>");
 
-        assertThat(report.questions().get(0).areasForImprovement())
+        assertThat(report.questions().get(0).areaTexts())
                 .containsExactly("The force should evaluate its work.", "Derbyshire Constabulary should share practice.");
         assertThat(report.questions().get(0).summary()).isEqualTo("The force prevents crime well.");
         assertThat(report.questions()).extracting(Question::number).containsExactly(1, 2);
@@ -51,7 +51,7 @@ class MarkupVariantsTest {
                 + "<h4>Areas for improvement</h4><ul><li>The force should evaluate its work.</li></ul>"
                 + "<p>The force should also be praised, we found.</p></body></html>");
 
-        assertThat(report.questions().get(0).areasForImprovement()).containsExactly("The force should evaluate its work.");
+        assertThat(report.questions().get(0).areaTexts()).containsExactly("The force should evaluate its work.");
         assertThat(report.questions().get(0).summary()).isEqualTo("The force should also be praised, we found.");
     }
 
@@ -68,7 +68,7 @@ class MarkupVariantsTest {
         Question question = report.questions().get(0);
         assertThat(question.judgment()).isEqualTo(Judgment.REQUIRES_IMPROVEMENT);
         assertThat(question.summary()).isEqualTo("It prevents crime.\n\nIt works with partners.");
-        assertThat(question.areasForImprovement()).containsExactly("The force should evaluate.");
+        assertThat(question.areaTexts()).containsExactly("The force should evaluate.");
     }
 
     private static Report read(String html) {

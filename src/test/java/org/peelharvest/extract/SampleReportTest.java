@@ -39,10 +39,10 @@ class SampleReportTest {
         assertThat(report.questions()).extracting(Question::judgment).containsExactly(
                 Judgment.GOOD, Judgment.GOOD, Judgment.GOOD, Judgment.OUTSTANDING, Judgment.UNGRADED);
         assertThat(report.questions()).extracting(q -> q.areasForImprovement().size()).containsExactly(1, 2, 1, 0, 0);
-        assertThat(report.questions().get(1).areasForImprovement()).containsExactly(
+        assertThat(report.questions().get(1).areaTexts()).containsExactly(
                 "The force should ensure that the quality of investigations handed over between units is consistently high.",
                 "The force should ensure that it is fully compliant with the Code of Practice for Victims of Crime.");
-        assertThat(report.questions().get(2).areasForImprovement()).containsExactly(
+        assertThat(report.questions().get(2).areaTexts()).containsExactly(
                 "The force should ensure that staff understand domestic abuse in its broadest sense, and that it does "
                         + "not necessarily involve physical violence. They should identify and respond to domestic "
                         + "abuse accordingly.");

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Cycle;
+import org.peelharvest.model.Finding;
 import org.peelharvest.model.Forces;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Location;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.Reject;
@@ -50,6 +53,10 @@ class DatasetPublisherTest {
         assertThat(areas).hasSize(1);
         assertThat(areas.get(0).get("text")).isEqualTo(HOSTILE);
         assertThat(read(out.resolve("rejects.csv")).get(0).get("detail")).isEqualTo(HOSTILE);
+        assertThat(read(out.resolve("causes_of_concern.csv"))).singleElement()
+                .satisfies(c -> assertThat(c.get("text")).isEqualTo("Cause: " + HOSTILE));
+        assertThat(read(out.resolve("recommendations.csv"))).extracting(r -> r.get("cause_position") + "|" + r.get("text"))
+                .containsExactly("1|Recommendation: " + HOSTILE, "|Standalone: " + HOSTILE);
         CSVRecord row = read(out.resolve("reports.csv")).get(0);
         assertThat(row.get("headline_question")).isEqualTo(HOSTILE + "?");
         assertThat(row.get("judgment")).isEqualTo("Good");
@@ -77,6 +84,11 @@ class DatasetPublisherTest {
         assertThat(array.get(0).get("questions").get(0).get("areas_for_improvement").get(0).asString()).isEqualTo("a");
         assertThat(array.get(0).get("source").get("format").asString()).isEqualTo("html");
         assertThat(array.get(1).get("judgment").isNull()).isTrue();
+        JsonNode question = array.get(0).get("questions").get(0);
+        assertThat(question.get("source").get("page").asInt()).isEqualTo(2);
+        assertThat(question.get("areas_for_improvement_sources").get(0).get("page").asInt()).isEqualTo(3);
+        assertThat(question.get("causes_of_concern").get(0).get("recommendations").get(0).asString())
+                .isEqualTo("Recommendation: a");
         assertThat(Files.readAllLines(out.resolve("reports.jsonl"))).hasSize(2)
                 .allSatisfy(line -> assertThat(line).startsWith("{\"report_id\":"));
     }
@@ -131,7 +143,10 @@ class DatasetPublisherTest {
 
     private static Report report(String text) {
         Question question = new Question(1, "How effective is it?", Judgment.GOOD, JudgmentSource.BADGE, false,
-                "Narrative.", List.of(text));
+                "Narrative.", List.of(new Finding(text, new Location(3, null))),
+                List.of(new CauseOfConcern(new Finding("Cause: " + text, Location.UNKNOWN),
+                        List.of(new Finding("Recommendation: " + text, Location.UNKNOWN)))),
+                List.of(new Finding("Standalone: " + text, Location.UNKNOWN)), new Location(2, null));
         return new Report(Forces.bySlug("derbyshire").orElseThrow(), Cycle.startingIn(2016).orElseThrow(),
                 Pillar.EFFECTIVENESS, text + "?", Judgment.GOOD, JudgmentSource.BADGE, LocalDate.of(2017, 3, 2),
                 "Summary.", List.of(question), new Source("file:///derbyshire.html", SourceFormat.HTML, "a".repeat(64)));
