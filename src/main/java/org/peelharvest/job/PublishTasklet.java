@@ -45,7 +45,7 @@ class PublishTasklet implements Tasklet {
             throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
         }
         List<Reject> rejects = staging.rejects();
-        Release release = publisher.publish(spec.output(), staging.primaryReports(), rejects);
+        Release release = publisher.publish(spec.output(), staging.reports(), rejects);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         job.putInt(EXTRACTED, staging.extractedCount());
         job.putInt(REPORTS, release.reports());

@@ -28,6 +28,8 @@ final class CsvTables {
     static final List<String> CAUSES_OF_CONCERN = List.of("report_id", "question_number", "position", "text");
     static final List<String> RECOMMENDATIONS = List.of("report_id", "question_number", "cause_position", "position",
             "text");
+    static final List<String> CONFLICTS = List.of("report_id", "field", "value", "source_url", "other_value",
+            "other_source_url");
     static final List<String> REJECTS = List.of("source_url", "stage", "reason", "detail");
 
     private CsvTables() {
@@ -87,6 +89,12 @@ final class CsvTables {
             for (int i = 0; i < q.recommendations().size(); i++) {
                 out.printRecord(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text());
             }
+        }
+    }
+
+    static void printConflicts(CSVPrinter out, List<Conflicts.Conflict> conflicts) throws IOException {
+        for (Conflicts.Conflict c : conflicts) {
+            out.printRecord(c.reportId(), c.field(), c.value(), c.sourceUrl(), c.otherValue(), c.otherSourceUrl());
         }
     }
 

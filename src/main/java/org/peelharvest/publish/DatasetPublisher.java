@@ -34,8 +34,8 @@ import org.peelharvest.model.Report;
 public final class DatasetPublisher {
 
     public static final List<String> FILES = List.of("reports.csv", "questions.csv",
-            "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "rejects.csv",
-            "reports.json", "reports.jsonl");
+            "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "conflicts.csv",
+            "rejects.csv", "reports.json", "reports.jsonl");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
@@ -43,10 +43,12 @@ public final class DatasetPublisher {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     /**
-     * @param reports in the order to publish (by report id), each once
+     * @param reports each report with every document that gave it, the primary one first, in the
+     *                order to publish (by report id); the others are compared field by field with
+     *                the primary and each disagreement is a row of {@code conflicts.csv}
      * @param rejects in the order to publish
      */
-    public Release publish(Path output, Iterable<Report> reports, List<Reject> rejects) throws IOException {
+    public Release publish(Path output, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
         Path target = output.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException("cannot publish into " + target + ": it is a file, not a folder");
@@ -62,7 +64,7 @@ public final class DatasetPublisher {
                 written.rejects());
     }
 
-    private static Release write(Path folder, Iterable<Report> reports, List<Reject> rejects) throws IOException {
+    private static Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
         int reportCount = 0;
         int questionCount = 0;
         int areaCount = 0;
@@ -73,10 +75,15 @@ public final class DatasetPublisher {
              CSVPrinter causesCsv = CsvTables.printer(open(folder, "causes_of_concern.csv"), CsvTables.CAUSES_OF_CONCERN);
              CSVPrinter recommendationsCsv = CsvTables.printer(open(folder, "recommendations.csv"),
                      CsvTables.RECOMMENDATIONS);
+             CSVPrinter conflictsCsv = CsvTables.printer(open(folder, "conflicts.csv"), CsvTables.CONFLICTS);
              JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
              Writer lines = open(folder, "reports.jsonl")) {
             array.writeStartArray();
-            for (Report report : reports) {
+            for (List<Report> documents : reports) {
+                Report report = documents.get(0);
+                for (Report other : documents.subList(1, documents.size())) {
+                    CsvTables.printConflicts(conflictsCsv, Conflicts.between(report, other));
+                }
                 CsvTables.printReport(reportsCsv, report);
                 CsvTables.printQuestions(questionsCsv, report);
                 CsvTables.printAreasForImprovement(areasCsv, report);

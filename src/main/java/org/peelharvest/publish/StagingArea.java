@@ -66,8 +66,11 @@ public final class StagingArea {
         write(root.resolve("rejects").resolve(name + ".json"), reject);
     }
 
-    /** One report per report id, in report-id order: the primary document's. Read lazily. */
-    public Iterable<Report> primaryReports() {
+    /**
+     * Every report id's reports, one per document that gave it, the primary one (HTML before PDF)
+     * first, in report-id order. Read lazily, one report id at a time.
+     */
+    public Iterable<List<Report>> reports() {
         return () -> new ReportIterator(list(root.resolve("reports")));
     }
 
@@ -126,7 +129,7 @@ public final class StagingArea {
         }
     }
 
-    private static final class ReportIterator implements Iterator<Report> {
+    private static final class ReportIterator implements Iterator<List<Report>> {
         private final Iterator<Path> folders;
 
         ReportIterator(List<Path> folders) {
@@ -139,11 +142,11 @@ public final class StagingArea {
         }
 
         @Override
-        public Report next() {
+        public List<Report> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return read(list(folders.next()).get(0), Report.class);
+            return list(folders.next()).stream().map(file -> read(file, Report.class)).toList();
         }
     }
 }

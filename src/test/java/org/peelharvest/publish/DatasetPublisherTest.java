@@ -47,7 +47,7 @@ class DatasetPublisherTest {
     @Test
     void csvReadBackWithCommonsCsvGivesExactlyTheValuesWritten() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, List.of(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)));
+        publisher.publish(out, one(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)));
 
         List<CSVRecord> areas = read(out.resolve("areas_for_improvement.csv"));
         assertThat(areas).hasSize(1);
@@ -67,7 +67,7 @@ class DatasetPublisherTest {
     @Test
     void csvFollowsRfc4180WithCrlfRecordsAndDoubledQuotes() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, List.of(report(HOSTILE)), List.of());
+        publisher.publish(out, one(report(HOSTILE)), List.of());
 
         String csv = Files.readString(out.resolve("areas_for_improvement.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("report_id,question_number,position,text\r\n");
@@ -77,7 +77,7 @@ class DatasetPublisherTest {
     @Test
     void jsonHoldsTheNestedReportAndJsonlOneReportALine() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, List.of(report("a"), report2()), List.of());
+        publisher.publish(out, one(report("a"), report2()), List.of());
 
         JsonNode array = JsonMapper.builder().build().readTree(out.resolve("reports.json").toFile());
         assertThat(array.size()).isEqualTo(2);
@@ -97,8 +97,8 @@ class DatasetPublisherTest {
     void theSameReportsGiveTheSameBytes() throws IOException {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
-        publisher.publish(first, List.of(report(HOSTILE), report2()), List.of());
-        publisher.publish(second, List.of(report(HOSTILE), report2()), List.of());
+        publisher.publish(first, one(report(HOSTILE), report2()), List.of());
+        publisher.publish(second, one(report(HOSTILE), report2()), List.of());
 
         for (String file : DatasetPublisher.FILES) {
             assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
@@ -108,10 +108,10 @@ class DatasetPublisherTest {
     @Test
     void aFailedPublishLeavesThePreviousReleaseWhole() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, List.of(report("first release")), List.of());
+        publisher.publish(out, one(report("first release")), List.of());
         byte[] before = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
 
-        Iterable<Report> failing = () -> new Iterator<>() {
+        Iterable<List<Report>> failing = () -> new Iterator<>() {
             private int served;
 
             @Override
@@ -120,11 +120,11 @@ class DatasetPublisherTest {
             }
 
             @Override
-            public Report next() {
+            public List<Report> next() {
                 if (served++ == 1) {
                     throw new IllegalStateException("disk gone");
                 }
-                return report("second release");
+                return List.of(report("second release"));
             }
         };
         assertThatThrownBy(() -> publisher.publish(out, failing, List.of())).hasMessageContaining("disk gone");
@@ -132,6 +132,34 @@ class DatasetPublisherTest {
         assertThat(Files.readAllBytes(out.resolve("areas_for_improvement.csv"))).isEqualTo(before);
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactlyElementsOf(DatasetPublisher.FILES.stream().sorted().toList());
+    }
+
+    @Test
+    void theHtmlIsPublishedAndEachFieldThePdfGivesOtherwiseIsAConflict() throws IOException {
+        Report html = report("Evaluate its work.");
+        Report pdf = withSource(report("Evaluate  its\nwork."), "file:///derbyshire.pdf", SourceFormat.PDF);
+        Report pdfOtherwise = new Report(pdf.force(), pdf.cycle(), pdf.pillar(), pdf.headlineQuestion(),
+                Judgment.OUTSTANDING, JudgmentSource.SUMMARY, null, pdf.summary(), pdf.questions(), pdf.source());
+        Path out = temp.resolve("release");
+
+        publisher.publish(out, List.of(List.of(html, pdfOtherwise)), List.of());
+
+        assertThat(read(out.resolve("reports.csv"))).singleElement()
+                .satisfies(r -> assertThat(r.get("source_format")).isEqualTo("html"));
+        assertThat(read(out.resolve("conflicts.csv")))
+                .extracting(c -> String.join("|", c.get("field"), c.get("value"), c.get("other_value"), c.get("other_source_url")))
+                .containsExactly("judgment|Good|Outstanding|file:///derbyshire.pdf",
+                        "judgment_source|badge|summary|file:///derbyshire.pdf",
+                        "last_updated|2017-03-02||file:///derbyshire.pdf");
+    }
+
+    private static Iterable<List<Report>> one(Report... reports) {
+        return java.util.Arrays.stream(reports).map(List::of).toList();
+    }
+
+    private static Report withSource(Report r, String url, SourceFormat format) {
+        return new Report(r.force(), r.cycle(), r.pillar(), r.headlineQuestion(), r.judgment(), r.judgmentSource(),
+                r.lastUpdated(), r.summary(), r.questions(), new Source(url, format, "c".repeat(64)));
     }
 
     private static List<CSVRecord> read(Path csv) throws IOException {
