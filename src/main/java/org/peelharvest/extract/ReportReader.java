@@ -39,6 +39,10 @@ public final class ReportReader {
     private static final Pattern COVER_TITLE = Pattern.compile(
             "(?i)^PEEL:?\\s+Police\\s+(?<pillar>effectiveness|efficiency|legitimacy|leadership)\\s+(?<year>20\\d\\d)"
                     + "(?:/\\d\\d)?(?:\\s*[-\\u2013:]\\s*An inspection of\\s+(?<force>.+?))?\\.?$");
+    private static final Pattern FORCE_OVERVIEW = Pattern.compile("^(.+?)\\s+(20\\d\\d)(/\\d\\d)?$");
+    private static final Pattern YEAR_INDEX = Pattern.compile("(?i)^This is an overview of the grades");
+    /** A report page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
+    private static final Pattern INTERIM = Pattern.compile("(?i)^(to be graded|not yet graded)\\.?$");
     private static final Pattern INSPECTION_OF = Pattern.compile("(?i)^An inspection of\\s+(.+?)\\.?$");
     private static final Pattern QUESTIONS_FOR = Pattern.compile(
             "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");
@@ -82,8 +86,13 @@ public final class ReportReader {
         int questionsAt = findQuestions(page, headline + 1);
         Pillar pillar = findPillar(page, title, headline, questionsAt, source);
         Header header = readHeader(page.subList(headline + 1, questionsAt));
+        if (page.subList(headline + 1, questionsAt).stream().anyMatch(b -> INTERIM.matcher(b.text()).matches())) {
+            throw reject(source, "interim", "the report is published but not yet graded ('To be graded'); "
+                    + "harvest it again once graded");
+        }
         String headlineQuestion = page.get(headline).text();
-        List<Question> questions = readQuestions(page, questionsAt, title.force());
+        List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, title.force()),
+                header.summary(), title.force());
 
         Judgment judgment = header.badge();
         JudgmentSource judgmentSource = judgment == null ? null : JudgmentSource.BADGE;
@@ -93,6 +102,16 @@ public final class ReportReader {
         }
         return new Report(title.force(), cycle, pillar, headlineQuestion, judgment, judgmentSource,
                 header.lastUpdated(), header.summary(), questions, source);
+    }
+
+    /**
+     * A question whose own section states no grade takes the grade the report's summary states for
+     * it ("Norfolk Constabulary is outstanding at planning for the future."), under the same rules
+     * as the headline's: present tense, this force, this question.
+     */
+    private static List<Question> gradedFromSummary(List<Question> questions, String summary, Force force) {
+        return questions.stream().map(q -> q.judgment() != null ? q : ProseGrades.stated(summary, q.question(), force)
+                .map(grade -> q.withJudgment(grade, JudgmentSource.SUMMARY)).orElse(q)).toList();
     }
 
     private record Title(int index, Force force, int year, Pillar pillar) {
@@ -133,7 +152,28 @@ public final class ReportReader {
                         Pillar.fromName(m.group("pillar")).orElseThrow());
             }
         }
-        throw new RejectedDocumentException(new Reject(url, "extract", "not-a-report",
+        throw notAReport(page, url);
+    }
+
+    /**
+     * Says what a page without a report title is, when it is one of the site's other pages: a
+     * force's overview ("Derbyshire 2017", its pillars' grades in summary) or a year's index of
+     * grades ("This is an overview of the grades forces … received for PEEL 2016").
+     */
+    private static RejectedDocumentException notAReport(List<Block> page, String url) {
+        for (Block block : page) {
+            String text = block.text();
+            Matcher overview = FORCE_OVERVIEW.matcher(text);
+            if (overview.matches() && Forces.find(overview.group(1)).isPresent()) {
+                return new RejectedDocumentException(new Reject(url, "extract", "force-overview",
+                        "'" + text + "' is a force's overview page, not a report"));
+            }
+            if (YEAR_INDEX.matcher(text).find()) {
+                return new RejectedDocumentException(new Reject(url, "extract", "year-index",
+                        "a year's index of grades, not a report"));
+            }
+        }
+        return new RejectedDocumentException(new Reject(url, "extract", "not-a-report",
                 "no PEEL report title ('<Force> PEEL <year>' or 'PEEL: Police <pillar> <year>') was found"));
     }
 
@@ -153,13 +193,30 @@ public final class ReportReader {
                 "unknown-force", "'" + name + "' is not one of the 43 police forces of England and Wales")));
     }
 
+    /**
+     * The first question after the title; on 2014 pages, whose headline is no question ("How well
+     * the force delivers value for money"), the line standing before "Last updated".
+     */
     private static int findHeadline(List<Block> page, int from, Source source) {
+        int candidate = -1;
         for (int i = from; i < page.size(); i++) {
-            if (isQuestion(page.get(i))) {
+            Block block = page.get(i);
+            if (isQuestion(block)) {
                 return i;
+            }
+            if (LAST_UPDATED.matcher(block.text()).find() && candidate >= 0) {
+                return candidate;
+            }
+            if (!isLabel(block.text())) {
+                candidate = i;
             }
         }
         throw reject(source, "no-headline-question", "no headline question follows the title");
+    }
+
+    /** A pillar label under the title ("Effectiveness", "Other inspections"). */
+    private static boolean isLabel(String text) {
+        return Pillar.fromName(text).isPresent() || text.matches("(?i)^other (inspections|reports)$");
     }
 
     /** The "Questions for <Pillar>" heading, else the first question after the headline. */

@@ -30,6 +30,11 @@ public record Question(int number, String question, Judgment judgment, JudgmentS
         recommendations = List.copyOf(recommendations);
     }
 
+    public Question withJudgment(Judgment newJudgment, JudgmentSource newSource) {
+        return new Question(number, question, newJudgment, newSource, carriedOver, summary, areasForImprovement,
+                causesOfConcern, recommendations, location);
+    }
+
     /** The texts of the areas for improvement, in page order. */
     public List<String> areaTexts() {
         return areasForImprovement.stream().map(Finding::text).toList();

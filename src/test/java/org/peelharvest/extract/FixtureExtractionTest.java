@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +99,17 @@ class FixtureExtractionTest {
         FIELDS_EXPECTED.incrementAndGet();
         if (expected.equals(actual)) {
             FIELDS_RIGHT.incrementAndGet();
+        }
+    }
+
+    @BeforeAll
+    static void forgetEarlierMismatches() throws IOException {
+        if (Files.isDirectory(ACTUAL)) {
+            try (Stream<Path> files = Files.list(ACTUAL)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
