@@ -19,7 +19,8 @@ class BadDocumentTest {
     @CsvSource({
             "corrupt.pdf, corrupt-pdf",
             "empty.html, empty-file",
-            "derbyshire-2017-overview-interim.html, not-a-report",
+            "derbyshire-2017-overview-interim.html, force-overview",
+            "about-this-site.html, not-a-report",
             "gotham-2016-effectiveness.html, unknown-force"})
     void aBadDocumentIsRejectedWithItsReason(String file, String reason) throws IOException {
         Path path = Path.of("src/test/resources/bad").resolve(file);

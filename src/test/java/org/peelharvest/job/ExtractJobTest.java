@@ -42,7 +42,7 @@ class ExtractJobTest {
                 "avon-and-somerset-2018-legitimacy.html")) {
             Files.copy(Path.of("input/sample").resolve(good), inbox.resolve(good));
         }
-        for (String bad : List.of("corrupt.pdf", "empty.html", "derbyshire-2017-overview-interim.html")) {
+        for (String bad : List.of("corrupt.pdf", "empty.html", "about-this-site.html")) {
             Files.copy(Path.of("src/test/resources/bad").resolve(bad), inbox.resolve(bad));
         }
         Files.writeString(inbox.resolve("README.md"), "not a document: neither named nor shaped like one");
@@ -57,7 +57,7 @@ class ExtractJobTest {
                 "quality gate failed: 50% of the documents were rejected");
         List<CSVRecord> rejects = csv(output.resolve("rejects.csv"));
         assertThat(rejects).extracting(r -> fileName(r.get("source_url")) + " " + r.get("stage") + " " + r.get("reason"))
-                .containsExactly("corrupt.pdf extract corrupt-pdf", "derbyshire-2017-overview-interim.html extract not-a-report",
+                .containsExactly("about-this-site.html extract not-a-report", "corrupt.pdf extract corrupt-pdf",
                         "empty.html read empty-file");
         assertThat(rejects).allSatisfy(r -> assertThat(r.get("detail")).isNotBlank());
         List<CSVRecord> reports = csv(output.resolve("reports.csv"));
