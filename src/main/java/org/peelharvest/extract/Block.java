@@ -9,7 +9,8 @@ package org.peelharvest.extract;
  */
 public record Block(Kind kind, int level, String text, int page, String path) {
 
-    public enum Kind { HEADING, PARAGRAPH, LIST_ITEM }
+    /** TABLE_ROW text is the row's cells separated by tabs, empty cells kept. */
+    public enum Kind { HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW }
 
     public Block {
         if (text == null || text.isBlank()) {
@@ -35,5 +36,14 @@ public record Block(Kind kind, int level, String text, int page, String path) {
 
     public boolean isListItem() {
         return kind == Kind.LIST_ITEM;
+    }
+
+    public boolean isTableRow() {
+        return kind == Kind.TABLE_ROW;
+    }
+
+    /** The cells of a table row; a block of any other kind is one cell. */
+    public java.util.List<String> cells() {
+        return isTableRow() ? java.util.List.of(text.split("\t", -1)) : java.util.List.of(text);
     }
 }

@@ -23,6 +23,13 @@ public final class BlockNormalizer {
     public static List<Block> normalize(List<Block> blocks) {
         List<Block> out = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
+            if (block.isTableRow()) {
+                String row = String.join("\t", block.cells().stream().map(Text::clean).toList());
+                if (!row.isBlank()) {
+                    out.add(new Block(block.kind(), 0, row, block.page(), block.path()));
+                }
+                continue;
+            }
             String text = Text.clean(block.text());
             Block.Kind kind = block.kind();
             int level = block.level();

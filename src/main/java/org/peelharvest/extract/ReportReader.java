@@ -49,25 +49,7 @@ public final class ReportReader {
     private static final Pattern LAST_UPDATED = Pattern.compile(
             "(?i)^(?:last updated|updated|published)\\s*:?\\s*(?<date>\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2}\\s+[a-z]+\\s+\\d{4})");
     private static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
-    private static final Pattern NUMBERED_QUESTION = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:)]?\\s+(.+)$");
-    private static final Pattern AREAS_FOR_IMPROVEMENT = Pattern.compile("(?i)^areas? for improvement:?$");
-    /** How an area for improvement is worded: "The force should …", "Derbyshire Constabulary should …". */
-    private static final Pattern SHOULD = Pattern.compile("^(?:\\S+\\s+){1,6}should\\b");
-    private static final Pattern CAUSES_OF_CONCERN = Pattern.compile("(?i)^(an? )?causes? of concern:?$");
-    private static final Pattern RECOMMENDATIONS = Pattern.compile("(?i)^recommendations?:?$");
-    /** "To address this cause of concern, we recommend that …": the recommendations follow. */
-    private static final Pattern RECOMMEND_INTRO = Pattern.compile("(?i)\\bwe recommend\\b|\\brecommendations?:$");
-    /** Last inspection's area for improvement, reported as dealt with (2018/19 pages). */
-    private static final Pattern RESOLVED = Pattern.compile(
-            "(?i)\\b(this|these|the) areas? for improvement (has|have) been (dealt with|addressed|resolved|met|completed)"
-                    + "|\\bno longer an area for improvement");
-    private static final Pattern CARRIED_OVER = Pattern.compile(
-            "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over"
-                    + "|still stands?\\b");
-    /** Link lines and site furniture that are not part of any field ("(PDF document)", Welsh links). */
-    private static final Pattern NOT_CONTENT = Pattern.compile(
-            "(?i)(\\(PDF document\\)$|\\bCymraeg\\b|\\bGymraeg\\b|^Download the full report$"
-                    + "|^Detailed findings for question \\d+$|^Skip to (main )?content$|^English$)");
+    static final Pattern NUMBERED_QUESTION = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:)]?\\s+(.+)$");
     private static final Pattern PAGE_REF = Pattern.compile("(\\s\\d{1,3}|\\.{3,}\\s*\\d{1,3})$");
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
@@ -293,7 +275,7 @@ public final class ReportReader {
     }
 
     private static boolean isSummaryText(Block block, List<String> sofar) {
-        if (NOT_CONTENT.matcher(block.text()).find() || Pillar.fromName(block.text()).isPresent()) {
+        if (QuestionBuilder.NOT_CONTENT.matcher(block.text()).find() || Pillar.fromName(block.text()).isPresent()) {
             return false;
         }
         // Pages have been seen with a paragraph printed twice in a row.
@@ -362,8 +344,8 @@ public final class ReportReader {
         if (block.text().matches("(?i)^annex\\b.*")) {
             return true;
         }
-        boolean findingsHeading = AREAS_FOR_IMPROVEMENT.matcher(block.text()).matches()
-                || CAUSES_OF_CONCERN.matcher(block.text()).matches() || RECOMMENDATIONS.matcher(block.text()).matches();
+        boolean findingsHeading = QuestionBuilder.AREAS_FOR_IMPROVEMENT.matcher(block.text()).matches()
+                || QuestionBuilder.CAUSES_OF_CONCERN.matcher(block.text()).matches() || QuestionBuilder.RECOMMENDATIONS.matcher(block.text()).matches();
         return endLevel > 0 && block.level() <= endLevel && !findingsHeading;
     }
 
@@ -382,142 +364,6 @@ public final class ReportReader {
 
     private static RejectedDocumentException reject(Source source, String reason, String detail) {
         return new RejectedDocumentException(new Reject(source.url(), "extract", reason, detail));
-    }
-
-    /**
-     * Collects one question's blocks: its grade line, narrative and findings. Findings are read
-     * only under their headings ("Areas for improvement", "Cause of concern", "Recommendations");
-     * a cause of concern mentioned in prose is narrative.
-     */
-    private static final class QuestionBuilder {
-        private enum Section { NARRATIVE, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS }
-
-        private final int number;
-        private final String question;
-        private final Location location;
-        private final List<String> narrative = new ArrayList<>();
-        private final List<Finding> areasForImprovement = new ArrayList<>();
-        private final List<Finding> causes = new ArrayList<>();
-        private final List<List<Finding>> causeRecommendations = new ArrayList<>();
-        private final List<Finding> recommendations = new ArrayList<>();
-        private Judgment badge;
-        private Section section = Section.NARRATIVE;
-        private boolean bulletedAreas;
-        private boolean recommendationsOfCause;
-
-        private QuestionBuilder(int number, String question, Location location) {
-            this.number = number;
-            this.question = question;
-            this.location = location;
-        }
-
-        static QuestionBuilder start(Block block, Integer pendingNumber, int next) {
-            Matcher numbered = NUMBERED_QUESTION.matcher(block.text());
-            if (numbered.matches()) {
-                return new QuestionBuilder(Integer.parseInt(numbered.group(1)), numbered.group(2), locationOf(block));
-            }
-            return new QuestionBuilder(pendingNumber != null ? pendingNumber : next, block.text(), locationOf(block));
-        }
-
-        void add(Block block) {
-            String text = block.text();
-            Optional<Judgment> grade = Grades.fromLine(text);
-            if (grade.isPresent() && badge == null && narrative.isEmpty() && areasForImprovement.isEmpty()) {
-                badge = grade.get();
-            } else if (AREAS_FOR_IMPROVEMENT.matcher(text).matches()) {
-                section = Section.AREAS_FOR_IMPROVEMENT;
-                bulletedAreas = false;
-            } else if (CAUSES_OF_CONCERN.matcher(text).matches()) {
-                section = Section.CAUSES_OF_CONCERN;
-                recommendationsOfCause = false;
-            } else if (RECOMMENDATIONS.matcher(text).matches()) {
-                // Recommendations right after a cause of concern are that cause's.
-                recommendationsOfCause = section == Section.CAUSES_OF_CONCERN && !causes.isEmpty();
-                section = Section.RECOMMENDATIONS;
-            } else if (NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
-                return;
-            } else if (!addFinding(block)) {
-                addNarrative(block);
-            }
-        }
-
-        /** True when the block is a finding of the section it stands in. */
-        private boolean addFinding(Block block) {
-            String text = block.text();
-            Finding finding = new Finding(text, locationOf(block));
-            switch (section) {
-                case AREAS_FOR_IMPROVEMENT -> {
-                    // Bullets, or, where a page writes them as paragraphs, "The force should …" sentences.
-                    if (block.isListItem() || !bulletedAreas && SHOULD.matcher(text).find()) {
-                        bulletedAreas |= block.isListItem();
-                        areasForImprovement.add(finding);
-                        return true;
-                    }
-                }
-                case CAUSES_OF_CONCERN -> {
-                    if (RECOMMEND_INTRO.matcher(text).find() && !causes.isEmpty()) {
-                        recommendationsOfCause = true;
-                        section = Section.RECOMMENDATIONS;
-                        return true;
-                    }
-                    causes.add(finding);
-                    causeRecommendations.add(new ArrayList<>());
-                    return true;
-                }
-                case RECOMMENDATIONS -> {
-                    if (block.isListItem() || SHOULD.matcher(text).find() || RECOMMEND_INTRO.matcher(text).find()) {
-                        if (RECOMMEND_INTRO.matcher(text).find() && !block.isListItem()) {
-                            return true;
-                        }
-                        (recommendationsOfCause ? causeRecommendations.get(causes.size() - 1) : recommendations).add(finding);
-                        return true;
-                    }
-                }
-                case NARRATIVE -> {
-                    // A question carried over from last year may list its still-open area for improvement
-                    // as a bullet with no heading (seen in 2018/19).
-                    if (block.isListItem() && SHOULD.matcher(text).find() && CARRIED_OVER.matcher(narrativeText()).find()) {
-                        areasForImprovement.add(finding);
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private void addNarrative(Block block) {
-            String text = block.text();
-            if (!block.isListItem()) {
-                section = Section.NARRATIVE;
-            }
-            if (RESOLVED.matcher(text).find() && !areasForImprovement.isEmpty()) {
-                // Last inspection's area for improvement, now dealt with: narrative, not a current finding.
-                areasForImprovement.forEach(area -> narrative.add("\u2022 " + area.text()));
-                areasForImprovement.clear();
-            }
-            narrative.add(block.isListItem() ? "\u2022 " + text : text);
-        }
-
-        private String narrativeText() {
-            return String.join("\n\n", narrative);
-        }
-
-        Question build(Force force) {
-            String summary = narrativeText();
-            Judgment judgment = badge;
-            JudgmentSource source = badge == null ? null : JudgmentSource.BADGE;
-            if (judgment == null) {
-                judgment = ProseGrades.stated(summary, question, force).orElse(null);
-                source = judgment == null ? null : JudgmentSource.SUMMARY;
-            }
-            List<CauseOfConcern> causesOfConcern = new ArrayList<>();
-            for (int i = 0; i < causes.size(); i++) {
-                causesOfConcern.add(new CauseOfConcern(causes.get(i), causeRecommendations.get(i)));
-            }
-            boolean carriedOver = CARRIED_OVER.matcher(summary).find();
-            return new Question(number, question, judgment, source, carriedOver, summary, areasForImprovement,
-                    causesOfConcern, recommendations, location);
-        }
     }
 
     static Location locationOf(Block block) {

@@ -39,7 +39,7 @@ public final class HtmlBlockReader {
         removeChrome(page);
         Element root = contentRoot(page);
         HtmlBlockWalker walker = new HtmlBlockWalker();
-        NodeTraversor.traverse(walker, root);
+        NodeTraversor.filter(walker, root);
         return BlockNormalizer.normalize(walker.blocks());
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 import org.peelharvest.extract.Block;
 import org.peelharvest.extract.Grades;
@@ -22,7 +22,7 @@ import org.peelharvest.model.Judgment;
  * {@code <br>}. The kind of a line comes from its nearest heading or list-item ancestor. Inside
  * a list item, paragraphs and breaks join into one item, so one bullet stays one finding.
  */
-final class HtmlBlockWalker implements NodeVisitor {
+final class HtmlBlockWalker implements NodeFilter {
 
     private static final Set<String> BLOCK_TAGS = Set.of(
             "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
@@ -41,20 +41,58 @@ final class HtmlBlockWalker implements NodeVisitor {
     }
 
     @Override
-    public void head(Node node, int depth) {
+    public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode text) {
             append(text.text());
+        } else if (node instanceof Element element && element.normalName().equals("tr")) {
+            tableRow(element);
+            return FilterResult.SKIP_ENTIRELY;
         } else if (node instanceof Element element) {
             enter(element);
         }
+        return FilterResult.CONTINUE;
     }
 
     @Override
-    public void tail(Node node, int depth) {
+    public FilterResult tail(Node node, int depth) {
         if (node instanceof Element element && isBlock(element)) {
             boundary();
             open.pop();
         }
+        return FilterResult.CONTINUE;
+    }
+
+    /**
+     * A table row is one block of its cells, tab-separated, empty cells kept: in a grades table
+     * the column can be what says the grade. A cell showing its grade only as a badge reads as
+     * the grade.
+     */
+    private void tableRow(Element row) {
+        flush();
+        List<String> cells = new ArrayList<>();
+        for (Element cell : row.children()) {
+            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+                cells.add(cellText(cell));
+            }
+        }
+        if (cells.stream().anyMatch(c -> !c.isBlank())) {
+            blocks.add(new Block(Block.Kind.TABLE_ROW, 0, String.join("\t", cells), 0, path(row)));
+        }
+    }
+
+    private static String cellText(Element cell) {
+        String text = cell.text().replace('\t', ' ');
+        if (!text.isBlank()) {
+            return text;
+        }
+        for (Element e : cell.getAllElements()) {
+            Optional<Judgment> grade = Grades.fromBadge(e.attr("alt")).or(() -> Grades.fromBadge(e.attr("aria-label")))
+                    .or(() -> Grades.fromBadge(e.attr("title"))).or(() -> Grades.fromClassNames(e.className()));
+            if (grade.isPresent()) {
+                return grade.get().label();
+            }
+        }
+        return "";
     }
 
     private void enter(Element element) {
