@@ -35,12 +35,15 @@ import org.peelharvest.model.Source;
 public final class ReportReader {
 
     private static final Pattern TITLE = Pattern.compile(
-            "(?i)^(?<force>.+?)\\s+PEEL\\s+(?<year>20\\d\\d)(?:/\\d\\d|[-\\u2013]\\d{2,4})?$");
+            "(?i)^(?<force>.+?)\\s+PEEL\\s+(?:assessments?\\s+)?(?<year>20\\d\\d)(?:/\\d{2,4}|[-\\u2013]\\d{2,4})?$");
+    /** The integrated reports' title: "PEEL 2023–2025: An inspection of Cleveland Police". */
+    private static final Pattern INSPECTION_TITLE = Pattern.compile(
+            "(?i)^PEEL\\s+(?<year>20\\d\\d)(?:/\\d{2,4}|[-\\u2013]\\d{2,4})?\\s*[:\\-\\u2013]?\\s*(?:an\\s+)?inspection of\\s+(?<force>.+?)\\.?$");
     private static final Pattern COVER_TITLE = Pattern.compile(
             "(?i)^PEEL:?\\s+Police\\s+(?<pillar>effectiveness|efficiency|legitimacy|leadership)\\s+(?<year>20\\d\\d)"
                     + "(?:/\\d\\d)?(?:\\s*[-\\u2013:]\\s*An inspection of\\s+(?<force>.+?))?\\.?$");
     private static final Pattern FORCE_OVERVIEW = Pattern.compile("^(.+?)\\s+(20\\d\\d)(/\\d\\d)?$");
-    private static final Pattern YEAR_INDEX = Pattern.compile("(?i)^This is an overview of the grades");
+    private static final Pattern YEAR_INDEX = Pattern.compile("(?i)\\bThis is an overview of the grades forces");
     /** A report page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
     private static final Pattern INTERIM = Pattern.compile("(?i)^(to be graded|not yet graded)\\.?$");
     private static final Pattern INSPECTION_OF = Pattern.compile("(?i)^An inspection of\\s+(.+?)\\.?$");
@@ -58,12 +61,17 @@ public final class ReportReader {
      * @throws RejectedDocumentException when the blocks are not a PEEL report page this reader
      *                                   knows, naming what was missing
      */
+    private final IntegratedReportReader integrated = new IntegratedReportReader();
+
     public Report read(List<Block> blocks, Source source) {
         List<Block> page = withoutContentsPage(blocks);
         Title title = findTitle(page, source.url());
         page = page.subList(0, contentEnd(page, title.index()));
         Cycle cycle = Cycle.startingIn(title.year())
                 .orElseThrow(() -> reject(source, "unknown-cycle", "no PEEL cycle starts in " + title.year()));
+        if (cycle.hasFivePointScale()) {
+            return integrated.read(page, title.index(), title.force(), cycle, source);
+        }
         int headline = findHeadline(page, title.index() + 1, source);
         int questionsAt = findQuestions(page, headline + 1);
         Pillar pillar = findPillar(page, title, headline, questionsAt, source);
@@ -125,6 +133,10 @@ public final class ReportReader {
             String text = page.get(i).text();
             Matcher m = TITLE.matcher(text);
             if (m.matches() && !m.group("force").toLowerCase(Locale.ROOT).startsWith("peel")) {
+                return new Title(i, force(m.group("force"), url), Integer.parseInt(m.group("year")), null);
+            }
+            m = INSPECTION_TITLE.matcher(text);
+            if (m.matches()) {
                 return new Title(i, force(m.group("force"), url), Integer.parseInt(m.group("year")), null);
             }
             m = COVER_TITLE.matcher(text);
@@ -280,6 +292,12 @@ public final class ReportReader {
         }
         // Pages have been seen with a paragraph printed twice in a row.
         return sofar.isEmpty() || !sofar.get(sofar.size() - 1).equals(block.text());
+    }
+
+    /** The date of a "Last updated" line, or null when the line is not one. */
+    static LocalDate dateOf(String line) {
+        Matcher date = LAST_UPDATED.matcher(line);
+        return date.find() ? parseDate(date.group("date")) : null;
     }
 
     private static LocalDate parseDate(String text) {

@@ -48,8 +48,11 @@ public final class ReportValidator {
         if (integratedCycle != (report.pillar() == Pillar.INTEGRATED)) {
             violations.add("pillar " + report.pillar().label() + " does not belong to cycle " + report.cycle().label());
         }
-        if (report.headlineQuestion().isBlank()) {
+        if (report.headlineQuestion().isBlank() && report.pillar() != Pillar.INTEGRATED) {
             violations.add("headline_question is empty");
+        }
+        if (report.pillar() == Pillar.INTEGRATED && report.judgment() != null) {
+            violations.add("an integrated report has no overall judgment, only its areas' grades");
         }
         checkScale(report, report.judgment(), "judgment", violations);
         LocalDate date = report.lastUpdated();
@@ -78,7 +81,7 @@ public final class ReportValidator {
                 violations.add(name + " comes after question " + previous);
             }
             previous = q.number();
-            if (!q.question().endsWith("?")) {
+            if (!q.question().endsWith("?") && report.pillar() != Pillar.INTEGRATED) {
                 violations.add(name + " text does not end with a question mark");
             }
             checkScale(report, q.judgment(), name + " judgment", violations);

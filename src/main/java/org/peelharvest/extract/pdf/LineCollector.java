@@ -43,8 +43,18 @@ final class LineCollector extends PDFTextStripper {
         super.startPage(page);
     }
 
+    /**
+     * A gap between two words of one line wider than this many times the font size separates table
+     * cells (or a label from its value), not words; it is kept as a tab.
+     */
+    private static final float CELL_GAP = 2.5f;
+
     @Override
     protected void writeString(String string, List<TextPosition> positions) {
+        if (!positions.isEmpty() && !text.isEmpty() && text.charAt(text.length() - 1) == ' '
+                && positions.get(0).getXDirAdj() - endX > CELL_GAP * Math.max(fontSize, 1f)) {
+            text.setCharAt(text.length() - 1, '\t');
+        }
         if (Float.isNaN(x) && !positions.isEmpty()) {
             TextPosition first = positions.get(0);
             x = first.getXDirAdj();

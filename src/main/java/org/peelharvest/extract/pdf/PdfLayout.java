@@ -115,6 +115,9 @@ final class PdfLayout {
         if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
             return false;
         }
+        if (block.kind == Block.Kind.TABLE_ROW || isTableRow(line)) {
+            return false;
+        }
         if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
             return false;
         }
@@ -147,7 +150,15 @@ final class PdfLayout {
         return Math.abs(line.x() - block.first.x()) < 1f && !nextItem;
     }
 
+    /** A line whose words stand in columns, apart by more than a word space: a row of a table. */
+    private static boolean isTableRow(PdfLine line) {
+        return line.text().indexOf('\t') > 0;
+    }
+
     private Block.Kind kindOf(PdfLine line) {
+        if (isTableRow(line)) {
+            return Block.Kind.TABLE_ROW;
+        }
         if (Text.startsWithBulletGlyph(line.text())) {
             return Block.Kind.LIST_ITEM;
         }
