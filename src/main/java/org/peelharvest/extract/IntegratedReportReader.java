@@ -247,12 +247,20 @@ final class IntegratedReportReader {
         for (int i = titleAt + 1; i < end; i++) {
             Block block = page.get(i);
             boolean inTable = i > tableStart && i < tableEnd;
-            if (!inTable && !block.isTableRow() && !block.isHeading() && ReportReader.dateOf(block.text()) == null
+            if (!inTable && !block.isTableRow() && !isSectionTitle(block) && ReportReader.dateOf(block.text()) == null
                     && !QuestionBuilder.NOT_CONTENT.matcher(block.text()).find()) {
                 paragraphs.add(block.isListItem() ? "\u2022 " + block.text() : block.text());
             }
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * A heading, or a line that reads like one where a page builder writes headings as bold
+     * paragraphs ("Overall summary"): short and not a sentence.
+     */
+    private static boolean isSectionTitle(Block block) {
+        return block.isHeading() || words(block.text()) <= 8 && !block.text().matches(".*[.:;?!]$");
     }
 
     private static int words(String text) {
