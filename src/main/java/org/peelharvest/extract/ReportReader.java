@@ -45,7 +45,8 @@ public final class ReportReader {
     private static final Pattern FORCE_OVERVIEW = Pattern.compile("^(.+?)\\s+(20\\d\\d)(/\\d\\d)?$");
     private static final Pattern YEAR_INDEX = Pattern.compile("(?i)\\bThis is an overview of the grades forces");
     /** A report page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
-    private static final Pattern INTERIM = Pattern.compile("(?i)^(to be graded|not yet graded)\\.?$");
+    private static final Pattern INTERIM = Pattern.compile(
+            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*[:\\-\\u2013]?\\s*)?(to be graded|not yet graded)\\.?$");
     private static final Pattern INSPECTION_OF = Pattern.compile("(?i)^An inspection of\\s+(.+?)\\.?$");
     private static final Pattern QUESTIONS_FOR = Pattern.compile(
             "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");

@@ -129,10 +129,10 @@ final class PdfLayout {
         if (gap <= 0 || gap > line.fontSize() * leading * 1.3f) {
             return false;
         }
-        // Ragged-right text: a sentence that ends well short of the column ends its paragraph or item,
-        // which is how paragraphs and list items set without space between them are told apart.
-        if (block.kind != Block.Kind.HEADING && SENTENCE_END.matcher(previous.text()).find()
-                && previous.endX() < columnRight - 6 * bodySize) {
+        // A line broken where the next line's first word would still have fitted was broken on
+        // purpose: it ends its paragraph, item or table row. This tells apart blocks set with no
+        // space between them, as browsers print list items and table rows.
+        if (block.kind != Block.Kind.HEADING && roomLeft(previous) > widthOfFirstWord(line)) {
             return false;
         }
         if (block.kind != Block.Kind.LIST_ITEM) {
@@ -148,6 +148,18 @@ final class PdfLayout {
         boolean nextItem = SENTENCE_END.matcher(before).find() && Character.isUpperCase(line.text().charAt(0))
                 || before.endsWith(";") || before.endsWith("; and") || before.endsWith("; or");
         return Math.abs(line.x() - block.first.x()) < 1f && !nextItem;
+    }
+
+    private float roomLeft(PdfLine line) {
+        return columnRight - line.endX();
+    }
+
+    /** The next line's first word and a space, measured with that line's mean character width, and a margin. */
+    private static float widthOfFirstWord(PdfLine line) {
+        String text = line.text();
+        float charWidth = (line.endX() - line.x()) / Math.max(1, text.length());
+        int firstWord = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+        return charWidth * (firstWord + 3);
     }
 
     /** A line whose words stand in columns, apart by more than a word space: a row of a table. */
@@ -255,22 +267,25 @@ final class PdfLayout {
         return sizes;
     }
 
-    /** The usual distance between baselines of wrapped lines: the most common gap in the document. */
+    /**
+     * The distance between baselines of wrapped lines: the smallest gap between lines of one style
+     * that occurs more than once. A short document may have no wrapped line at all, so that its
+     * smallest gap is already a paragraph gap; a gap that wide (over 1.45 times the font size) is
+     * not taken as the leading, and the usual 1.2 stands in.
+     */
     private float lineSpacing(List<PdfLine> lines) {
-        Map<Float, Integer> gaps = new HashMap<>();
+        Map<Float, Integer> gaps = new TreeMap<>();
         for (int i = 1; i < lines.size(); i++) {
             PdfLine a = lines.get(i - 1);
             PdfLine b = lines.get(i);
             float gap = b.y() - a.y();
-            if (a.page() == b.page() && a.sameStyle(b) && gap > 0 && gap < a.fontSize() * 3) {
+            if (a.page() == b.page() && a.sameStyle(b) && gap > a.fontSize() * 0.5f && gap < a.fontSize() * 3) {
                 gaps.merge(Math.round(gap * 2) / 2f, 1, Integer::sum);
             }
         }
-        // Most common gap; on a tie the smaller one, so that paragraph gaps never pass for line gaps.
-        Comparator<Map.Entry<Float, Integer>> byCount = Map.Entry.comparingByValue();
-        Comparator<Map.Entry<Float, Integer>> smallerFirst = (a, b) -> Float.compare(b.getKey(), a.getKey());
-        return gaps.entrySet().stream().max(byCount.thenComparing(smallerFirst))
-                .map(Map.Entry::getKey).orElse(bodySize * 1.2f);
+        float leading = gaps.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).findFirst()
+                .orElse(bodySize * 1.2f);
+        return leading > bodySize * 1.45f ? bodySize * 1.2f : leading;
     }
 
     private final class Builder {
