@@ -2,6 +2,8 @@ package org.peelharvest.extract.pdf;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -15,6 +17,8 @@ import org.peelharvest.model.RejectedDocumentException;
 /** Reads a PDF report into text blocks in reading order. */
 public final class PdfBlockReader {
 
+    private static final Pattern BROWSER_PRODUCERS = Pattern.compile("skia|chrom|webkit|wkhtmltopdf|gecko|firefox");
+
     /**
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
      *                                   PDFBox can open, or has no text layer
@@ -25,12 +29,21 @@ public final class PdfBlockReader {
             if (lines.isEmpty()) {
                 throw reject(url, "no-text", "the PDF has no text layer (scanned pages need OCR)", null);
             }
-            return BlockNormalizer.normalize(PdfLayout.blocks(lines));
+            return BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document)));
         } catch (InvalidPasswordException e) {
             throw reject(url, "encrypted-pdf", "the PDF is encrypted with a password", e);
         } catch (IOException e) {
             throw reject(url, "corrupt-pdf", "PDFBox cannot read it: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Browsers print pages without breaking words (CSS {@code hyphens: manual} is their default);
+     * their PDFs name the engine as producer. Any other producer may hyphenate.
+     */
+    private static boolean mayHyphenate(PDDocument document) {
+        String producer = String.valueOf(document.getDocumentInformation().getProducer()).toLowerCase(Locale.ROOT);
+        return !BROWSER_PRODUCERS.matcher(producer).find();
     }
 
     private static RejectedDocumentException reject(String url, String reason, String detail, Exception cause) {

@@ -40,12 +40,14 @@ final class PdfLayout {
     private final float columnRight;
     private final Set<String> hyphenatedWords;
     private final Set<String> words;
+    private final boolean hyphenates;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
     private final float leading;
 
-    private PdfLayout(List<PdfLine> lines) {
+    private PdfLayout(List<PdfLine> lines, boolean hyphenates) {
         this.lines = lines;
+        this.hyphenates = hyphenates;
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
         this.leading = lineSpacing(lines) / bodySize;
@@ -56,8 +58,13 @@ final class PdfLayout {
         this.words = words(lines);
     }
 
-    static List<Block> blocks(List<PdfLine> laidOut) {
-        return new PdfLayout(withoutRunningText(laidOut)).group();
+    /**
+     * @param hyphenates whether the PDF's producer may break words with a hyphen at a line end
+     *                   (typesetters and word processors do; browsers printing a page do not, so a
+     *                   hyphen at a line end of a printed page is the word's own)
+     */
+    static List<Block> blocks(List<PdfLine> laidOut, boolean hyphenates) {
+        return new PdfLayout(withoutRunningText(laidOut), hyphenates).group();
     }
 
     /**
@@ -220,13 +227,26 @@ final class PdfLayout {
         return words;
     }
 
-    /** Every word of the document, lower-cased, to tell "victim-orientated" from "organ-ised". */
+    /**
+     * Every whole word of the document, lower-cased, to tell "victim-orientated" from "organ-ised":
+     * the pieces of a word broken at a line end are left out, or every piece would pass for a word.
+     */
     private static Set<String> words(List<PdfLine> lines) {
         Set<String> words = new HashSet<>();
+        boolean afterBreak = false;
         for (PdfLine line : lines) {
-            for (String word : line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-                words.add(word);
+            List<String> tokens = new ArrayList<>(List.of(line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")));
+            boolean breaks = line.text().endsWith("-");
+            if (breaks && !tokens.isEmpty()) {
+                tokens.remove(tokens.size() - 1);
             }
+            if (afterBreak && !tokens.isEmpty()) {
+                tokens.remove(0);
+            }
+            for (String token : tokens) {
+                words.addAll(List.of(token.split("-")));
+            }
+            afterBreak = breaks;
         }
         return words;
     }
@@ -239,7 +259,7 @@ final class PdfLayout {
     private boolean keepsHyphen(String before, String after) {
         String prefix = before.substring(before.lastIndexOf(' ') + 1, before.length() - 1).toLowerCase(Locale.ROOT);
         String rest = after.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
-        if (hyphenatedWords.contains(prefix + "-" + rest)) {
+        if (!hyphenates || hyphenatedWords.contains(prefix + "-" + rest)) {
             return true;
         }
         if (words.contains(prefix + rest)) {
