@@ -158,6 +158,22 @@ class ExtractJobTest {
         assertThat(temp.resolve("out/.release.work")).doesNotExist();
     }
 
+    @Test
+    void twoCrawlsOfOnePagePublishOneReportAndListWhereTheyDiffer() throws IOException {
+        Path crawls = Path.of("src/test/resources/fixtures/trap-same-page-crawled-twice");
+
+        CliRunner.Result result = cli.run("extract", "--input", crawls.toString(), "--output", output.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
+        assertThat(csv(output.resolve("reports.csv"))).extracting(r -> r.get("report_id"))
+                .containsExactly("2016-derbyshire-effectiveness");
+        List<CSVRecord> conflicts = csv(output.resolve("conflicts.csv"));
+        assertThat(conflicts).extracting(c -> c.get("field")).containsExactly("last_updated", "questions[4].judgment");
+        assertThat(conflicts).extracting(c -> java.util.Set.of(c.get("value"), c.get("other_value")))
+                .containsExactly(java.util.Set.of("2017-03-02", "2017-03-09"), java.util.Set.of("Outstanding", "Good"));
+        assertThat(conflicts).allSatisfy(c -> assertThat(c.get("source_url")).isNotEqualTo(c.get("other_source_url")));
+    }
+
     /** read, process-skip and write counts of the last execution of a step, from the job repository. */
     private List<Long> stepCounts(String step) throws SQLException {
         try (Connection db = cli.repository(); Statement sql = db.createStatement();
