@@ -85,14 +85,16 @@ final class HtmlBlockWalker implements NodeFilter {
         if (!text.isBlank()) {
             return text;
         }
-        for (Element e : cell.getAllElements()) {
-            Optional<Judgment> grade = Grades.fromBadge(e.attr("alt")).or(() -> Grades.fromBadge(e.attr("aria-label")))
-                    .or(() -> Grades.fromBadge(e.attr("title"))).or(() -> Grades.fromClassNames(e.className()));
-            if (grade.isPresent()) {
-                return grade.get().label();
-            }
-        }
-        return "";
+        return cell.getAllElements().stream().map(HtmlBlockWalker::badgeGrade).flatMap(Optional::stream)
+                .findFirst().map(Judgment::label).orElse("");
+    }
+
+    /** The grade an element shows without text: its alt, aria-label or title, or its class names. */
+    private static Optional<Judgment> badgeGrade(Element element) {
+        return Grades.fromBadge(element.attr("alt"))
+                .or(() -> Grades.fromBadge(element.attr("aria-label")))
+                .or(() -> Grades.fromBadge(element.attr("title")))
+                .or(() -> Grades.fromClassNames(element.className()));
     }
 
     private void enter(Element element) {
@@ -115,10 +117,7 @@ final class HtmlBlockWalker implements NodeFilter {
      * so decorative images and icons add nothing.
      */
     private void badge(Element element) {
-        Optional<Judgment> grade = Grades.fromBadge(element.attr("alt"))
-                .or(() -> Grades.fromBadge(element.attr("aria-label")))
-                .or(() -> Grades.fromBadge(element.attr("title")))
-                .or(() -> Grades.fromClassNames(element.className()));
+        Optional<Judgment> grade = badgeGrade(element);
         grade.ifPresent(judgment -> {
             boundary();
             lineOwner = element;
