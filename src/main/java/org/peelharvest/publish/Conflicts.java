@@ -22,7 +22,7 @@ final class Conflicts {
                     String otherSourceUrl) {
     }
 
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "areas_for_improvement_sources",
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "source_page", "source_path", "areas_for_improvement_sources",
             "recommendation_sources");
 
     private Conflicts() {

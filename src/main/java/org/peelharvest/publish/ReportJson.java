@@ -54,7 +54,7 @@ public final class ReportJson {
         json.put("areas_for_improvement", question.areaTexts());
         json.put("causes_of_concern", question.causesOfConcern().stream().map(ReportJson::of).toList());
         json.put("recommendations", texts(question.recommendations()));
-        json.put("source", of(question.location()));
+        putLocation(json, question.location());
         json.put("areas_for_improvement_sources", locations(question.areasForImprovement()));
         json.put("recommendation_sources", locations(question.recommendations()));
         return json;
@@ -64,16 +64,20 @@ public final class ReportJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("text", cause.cause().text());
         json.put("recommendations", texts(cause.recommendations()));
-        json.put("source", of(cause.cause().location()));
+        putLocation(json, cause.cause().location());
         json.put("recommendation_sources", locations(cause.recommendations()));
         return json;
     }
 
-    /** Where a value was read: the PDF page, or the HTML element's CSS path. */
+    /** Where a value was read: {@code source_page} in a PDF, {@code source_path} (a short CSS path) in HTML. */
+    private static void putLocation(Map<String, Object> json, Location location) {
+        json.put("source_page", location.page() == 0 ? null : location.page());
+        json.put("source_path", location.path());
+    }
+
     private static Map<String, Object> of(Location location) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("page", location.page() == 0 ? null : location.page());
-        json.put("path", location.path());
+        putLocation(json, location);
         return json;
     }
 

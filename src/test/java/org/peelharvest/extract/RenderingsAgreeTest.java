@@ -26,7 +26,7 @@ import org.peelharvest.model.RejectedDocumentException;
  */
 class RenderingsAgreeTest {
 
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "areas_for_improvement_sources",
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "source_page", "source_path", "areas_for_improvement_sources",
             "recommendation_sources");
     private static final List<String> RENDERINGS = List.of("divs.html", "accessible.html", "pdf", "chromium.pdf");
     private final DocumentExtractor extractor = new DocumentExtractor();

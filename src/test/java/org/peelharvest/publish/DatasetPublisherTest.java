@@ -85,8 +85,8 @@ class DatasetPublisherTest {
         assertThat(array.get(0).get("source").get("format").asString()).isEqualTo("html");
         assertThat(array.get(1).get("judgment").isNull()).isTrue();
         JsonNode question = array.get(0).get("questions").get(0);
-        assertThat(question.get("source").get("page").asInt()).isEqualTo(2);
-        assertThat(question.get("areas_for_improvement_sources").get(0).get("page").asInt()).isEqualTo(3);
+        assertThat(question.get("source_page").asInt()).isEqualTo(2);
+        assertThat(question.get("areas_for_improvement_sources").get(0).get("source_page").asInt()).isEqualTo(3);
         assertThat(question.get("causes_of_concern").get(0).get("recommendations").get(0).asString())
                 .isEqualTo("Recommendation: a");
         assertThat(Files.readAllLines(out.resolve("reports.jsonl"))).hasSize(2)
