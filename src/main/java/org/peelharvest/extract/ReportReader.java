@@ -43,6 +43,9 @@ public final class ReportReader {
             "(?i)^PEEL:?\\s+Police\\s+(?<pillar>effectiveness|efficiency|legitimacy|leadership)\\s+(?<year>20\\d\\d)"
                     + "(?:/\\d\\d)?(?:\\s*[-\\u2013:]\\s*An inspection of\\s+(?<force>.+?))?\\.?$");
     private static final Pattern FORCE_OVERVIEW = Pattern.compile("^(.+?)\\s+(20\\d\\d)(/\\d\\d)?$");
+    /** The 2018/19 PDF: "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – An inspection of …". */
+    private static final Pattern COMBINED_COVER = Pattern.compile(
+            "(?i)^PEEL:?\\s+Police effectiveness, efficiency and legitimacy\\s+20\\d\\d");
     private static final Pattern YEAR_INDEX = Pattern.compile("(?i)\\bThis is an overview of the grades forces");
     /** A report page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
     private static final Pattern INTERIM = Pattern.compile(
@@ -158,6 +161,11 @@ public final class ReportReader {
     private static RejectedDocumentException notAReport(List<Block> page, String url) {
         for (Block block : page) {
             String text = block.text();
+            if (COMBINED_COVER.matcher(text).find()) {
+                return new RejectedDocumentException(new Reject(url, "extract", "combined-report",
+                        "a report of all three pillars in one document (2018/19 PDF); "
+                                + "each pillar is read from its own page"));
+            }
             Matcher overview = FORCE_OVERVIEW.matcher(text);
             if (overview.matches() && Forces.find(overview.group(1)).isPresent()) {
                 return new RejectedDocumentException(new Reject(url, "extract", "force-overview",

@@ -21,7 +21,8 @@ class BadDocumentTest {
             "empty.html, empty-file",
             "derbyshire-2017-overview-interim.html, force-overview",
             "about-this-site.html, not-a-report",
-            "gotham-2016-effectiveness.html, unknown-force"})
+            "gotham-2016-effectiveness.html, unknown-force",
+            "lancashire-2018-19-combined.html, combined-report"})
     void aBadDocumentIsRejectedWithItsReason(String file, String reason) throws IOException {
         Path path = Path.of("src/test/resources/bad").resolve(file);
         SourceDocument document = new SourceDocument("bad/" + file, Files.readAllBytes(path));
