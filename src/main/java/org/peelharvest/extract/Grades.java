@@ -16,7 +16,7 @@ import org.peelharvest.model.Judgment;
 public final class Grades {
 
     private static final Pattern GRADE_LINE = Pattern.compile(
-            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*(?:[:\\-\\u2013]\\s*|\\s+))?"
+            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating|rated)\\s*(?:[:\\-\\u2013]\\s*|\\s+))?"
                     + "(outstanding|good|adequate|requires improvement|inadequate|ungraded|not graded|not being graded)"
                     + "\\.?$");
     private static final List<String> CLASS_MARKERS = List.of("grade", "judgment", "judgement", "rating", "badge");

@@ -35,7 +35,8 @@ import org.peelharvest.model.Source;
 public final class ReportReader {
 
     private static final Pattern TITLE = Pattern.compile(
-            "(?i)^(?<force>.+?)\\s+PEEL\\s+(?:assessments?\\s+)?(?<year>20\\d\\d)(?:/\\d{2,4}|[-\\u2013]\\d{2,4})?$");
+            "(?i)^(?<force>.+?)\\s+PEEL\\s+(?:assessments?\\s+)?(?<year>20\\d\\d)(?:/\\d{2,4}|[-\\u2013]\\d{2,4})?"
+                    + "(?:\\s*[:|\\-\\u2013]\\s*(?<pillar>effectiveness|efficiency|legitimacy|leadership))?$");
     /** The integrated reports' title: "PEEL 2023–2025: An inspection of Cleveland Police". */
     private static final Pattern INSPECTION_TITLE = Pattern.compile(
             "(?i)^PEEL\\s+(?<year>20\\d\\d)(?:/\\d{2,4}|[-\\u2013]\\d{2,4})?\\s*[:\\-\\u2013]?\\s*(?:an\\s+)?inspection of\\s+(?<force>.+?)\\.?$");
@@ -137,7 +138,8 @@ public final class ReportReader {
             String text = page.get(i).text();
             Matcher m = TITLE.matcher(text);
             if (m.matches() && !m.group("force").toLowerCase(Locale.ROOT).startsWith("peel")) {
-                return new Title(i, force(m.group("force"), url), Integer.parseInt(m.group("year")), null);
+                Pillar pillar = m.group("pillar") == null ? null : Pillar.fromName(m.group("pillar")).orElseThrow();
+                return new Title(i, force(m.group("force"), url), Integer.parseInt(m.group("year")), pillar);
             }
             m = INSPECTION_TITLE.matcher(text);
             if (m.matches()) {

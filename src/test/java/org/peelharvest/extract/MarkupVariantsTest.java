@@ -71,6 +71,17 @@ class MarkupVariantsTest {
         assertThat(question.areaTexts()).containsExactly("The force should evaluate.");
     }
 
+    @Test
+    void aTitleThatNamesItsPillarAndARatedLineAreRead() {
+        Report report = read("<html><body><h1>Derbyshire PEEL 2016 \u2013 Efficiency</h1>"
+                + "<h2>How efficient is the force at keeping people safe and reducing crime?</h2><p>Rated: Good</p>"
+                + "<h3>How well does the force understand demand?</h3><p>Rated outstanding</p></body></html>");
+
+        assertThat(report.reportId()).isEqualTo("2016-derbyshire-efficiency");
+        assertThat(report.judgment()).isEqualTo(Judgment.GOOD);
+        assertThat(report.questions()).extracting(Question::judgment).containsExactly(Judgment.OUTSTANDING);
+    }
+
     private static Report read(String html) {
         return new DocumentExtractor().extract(new SourceDocument("test:page", html.getBytes(StandardCharsets.UTF_8)));
     }
