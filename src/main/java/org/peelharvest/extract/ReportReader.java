@@ -62,12 +62,12 @@ public final class ReportReader {
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
+    private final IntegratedReportReader integrated = new IntegratedReportReader();
+
     /**
      * @throws RejectedDocumentException when the blocks are not a PEEL report page this reader
      *                                   knows, naming what was missing
      */
-    private final IntegratedReportReader integrated = new IntegratedReportReader();
-
     public Report read(List<Block> blocks, Source source) {
         List<Block> page = withoutContentsPage(blocks);
         Title title = findTitle(page, source.url());
@@ -77,26 +77,33 @@ public final class ReportReader {
         if (cycle.hasFivePointScale()) {
             return integrated.read(page, title.index(), title.force(), cycle, source);
         }
+        return readPillarPage(page, title, cycle, source);
+    }
+
+    /** 2014 to 2018/19: a page per pillar, its headline question, grade, summary and questions. */
+    private static Report readPillarPage(List<Block> page, Title title, Cycle cycle, Source source) {
         int headline = findHeadline(page, title.index() + 1, source);
         int questionsAt = findQuestions(page, headline + 1);
         Pillar pillar = findPillar(page, title, headline, questionsAt, source);
+        requireGraded(page.subList(headline + 1, questionsAt), source);
         Header header = readHeader(page.subList(headline + 1, questionsAt));
-        if (page.subList(headline + 1, questionsAt).stream().anyMatch(b -> INTERIM.matcher(b.text()).matches())) {
-            throw reject(source, "interim", "the report is published but not yet graded ('To be graded'); "
-                    + "harvest it again once graded");
-        }
         String headlineQuestion = page.get(headline).text();
         List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, title.force()),
                 header.summary(), title.force());
-
-        Judgment judgment = header.badge();
-        JudgmentSource judgmentSource = judgment == null ? null : JudgmentSource.BADGE;
-        if (judgment == null) {
-            judgment = ProseGrades.stated(header.summary(), headlineQuestion, title.force()).orElse(null);
-            judgmentSource = judgment == null ? null : JudgmentSource.SUMMARY;
-        }
+        Optional<Judgment> stated = ProseGrades.stated(header.summary(), headlineQuestion, title.force());
+        Judgment judgment = header.badge() != null ? header.badge() : stated.orElse(null);
+        JudgmentSource judgmentSource = header.badge() != null ? JudgmentSource.BADGE
+                : stated.isPresent() ? JudgmentSource.SUMMARY : null;
         return new Report(title.force(), cycle, pillar, headlineQuestion, judgment, judgmentSource,
                 header.lastUpdated(), header.summary(), questions, source);
+    }
+
+    /** A page put up before its grade ("To be graded") is not a report yet: never publish it as one. */
+    private static void requireGraded(List<Block> header, Source source) {
+        if (header.stream().anyMatch(b -> INTERIM.matcher(b.text()).matches())) {
+            throw reject(source, "interim", "the report is published but not yet graded ('To be graded'); "
+                    + "harvest it again once graded");
+        }
     }
 
     /**
