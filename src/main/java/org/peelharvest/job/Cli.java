@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.peelharvest.publish.CsvStyle;
+
 /**
  * The command line. Parsing and {@code --help} need no Spring; a command that runs a job starts
  * the Spring Boot application, runs the job through {@link JobRunner} and exits with its code.
@@ -64,6 +66,19 @@ public final class Cli implements Callable<Integer> {
                 description = "Fail the quality gate (exit 3) when more than this share of documents is rejected "
                         + "(0 to 1; default: the job file's, else 0.2).")
         Double maxRejectRate;
+
+        @Option(names = "--csv", paramLabel = "STYLE", converter = CsvStyleConverter.class,
+                description = "spreadsheet (default: UTF-8 with a byte-order mark, formula-like cells guarded, "
+                        + "for Excel and Sheets) or plain (the values exactly, for pipelines).")
+        CsvStyle csv;
+    }
+
+    static final class CsvStyleConverter implements CommandLine.ITypeConverter<CsvStyle> {
+        @Override
+        public CsvStyle convert(String value) {
+            return CsvStyle.fromLabel(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a CSV style: spreadsheet or plain"));
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -82,7 +97,8 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate));
+            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
+                    options.csv));
         }
 
         private static Path defaultJobFile() {
@@ -119,7 +135,7 @@ public final class Cli implements Callable<Integer> {
                 }
                 double rate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
                 try {
-                    return new RunSpec(name, inputs, output, rate);
+                    return new RunSpec(name, inputs, output, rate, options.csv != null ? options.csv : CsvStyle.SPREADSHEET);
                 } catch (IllegalArgumentException e) {
                     throw new JobFile.BadJobException(e.getMessage());
                 }

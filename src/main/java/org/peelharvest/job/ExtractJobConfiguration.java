@@ -89,7 +89,7 @@ class ExtractJobConfiguration {
     @StepScope
     PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(), spec);
+        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv()), spec);
     }
 
     /** The work area of the job instance the step belongs to; a restart finds the same one. */

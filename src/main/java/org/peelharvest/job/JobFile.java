@@ -13,20 +13,22 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import org.peelharvest.publish.CsvStyle;
+
 /**
  * A job file ({@code jobs/*.yaml}): the job's {@code name}, its {@code input} paths and its
- * {@code output} folder, with an optional {@code max-reject-rate}. Paths are relative to the
+ * {@code output} folder, with an optional {@code max-reject-rate} and {@code csv} style. Paths are relative to the
  * folder the job file is in, so a job runs the same from any working directory. Unknown keys
  * and missing paths are errors that name them.
  */
 record JobFile(String name, List<String> input, String output,
-               @JsonProperty("max-reject-rate") Double maxRejectRate) {
+               @JsonProperty("max-reject-rate") Double maxRejectRate, String csv) {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    static RunSpec load(Path file, Double maxRejectRateOverride) {
+    static RunSpec load(Path file, Double maxRejectRateOverride, CsvStyle csvOverride) {
         if (!Files.isRegularFile(file)) {
             throw new BadJobException(file + ": no such job file");
         }
@@ -45,13 +47,20 @@ record JobFile(String name, List<String> input, String output,
         List<Path> inputs = job.input == null ? List.of() : job.input.stream().map(base::resolve).toList();
         inputs.stream().filter(p -> !Files.exists(p))
                 .forEach(p -> problems.add("input path does not exist: " + p.normalize()));
+        CsvStyle csv = csvOverride;
+        if (csv == null) {
+            csv = job.csv == null ? CsvStyle.SPREADSHEET : CsvStyle.fromLabel(job.csv).orElse(null);
+            if (csv == null) {
+                problems.add("'csv' is 'spreadsheet' or 'plain', not '" + job.csv + "'");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BadJobException(file + ": " + String.join("; ", problems));
         }
         double rate = maxRejectRateOverride != null ? maxRejectRateOverride
                 : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
         try {
-            return new RunSpec(job.name, inputs, base.resolve(job.output), rate);
+            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv);
         } catch (IllegalArgumentException e) {
             throw new BadJobException(file + ": " + e.getMessage());
         }
@@ -66,7 +75,7 @@ record JobFile(String name, List<String> input, String output,
             return job;
         } catch (UnrecognizedPropertyException e) {
             throw new BadJobException(file + ": unknown key '" + e.getPropertyName()
-                    + "' (known keys: name, input, output, max-reject-rate)");
+                    + "' (known keys: name, input, output, max-reject-rate, csv)");
         } catch (JacksonException e) {
             throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
         } catch (IOException e) {

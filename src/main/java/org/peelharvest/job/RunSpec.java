@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.StagingArea;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -19,8 +20,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param inputs        files and folders to extract from, absolute
  * @param output        the folder the release is published into, absolute
  * @param maxRejectRate the share of rejected documents above which the quality gate fails
+ * @param csv           how the CSV files are written (spreadsheet-safe by default)
  */
-record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate) {
+record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, CsvStyle csv) {
 
     static final double DEFAULT_MAX_REJECT_RATE = 0.2;
     private static final String INPUT_SEPARATOR = "\n";
@@ -41,6 +43,7 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
                 .addString("output", output.toString())
                 .addLong("run", run)
                 .addDouble("max-reject-rate", maxRejectRate, false)
+                .addString("csv", csv.label(), false)
                 .toJobParameters();
     }
 
@@ -48,7 +51,8 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         List<Path> inputs = Arrays.stream(parameters.getString("input", "").split(INPUT_SEPARATOR))
                 .filter(s -> !s.isBlank()).map(Path::of).toList();
         return new RunSpec(parameters.getString("name"), inputs, Path.of(parameters.getString("output")),
-                parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE));
+                parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE),
+                CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET));
     }
 
     /** True when {@code parameters} describe the same work (the run number aside). */

@@ -30,4 +30,9 @@ public record Cycle(String label, int year) {
     public boolean hasFivePointScale() {
         return year >= 2021;
     }
+
+    /** The grade scale of the cycle: {@code four-point} (2014 to 2018/19) or {@code five-point} (2021/22 on). */
+    public String scale() {
+        return hasFivePointScale() ? "five-point" : "four-point";
+    }
 }

@@ -8,18 +8,29 @@ import java.util.List;
  * @param slug      as in the inspectorate's URLs ({@code avon-and-somerset})
  * @param name      the official name ({@code Avon and Somerset Constabulary})
  * @param shortName as in report titles ({@code Avon and Somerset PEEL 2018})
+ * @param onsCode   the ONS police force area code ({@code E23000036}; {@code W15…} in Wales)
+ * @param region    the ONS region of England the force serves, or {@code Wales}
  * @param aliases   other names seen for the same force (former names, ampersands)
  */
-public record Force(String slug, String name, String shortName, List<String> aliases) {
+public record Force(String slug, String name, String shortName, String onsCode, String region,
+                    List<String> aliases) {
 
     public Force {
         if (!slug.matches("[a-z]+(-[a-z]+)*")) {
             throw new IllegalArgumentException("bad force slug: " + slug);
         }
+        if (!onsCode.matches("(E23|W15)\\d{6}")) {
+            throw new IllegalArgumentException("bad ONS police force area code: " + onsCode);
+        }
         aliases = List.copyOf(aliases);
     }
 
-    Force(String slug, String name, String shortName) {
-        this(slug, name, shortName, List.of());
+    Force(String slug, String name, String shortName, String onsCode, String region) {
+        this(slug, name, shortName, onsCode, region, List.of());
+    }
+
+    /** England or Wales, from the code. */
+    public String country() {
+        return onsCode.startsWith("W") ? "Wales" : "England";
     }
 }

@@ -32,6 +32,23 @@ public enum Judgment {
         return this != UNGRADED && this != NOT_GRADED;
     }
 
+    /**
+     * The grade's place on its cycle's scale, 0 for Inadequate up to 3 (four-point scale) or 4
+     * (five-point scale) for Outstanding; null for Ungraded and Not graded, which are on no scale.
+     * Ranks compare grades within one scale only: the inspectorate says grades of different
+     * cycles are not comparable.
+     */
+    public Integer rank(Cycle cycle) {
+        return switch (this) {
+            case INADEQUATE -> 0;
+            case REQUIRES_IMPROVEMENT -> 1;
+            case ADEQUATE -> 2;
+            case GOOD -> cycle.hasFivePointScale() ? 3 : 2;
+            case OUTSTANDING -> cycle.hasFivePointScale() ? 4 : 3;
+            case UNGRADED, NOT_GRADED -> null;
+        };
+    }
+
     /** The judgment whose label is {@code text}, ignoring case and surrounding space. */
     public static Optional<Judgment> fromLabel(String text) {
         String wanted = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

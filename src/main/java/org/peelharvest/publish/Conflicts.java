@@ -12,8 +12,9 @@ import org.peelharvest.model.Report;
 /**
  * Where two documents of one report (the HTML page and its PDF, or two addresses of one page)
  * disagree. Every published field is compared except the ones that describe the document itself
- * (its URL, format, digest, and where in it a value stood); text is compared with its white
- * space folded, since layout is not content.
+ * (its URL, format, digest, and where in it a value stood) and the ones derived from another
+ * (a grade's scale and rank); text is compared with its white space folded, since layout is not
+ * content.
  */
 final class Conflicts {
 
@@ -22,8 +23,9 @@ final class Conflicts {
                     String otherSourceUrl) {
     }
 
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "source_page", "source_path", "areas_for_improvement_sources",
-            "recommendation_sources");
+    /** Fields that describe the document rather than the report, and fields derived from others. */
+    private static final Set<String> NOT_COMPARED = Set.of("source", "source_page", "source_path",
+            "areas_for_improvement_sources", "recommendation_sources", "judgment_scale", "judgment_rank");
 
     private Conflicts() {
     }
@@ -59,7 +61,7 @@ final class Conflicts {
     private static void flatten(String path, Object value, Map<String, String> leaves) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, child) -> {
-                if (!DOCUMENT_FIELDS.contains((String) key)) {
+                if (!NOT_COMPARED.contains((String) key)) {
                     flatten(path.isEmpty() ? (String) key : path + "." + key, child, leaves);
                 }
             });

@@ -1,14 +1,13 @@
 package org.peelharvest.publish;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Finding;
+import org.peelharvest.model.Force;
+import org.peelharvest.model.Forces;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
@@ -20,10 +19,11 @@ import org.peelharvest.model.Report;
 final class CsvTables {
 
     static final List<String> REPORTS = List.of("report_id", "force", "force_slug", "cycle", "year", "pillar",
-            "headline_question", "judgment", "judgment_source", "last_updated", "question_count",
+            "headline_question", "judgment", "judgment_scale", "judgment_rank", "judgment_source", "last_updated",
+            "question_count",
             "area_for_improvement_count", "source_url", "source_format", "source_sha256");
     static final List<String> QUESTIONS = List.of("report_id", "question_number", "question", "judgment",
-            "carried_over", "area_for_improvement_count");
+            "judgment_scale", "judgment_rank", "carried_over", "area_for_improvement_count");
     static final List<String> AREAS_FOR_IMPROVEMENT = List.of("report_id", "question_number", "position", "text");
     static final List<String> CAUSES_OF_CONCERN = List.of("report_id", "question_number", "position", "text");
     static final List<String> RECOMMENDATIONS = List.of("report_id", "question_number", "cause_position", "position",
@@ -35,71 +35,71 @@ final class CsvTables {
     private CsvTables() {
     }
 
-    static CSVPrinter printer(Writer out, List<String> header) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setHeader(header.toArray(String[]::new))
-                .setRecordSeparator("\r\n")
-                .get();
-        return new CSVPrinter(out, format);
-    }
+    static final List<String> FORCES = List.of("force_slug", "force", "ons_code", "region", "country");
 
-    static void printReport(CSVPrinter out, Report r) throws IOException {
-        out.printRecord(r.reportId(), r.force().name(), r.force().slug(), r.cycle().label(), r.cycle().year(),
-                r.pillar().label(), r.headlineQuestion(), text(ReportJson.label(r.judgment())),
-                text(ReportJson.label(r.judgmentSource())), r.lastUpdated() == null ? "" : r.lastUpdated().toString(),
+    static void printReport(CsvTable out, Report r) throws IOException {
+        out.row(r.reportId(), r.force().name(), r.force().slug(), r.cycle().label(), r.cycle().year(),
+                r.pillar().label(), r.headlineQuestion(), text(ReportJson.label(r.judgment())), r.cycle().scale(),
+                ReportJson.rank(r.judgment(), r.cycle()), text(ReportJson.label(r.judgmentSource())), r.lastUpdated() == null ? "" : r.lastUpdated().toString(),
                 r.questions().size(), r.areaForImprovementCount(), r.source().url(), r.source().format().label(),
                 r.source().sha256());
     }
 
-    static void printQuestions(CSVPrinter out, Report r) throws IOException {
+    static void printQuestions(CsvTable out, Report r) throws IOException {
         for (Question q : r.questions()) {
-            out.printRecord(r.reportId(), q.number(), q.question(), text(ReportJson.label(q.judgment())),
-                    q.carriedOver(), q.areasForImprovement().size());
+            out.row(r.reportId(), q.number(), q.question(), text(ReportJson.label(q.judgment())), r.cycle().scale(),
+                    ReportJson.rank(q.judgment(), r.cycle()), q.carriedOver(), q.areasForImprovement().size());
         }
     }
 
-    static void printAreasForImprovement(CSVPrinter out, Report r) throws IOException {
+    static void printAreasForImprovement(CsvTable out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<String> areas = q.areaTexts();
             for (int i = 0; i < areas.size(); i++) {
-                out.printRecord(r.reportId(), q.number(), i + 1, areas.get(i));
+                out.row(r.reportId(), q.number(), i + 1, areas.get(i));
             }
         }
     }
 
-    static void printCausesOfConcern(CSVPrinter out, Report r) throws IOException {
+    static void printCausesOfConcern(CsvTable out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<CauseOfConcern> causes = q.causesOfConcern();
             for (int i = 0; i < causes.size(); i++) {
-                out.printRecord(r.reportId(), q.number(), i + 1, causes.get(i).cause().text());
+                out.row(r.reportId(), q.number(), i + 1, causes.get(i).cause().text());
             }
         }
     }
 
     /** Recommendations of each cause of concern (cause_position set), then those of no cause (empty). */
-    static void printRecommendations(CSVPrinter out, Report r) throws IOException {
+    static void printRecommendations(CsvTable out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<CauseOfConcern> causes = q.causesOfConcern();
             for (int c = 0; c < causes.size(); c++) {
                 List<Finding> recommendations = causes.get(c).recommendations();
                 for (int i = 0; i < recommendations.size(); i++) {
-                    out.printRecord(r.reportId(), q.number(), c + 1, i + 1, recommendations.get(i).text());
+                    out.row(r.reportId(), q.number(), c + 1, i + 1, recommendations.get(i).text());
                 }
             }
             for (int i = 0; i < q.recommendations().size(); i++) {
-                out.printRecord(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text());
+                out.row(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text());
             }
         }
     }
 
-    static void printConflicts(CSVPrinter out, List<Conflicts.Conflict> conflicts) throws IOException {
+    static void printConflicts(CsvTable out, List<Conflicts.Conflict> conflicts) throws IOException {
         for (Conflicts.Conflict c : conflicts) {
-            out.printRecord(c.reportId(), c.field(), c.value(), c.sourceUrl(), c.otherValue(), c.otherSourceUrl());
+            out.row(c.reportId(), c.field(), c.value(), c.sourceUrl(), c.otherValue(), c.otherSourceUrl());
         }
     }
 
-    static void printReject(CSVPrinter out, Reject reject) throws IOException {
-        out.printRecord(reject.sourceUrl(), reject.stage(), reject.reason(), reject.detail());
+    static void printForces(CsvTable out) throws IOException {
+        for (Force force : Forces.ALL) {
+            out.row(force.slug(), force.name(), force.onsCode(), force.region(), force.country());
+        }
+    }
+
+    static void printReject(CsvTable out, Reject reject) throws IOException {
+        out.row(reject.sourceUrl(), reject.stage(), reject.reason(), reject.detail());
     }
 
     private static String text(String value) {

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -35,7 +34,18 @@ public final class DatasetPublisher {
 
     public static final List<String> FILES = List.of("reports.csv", "questions.csv",
             "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "conflicts.csv",
-            "rejects.csv", "reports.json", "reports.jsonl");
+            "rejects.csv", "forces.csv", "reports.json", "reports.jsonl");
+
+    private final CsvStyle style;
+
+    public DatasetPublisher(CsvStyle style) {
+        this.style = style;
+    }
+
+    /** Spreadsheet-safe CSV, the default. */
+    public DatasetPublisher() {
+        this(CsvStyle.SPREADSHEET);
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
@@ -64,18 +74,16 @@ public final class DatasetPublisher {
                 written.rejects());
     }
 
-    private static Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
+    private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
         int reportCount = 0;
         int questionCount = 0;
         int areaCount = 0;
-        try (CSVPrinter reportsCsv = CsvTables.printer(open(folder, "reports.csv"), CsvTables.REPORTS);
-             CSVPrinter questionsCsv = CsvTables.printer(open(folder, "questions.csv"), CsvTables.QUESTIONS);
-             CSVPrinter areasCsv = CsvTables.printer(open(folder, "areas_for_improvement.csv"),
-                     CsvTables.AREAS_FOR_IMPROVEMENT);
-             CSVPrinter causesCsv = CsvTables.printer(open(folder, "causes_of_concern.csv"), CsvTables.CAUSES_OF_CONCERN);
-             CSVPrinter recommendationsCsv = CsvTables.printer(open(folder, "recommendations.csv"),
-                     CsvTables.RECOMMENDATIONS);
-             CSVPrinter conflictsCsv = CsvTables.printer(open(folder, "conflicts.csv"), CsvTables.CONFLICTS);
+        try (CsvTable reportsCsv = table(folder, "reports.csv", CsvTables.REPORTS);
+             CsvTable questionsCsv = table(folder, "questions.csv", CsvTables.QUESTIONS);
+             CsvTable areasCsv = table(folder, "areas_for_improvement.csv", CsvTables.AREAS_FOR_IMPROVEMENT);
+             CsvTable causesCsv = table(folder, "causes_of_concern.csv", CsvTables.CAUSES_OF_CONCERN);
+             CsvTable recommendationsCsv = table(folder, "recommendations.csv", CsvTables.RECOMMENDATIONS);
+             CsvTable conflictsCsv = table(folder, "conflicts.csv", CsvTables.CONFLICTS);
              JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
              Writer lines = open(folder, "reports.jsonl")) {
             array.writeStartArray();
@@ -100,15 +108,22 @@ public final class DatasetPublisher {
             array.writeEndArray();
         }
         Files.writeString(folder.resolve("reports.json"), "\n", StandardOpenOption.APPEND);
-        try (CSVPrinter rejectsCsv = CsvTables.printer(open(folder, "rejects.csv"), CsvTables.REJECTS)) {
+        try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
             }
+        }
+        try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
+            CsvTables.printForces(forces);
         }
         for (String file : FILES) {
             sync(folder.resolve(file));
         }
         return new Release(folder, reportCount, questionCount, areaCount, rejects.size());
+    }
+
+    private CsvTable table(Path folder, String name, List<String> header) throws IOException {
+        return CsvTable.create(folder.resolve(name), header, style);
     }
 
     private static Writer open(Path folder, String name) throws IOException {

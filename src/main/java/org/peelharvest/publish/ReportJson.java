@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.peelharvest.model.CauseOfConcern;
+import org.peelharvest.model.Cycle;
 import org.peelharvest.model.Finding;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
@@ -22,6 +23,10 @@ public final class ReportJson {
     }
 
     public static Map<String, Object> of(Report report) {
+        return of(report, report.cycle());
+    }
+
+    private static Map<String, Object> of(Report report, Cycle cycle) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("report_id", report.reportId());
         json.put("force", report.force().name());
@@ -31,10 +36,12 @@ public final class ReportJson {
         json.put("pillar", report.pillar().label());
         json.put("headline_question", report.headlineQuestion());
         json.put("judgment", label(report.judgment()));
+        json.put("judgment_scale", report.cycle().scale());
+        json.put("judgment_rank", rank(report.judgment(), report.cycle()));
         json.put("judgment_source", label(report.judgmentSource()));
         json.put("last_updated", report.lastUpdated() == null ? null : report.lastUpdated().toString());
         json.put("summary", report.summary());
-        json.put("questions", report.questions().stream().map(ReportJson::of).toList());
+        json.put("questions", report.questions().stream().map(q -> of(q, cycle)).toList());
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("url", report.source().url());
         source.put("format", report.source().format().label());
@@ -43,11 +50,13 @@ public final class ReportJson {
         return json;
     }
 
-    private static Map<String, Object> of(Question question) {
+    private static Map<String, Object> of(Question question, Cycle cycle) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", question.number());
         json.put("question", question.question());
         json.put("judgment", label(question.judgment()));
+        json.put("judgment_scale", cycle.scale());
+        json.put("judgment_rank", rank(question.judgment(), cycle));
         json.put("judgment_source", label(question.judgmentSource()));
         json.put("carried_over", question.carriedOver());
         json.put("summary", question.summary());
@@ -87,6 +96,11 @@ public final class ReportJson {
 
     private static List<Map<String, Object>> locations(List<Finding> findings) {
         return findings.stream().map(f -> of(f.location())).toList();
+    }
+
+    /** The grade's rank on its cycle's scale; null when there is no grade. */
+    static Integer rank(Judgment judgment, Cycle cycle) {
+        return judgment == null ? null : judgment.rank(cycle);
     }
 
     static String label(Judgment judgment) {

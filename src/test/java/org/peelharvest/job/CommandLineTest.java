@@ -84,6 +84,31 @@ class CommandLineTest {
                 .extracting(r -> r.get("report_id")).containsExactly("2016-derbyshire-effectiveness");
     }
 
+    @Test
+    void aCsvStyleOtherThanSpreadsheetOrPlainIsNamed() throws IOException {
+        Path job = jobFile("name: x\ninput: [in]\noutput: out\ncsv: excel\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'csv' is 'spreadsheet' or 'plain', not 'excel'");
+        assertThat(new CliRunner(temp).run("extract", "--input", "in", "--output", "out", "--csv", "excel").err())
+                .contains("'excel' is not a CSV style: spreadsheet or plain");
+    }
+
+    @Test
+    void plainCsvIsChosenOnTheCommandLineAndSpreadsheetCsvIsTheDefault() throws IOException {
+        Path job = jobFile("name: styles\ninput: [in]\noutput: out/default\n");
+        Files.copy(Path.of("input/sample/derbyshire-2016-effectiveness.html"), temp.resolve("in/report.html"));
+
+        assertThat(new CliRunner(temp).run("run", job.toString()).exitCode()).isZero();
+        assertThat(new CliRunner(temp).run("extract", "--input", temp.resolve("in").toString(),
+                "--output", temp.resolve("out/plain").toString(), "--csv", "plain").exitCode()).isZero();
+
+        assertThat(Files.readString(temp.resolve("out/default/reports.csv"))).startsWith("\uFEFFreport_id,");
+        assertThat(Files.readString(temp.resolve("out/plain/reports.csv"))).startsWith("report_id,");
+    }
+
     private Path jobFile(String yaml) throws IOException {
         Files.createDirectories(temp.resolve("in"));
         return Files.writeString(temp.resolve("job.yaml"), yaml);

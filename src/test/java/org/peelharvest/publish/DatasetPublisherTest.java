@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.peelharvest.model.CauseOfConcern;
+import org.peelharvest.testing.Csv;
 import org.peelharvest.model.Cycle;
 import org.peelharvest.model.Finding;
 import org.peelharvest.model.Forces;
@@ -67,7 +65,7 @@ class DatasetPublisherTest {
     @Test
     void csvFollowsRfc4180WithCrlfRecordsAndDoubledQuotes() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report(HOSTILE)), List.of());
+        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(report(HOSTILE)), List.of());
 
         String csv = Files.readString(out.resolve("areas_for_improvement.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("report_id,question_number,position,text\r\n");
@@ -153,6 +151,72 @@ class DatasetPublisherTest {
                         "last_updated|2017-03-02||file:///derbyshire.pdf");
     }
 
+    @Test
+    void spreadsheetCsvStartsWithAByteOrderMarkAndGuardsEveryFormulaLikeCell() throws IOException {
+        Path out = temp.resolve("release");
+        List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn");
+        publisher.publish(out, one(reportWithAreas(hostile)), List.of());
+
+        byte[] bytes = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
+        assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
+        assertThat(read(out.resolve("areas_for_improvement.csv"))).extracting(r -> r.get("text"))
+                .containsExactlyElementsOf(hostile.stream().map(text -> "'" + text).toList());
+    }
+
+    @Test
+    void plainCsvHasNoByteOrderMarkAndKeepsEveryValueExactly() throws IOException {
+        Path out = temp.resolve("release");
+        List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "-2", "@SUM(A1)");
+        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(reportWithAreas(hostile)), List.of());
+
+        assertThat(Files.readString(out.resolve("areas_for_improvement.csv"))).startsWith("report_id,");
+        assertThat(read(out.resolve("areas_for_improvement.csv"))).extracting(r -> r.get("text"))
+                .containsExactlyElementsOf(hostile);
+    }
+
+    @Test
+    void gradesCarryTheirCyclesScaleAndRank() throws IOException {
+        Path out = temp.resolve("release");
+        Report fourPoint = report("a");
+        Report fivePoint = new Report(Forces.bySlug("gwent").orElseThrow(), Cycle.startingIn(2021).orElseThrow(),
+                Pillar.INTEGRATED, "", null, null, null, "", List.of(
+                        question(1, Judgment.GOOD), question(2, Judgment.ADEQUATE), question(3, Judgment.UNGRADED)),
+                new Source("file:///gwent.html", SourceFormat.HTML, "d".repeat(64)));
+        publisher.publish(out, one(fourPoint, fivePoint), List.of());
+
+        assertThat(read(out.resolve("reports.csv"))).extracting(r -> r.get("judgment_scale") + " " + r.get("judgment_rank"))
+                .containsExactly("four-point 2", "five-point ");
+        assertThat(read(out.resolve("questions.csv")))
+                .extracting(r -> r.get("judgment") + " " + r.get("judgment_scale") + " " + r.get("judgment_rank"))
+                .containsExactly("Good four-point 2", "Good five-point 3", "Adequate five-point 2", "Ungraded five-point ");
+    }
+
+    @Test
+    void forcesCsvListsTheFortyThreeForcesWithTheirOnsCodes() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, one(report("a")), List.of());
+
+        List<CSVRecord> forces = read(out.resolve("forces.csv"));
+        assertThat(forces).hasSize(43);
+        assertThat(forces).extracting(f -> String.join("|", f.get("force_slug"), f.get("ons_code"), f.get("region"), f.get("country")))
+                .contains("derbyshire|E23000018|East Midlands|England", "dyfed-powys|W15000004|Wales|Wales",
+                        "metropolitan|E23000001|London|England");
+    }
+
+    private static Question question(int number, Judgment judgment) {
+        return new Question(number, "Area " + number, judgment, JudgmentSource.BADGE, false, "", List.of(), List.of(),
+                List.of(), Location.UNKNOWN);
+    }
+
+    private static Report reportWithAreas(List<String> areas) {
+        Report r = report("a");
+        Question q = new Question(1, "How effective is it?", Judgment.GOOD, JudgmentSource.BADGE, false, "",
+                areas.stream().map(text -> new Finding(text, Location.UNKNOWN)).toList(), List.of(), List.of(),
+                Location.UNKNOWN);
+        return new Report(r.force(), r.cycle(), r.pillar(), r.headlineQuestion(), r.judgment(), r.judgmentSource(),
+                r.lastUpdated(), r.summary(), List.of(q), r.source());
+    }
+
     private static Iterable<List<Report>> one(Report... reports) {
         return java.util.Arrays.stream(reports).map(List::of).toList();
     }
@@ -163,10 +227,7 @@ class DatasetPublisherTest {
     }
 
     private static List<CSVRecord> read(Path csv) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return parser.getRecords();
-        }
+        return Csv.read(csv);
     }
 
     private static Report report(String text) {

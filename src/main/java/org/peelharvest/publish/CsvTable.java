@@ -1,0 +1,68 @@
+package org.peelharvest.publish;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * One CSV file of a release: RFC 4180 (CRLF line ends; a field with a comma, quote or line break
+ * is quoted and its quotes doubled), UTF-8, one header row, and the {@link CsvStyle}'s byte-order
+ * mark and formula guard.
+ */
+final class CsvTable implements Closeable {
+
+    /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    private final CSVPrinter printer;
+    private final CsvStyle style;
+
+    private CsvTable(CSVPrinter printer, CsvStyle style) {
+        this.printer = printer;
+        this.style = style;
+    }
+
+    static CsvTable create(Path file, List<String> header, CsvStyle style) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8));
+        if (style == CsvStyle.SPREADSHEET) {
+            out.write('\uFEFF');
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new))
+                .setRecordSeparator("\r\n")
+                .get();
+        return new CsvTable(new CSVPrinter(out, format), style);
+    }
+
+    /** One row; text cells are guarded in the spreadsheet style, numbers and empty cells never need it. */
+    void row(Object... values) throws IOException {
+        printer.printRecord(Arrays.stream(values).map(this::cell).toArray());
+    }
+
+    private Object cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (style == CsvStyle.SPREADSHEET && value instanceof String text && !text.isEmpty()
+                && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            // A leading apostrophe makes the cell text; spreadsheets show it without the apostrophe.
+            return "'" + text;
+        }
+        return value;
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close();
+    }
+}
