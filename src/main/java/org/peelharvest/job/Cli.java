@@ -135,7 +135,8 @@ public final class Cli implements Callable<Integer> {
                 }
                 double rate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
                 try {
-                    return new RunSpec(name, inputs, output, rate, options.csv != null ? options.csv : CsvStyle.SPREADSHEET);
+                    return new RunSpec(name, inputs, output, rate, options.csv != null ? options.csv : CsvStyle.SPREADSHEET,
+                            false, null);
                 } catch (IllegalArgumentException e) {
                     throw new JobFile.BadJobException(e.getMessage());
                 }
@@ -163,7 +164,6 @@ public final class Cli implements Callable<Integer> {
         try (ConfigurableApplicationContext context = application.run()) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
             out.print(outcome.summary());
-            out.println("published to " + spec.output());
             return outcome.exitCode();
         } catch (Exception e) {
             err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());

@@ -87,9 +87,10 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
+    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                  @Value("${peel.version:unknown}") String version) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv()), spec);
+        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv()), spec, version);
     }
 
     /** The work area of the job instance the step belongs to; a restart finds the same one. */

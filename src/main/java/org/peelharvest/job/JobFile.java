@@ -60,7 +60,7 @@ record JobFile(String name, List<String> input, String output,
         double rate = maxRejectRateOverride != null ? maxRejectRateOverride
                 : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
         try {
-            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv);
+            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv, true, null);
         } catch (IllegalArgumentException e) {
             throw new BadJobException(file + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.peelharvest.job;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.batch.core.BatchStatus;
@@ -57,7 +58,7 @@ class JobRunner {
             out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
             operator.abandon(last);
         }
-        return operator.start(extractJob, spec.toJobParameters(last == null ? 1 : run + 1));
+        return operator.start(extractJob, spec.startingAt(Instant.now()).toJobParameters(last == null ? 1 : run + 1));
     }
 
     private JobExecution lastExecutionOf(RunSpec spec) {

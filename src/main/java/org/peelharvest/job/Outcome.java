@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * 0 success, 1 the job failed, 3 the job completed but its quality gate failed.
  */
 record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
-               Duration took, double maxRejectRate, String failure) {
+               Duration took, double maxRejectRate, String failure, String folder) {
 
     static final int OK = 0;
     static final int JOB_FAILED = 1;
@@ -29,7 +29,7 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
                 context.getInt(PublishTasklet.REPORTS, 0),
                 context.getInt(PublishTasklet.REJECTS, 0),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
-                took, maxRejectRate, failure);
+                took, maxRejectRate, failure, context.getString(PublishTasklet.FOLDER, ""));
     }
 
     /** Every document ends as a report or a reject. */
@@ -63,6 +63,9 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
                         + "%d duplicate document(s) of a published report)%nrejected: %d%s%ntime taken: %.1f s%n",
                 documents(), extracted, published, extracted - published, rejected,
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", took.toMillis() / 1000.0));
+        if (!folder.isEmpty()) {
+            text.append("published to ").append(folder).append('\n');
+        }
         if (status != BatchStatus.COMPLETED) {
             text.append("job ").append(status).append(": ").append(failure).append('\n');
         } else if (!qualityProblem().isEmpty()) {

@@ -1,9 +1,12 @@
 package org.peelharvest.job;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -13,6 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.peelharvest.model.Reject;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.Release;
+import org.peelharvest.publish.RunInfo;
 import org.peelharvest.publish.StagingArea;
 
 /**
@@ -23,6 +27,8 @@ import org.peelharvest.publish.StagingArea;
  */
 class PublishTasklet implements Tasklet {
 
+    static final String FOLDER = "published.folder";
+    static final String DOCUMENTS = "published.documents";
     static final String EXTRACTED = "published.extracted";
     static final String REPORTS = "published.reports";
     static final String REJECTS = "published.rejects";
@@ -31,11 +37,13 @@ class PublishTasklet implements Tasklet {
     private final StagingArea staging;
     private final DatasetPublisher publisher;
     private final RunSpec spec;
+    private final String version;
 
-    PublishTasklet(StagingArea staging, DatasetPublisher publisher, RunSpec spec) {
+    PublishTasklet(StagingArea staging, DatasetPublisher publisher, RunSpec spec, String version) {
         this.staging = staging;
         this.publisher = publisher;
         this.spec = spec;
+        this.version = version;
     }
 
     @Override
@@ -45,14 +53,24 @@ class PublishTasklet implements Tasklet {
             throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
         }
         List<Reject> rejects = staging.rejects();
-        Release release = publisher.publish(spec.output(), staging.reports(), rejects);
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        Release release = publisher.publish(spec.output(), staging.reports(), rejects, runInfo(execution));
+        ExecutionContext job = execution.getExecutionContext();
+        job.putString(FOLDER, release.folder().toString());
+        job.putInt(DOCUMENTS, release.documents());
         job.putInt(EXTRACTED, staging.extractedCount());
         job.putInt(REPORTS, release.reports());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));
         contribution.incrementWriteCount(release.reports());
         return RepeatStatus.FINISHED;
+    }
+
+    private RunInfo runInfo(JobExecution execution) {
+        Instant started = execution.getStartTime() == null ? null
+                : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+        return new RunInfo(version, spec.name(), execution.getJobParameters().getLong("run", 0L),
+                execution.getJobInstance().getInstanceId(), started, spec.release());
     }
 
     /** "corrupt-pdf 1, empty-file 2": the rejects counted by reason, in reason order. */

@@ -1,6 +1,9 @@
 package org.peelharvest.job;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,10 +24,18 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param output        the folder the release is published into, absolute
  * @param maxRejectRate the share of rejected documents above which the quality gate fails
  * @param csv           how the CSV files are written (spreadsheet-safe by default)
+ * @param releases      whether each run publishes a new release under the output folder
+ *                      ({@code <output>/<UTC timestamp>/}, {@code latest} naming the newest) rather
+ *                      than into the output folder exactly
+ * @param release       the release folder of this run, named when the run starts; null before, or
+ *                      when the run does not make releases
  */
-record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, CsvStyle csv) {
+record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, CsvStyle csv, boolean releases,
+               String release) {
 
     static final double DEFAULT_MAX_REJECT_RATE = 0.2;
+    private static final DateTimeFormatter RELEASE_NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final String INPUT_SEPARATOR = "\n";
 
     RunSpec {
@@ -35,9 +46,18 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         }
     }
 
+    /** This run's spec with its release folder named after the UTC time it starts at. */
+    RunSpec startingAt(Instant start) {
+        return releases ? new RunSpec(name, inputs, output, maxRejectRate, csv, true, RELEASE_NAME.format(start)) : this;
+    }
+
     /** Name, inputs and output identify a job instance; run tells successive runs apart. */
     JobParameters toJobParameters(long run) {
-        return new JobParametersBuilder()
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        if (release != null) {
+            parameters.addString("release", release, false);
+        }
+        return parameters
                 .addString("name", name)
                 .addString("input", String.join(INPUT_SEPARATOR, inputs.stream().map(Path::toString).toList()))
                 .addString("output", output.toString())
@@ -50,9 +70,11 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     static RunSpec from(JobParameters parameters) {
         List<Path> inputs = Arrays.stream(parameters.getString("input", "").split(INPUT_SEPARATOR))
                 .filter(s -> !s.isBlank()).map(Path::of).toList();
+        String release = parameters.getString("release");
         return new RunSpec(parameters.getString("name"), inputs, Path.of(parameters.getString("output")),
                 parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE),
-                CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET));
+                CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET),
+                release != null, release);
     }
 
     /** True when {@code parameters} describe the same work (the run number aside). */

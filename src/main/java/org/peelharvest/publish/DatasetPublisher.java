@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,31 +54,63 @@ public final class DatasetPublisher {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     /**
+     * @param output  the folder to publish into, or, when the run makes releases, the folder that
+     *                holds them ({@code <output>/<release>/}, with {@code latest} naming the newest)
      * @param reports each report with every document that gave it, the primary one first, in the
      *                order to publish (by report id); the others are compared field by field with
      *                the primary and each disagreement is a row of {@code conflicts.csv}
      * @param rejects in the order to publish
      */
-    public Release publish(Path output, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
-        Path target = output.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IOException("cannot publish into " + target + ": it is a file, not a folder");
+    public Release publish(Path output, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
+            throws IOException {
+        Path root = output.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IOException("cannot publish into " + root + ": it is a file, not a folder");
+        }
+        Path target = run.release() == null ? root : root.resolve(run.release());
+        if (run.release() != null && Files.exists(target)) {
+            return alreadyPublished(target, run);
         }
         Path staging = sibling(target, "publishing");
         Path previous = sibling(target, "previous");
         restoreInterruptedSwap(target, previous);
         deleteTree(staging);
         Files.createDirectories(staging);
-        Release written = write(staging, reports, rejects);
+        Release written = write(staging, reports, rejects, run);
         swapIn(staging, target, previous);
-        return new Release(target, written.reports(), written.questions(), written.areasForImprovement(),
-                written.rejects());
+        if (run.release() != null) {
+            pointLatestAt(root, run.release());
+        }
+        return new Release(target, written.documents(), written.reports(), written.questions(),
+                written.areasForImprovement(), written.causesOfConcern(), written.recommendations(),
+                written.conflicts(), written.rejects());
     }
 
-    private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects) throws IOException {
-        int reportCount = 0;
-        int questionCount = 0;
-        int areaCount = 0;
+    /**
+     * A release is never changed once published. Finding it already there is fine only for the run
+     * that published it (restarted after publishing, before it was recorded as complete).
+     */
+    private static Release alreadyPublished(Path target, RunInfo run) throws IOException {
+        RunJson.Written previous = RunJson.read(target.resolve(RunJson.FILE));
+        if (previous == null || !previous.sameRunAs(run)) {
+            throw new IOException("release " + target + " exists and is never overwritten");
+        }
+        pointLatestAt(target.getParent(), run.release());
+        return previous.release(target);
+    }
+
+    /** {@code latest} is a relative link to the newest release, replaced in one step. */
+    private static void pointLatestAt(Path root, String release) throws IOException {
+        Path link = root.resolve(".latest.new");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of(release));
+        Files.move(link, root.resolve("latest"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
+            throws IOException {
+        Counts counts = new Counts();
+        List<RunJson.Document> documents = new ArrayList<>();
         try (CsvTable reportsCsv = table(folder, "reports.csv", CsvTables.REPORTS);
              CsvTable questionsCsv = table(folder, "questions.csv", CsvTables.QUESTIONS);
              CsvTable areasCsv = table(folder, "areas_for_improvement.csv", CsvTables.AREAS_FOR_IMPROVEMENT);
@@ -87,11 +120,15 @@ public final class DatasetPublisher {
              JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
              Writer lines = open(folder, "reports.jsonl")) {
             array.writeStartArray();
-            for (List<Report> documents : reports) {
-                Report report = documents.get(0);
-                for (Report other : documents.subList(1, documents.size())) {
-                    CsvTables.printConflicts(conflictsCsv, Conflicts.between(report, other));
+            for (List<Report> group : reports) {
+                Report report = group.get(0);
+                for (Report other : group.subList(1, group.size())) {
+                    List<Conflicts.Conflict> conflicts = Conflicts.between(report, other);
+                    CsvTables.printConflicts(conflictsCsv, conflicts);
+                    counts.conflicts += conflicts.size();
                 }
+                group.forEach(r -> documents.add(new RunJson.Document(r.source().url(), r.source().sha256(),
+                        r.reportId(), null)));
                 CsvTables.printReport(reportsCsv, report);
                 CsvTables.printQuestions(questionsCsv, report);
                 CsvTables.printAreasForImprovement(areasCsv, report);
@@ -101,9 +138,7 @@ public final class DatasetPublisher {
                 array.writePOJO(json);
                 lines.write(JSON.writeValueAsString(json));
                 lines.write('\n');
-                reportCount++;
-                questionCount += report.questions().size();
-                areaCount += report.areaForImprovementCount();
+                counts.add(report);
             }
             array.writeEndArray();
         }
@@ -111,15 +146,43 @@ public final class DatasetPublisher {
         try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
+                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl()), null,
+                        reject.reason()));
             }
         }
         try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
             CsvTables.printForces(forces);
         }
+        Release release = counts.release(folder, documents.size(), rejects.size());
+        RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
         for (String file : FILES) {
             sync(folder.resolve(file));
         }
-        return new Release(folder, reportCount, questionCount, areaCount, rejects.size());
+        sync(folder.resolve(RunJson.FILE));
+        return release;
+    }
+
+    /** Row counts of the tables, gathered as the reports stream through. */
+    private static final class Counts {
+        private int reports;
+        private int questions;
+        private int areas;
+        private int causes;
+        private int recommendations;
+        private int conflicts;
+
+        void add(Report report) {
+            reports++;
+            questions += report.questions().size();
+            areas += report.areaForImprovementCount();
+            causes += report.causeOfConcernCount();
+            recommendations += report.recommendationCount();
+        }
+
+        Release release(Path folder, int documents, int rejects) {
+            return new Release(folder, documents, reports, questions, areas, causes, recommendations, conflicts,
+                    rejects);
+        }
     }
 
     private CsvTable table(Path folder, String name, List<String> header) throws IOException {

@@ -80,7 +80,7 @@ class CommandLineTest {
         CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(ExtractJobTest.csv(temp.resolve("out/relative/reports.csv")))
+        assertThat(ExtractJobTest.csv(temp.resolve("out/relative/latest/reports.csv")))
                 .extracting(r -> r.get("report_id")).containsExactly("2016-derbyshire-effectiveness");
     }
 
@@ -105,7 +105,7 @@ class CommandLineTest {
         assertThat(new CliRunner(temp).run("extract", "--input", temp.resolve("in").toString(),
                 "--output", temp.resolve("out/plain").toString(), "--csv", "plain").exitCode()).isZero();
 
-        assertThat(Files.readString(temp.resolve("out/default/reports.csv"))).startsWith("\uFEFFreport_id,");
+        assertThat(Files.readString(temp.resolve("out/default/latest/reports.csv"))).startsWith("\uFEFFreport_id,");
         assertThat(Files.readString(temp.resolve("out/plain/reports.csv"))).startsWith("report_id,");
     }
 

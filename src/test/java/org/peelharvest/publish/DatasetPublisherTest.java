@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -30,12 +31,15 @@ import org.peelharvest.model.Question;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
+import org.peelharvest.model.SourceDocument;
 import org.peelharvest.model.SourceFormat;
 
 class DatasetPublisherTest {
 
     /** Text an analyst's spreadsheet must get back exactly: curly quotes, commas, quotes, line breaks, accents. */
     private static final String HOSTILE = "The force\u2019s \u201cplan\u201d, as \"agreed\",\nruns to 2019 \u2013 Zo\u00eb said";
+
+    private static final RunInfo RUN = new RunInfo("test", "test-job", 1, 1, null, null);
 
     @TempDir
     Path temp;
@@ -45,7 +49,7 @@ class DatasetPublisherTest {
     @Test
     void csvReadBackWithCommonsCsvGivesExactlyTheValuesWritten() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)));
+        publisher.publish(out, one(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)), RUN);
 
         List<CSVRecord> areas = read(out.resolve("areas_for_improvement.csv"));
         assertThat(areas).hasSize(1);
@@ -65,7 +69,7 @@ class DatasetPublisherTest {
     @Test
     void csvFollowsRfc4180WithCrlfRecordsAndDoubledQuotes() throws IOException {
         Path out = temp.resolve("release");
-        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(report(HOSTILE)), List.of());
+        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(report(HOSTILE)), List.of(), RUN);
 
         String csv = Files.readString(out.resolve("areas_for_improvement.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("report_id,question_number,position,text\r\n");
@@ -75,7 +79,7 @@ class DatasetPublisherTest {
     @Test
     void jsonHoldsTheNestedReportAndJsonlOneReportALine() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report("a"), report2()), List.of());
+        publisher.publish(out, one(report("a"), report2()), List.of(), RUN);
 
         JsonNode array = JsonMapper.builder().build().readTree(out.resolve("reports.json").toFile());
         assertThat(array.size()).isEqualTo(2);
@@ -95,8 +99,8 @@ class DatasetPublisherTest {
     void theSameReportsGiveTheSameBytes() throws IOException {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
-        publisher.publish(first, one(report(HOSTILE), report2()), List.of());
-        publisher.publish(second, one(report(HOSTILE), report2()), List.of());
+        publisher.publish(first, one(report(HOSTILE), report2()), List.of(), RUN);
+        publisher.publish(second, one(report(HOSTILE), report2()), List.of(), RUN);
 
         for (String file : DatasetPublisher.FILES) {
             assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
@@ -106,7 +110,7 @@ class DatasetPublisherTest {
     @Test
     void aFailedPublishLeavesThePreviousReleaseWhole() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report("first release")), List.of());
+        publisher.publish(out, one(report("first release")), List.of(), RUN);
         byte[] before = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
 
         Iterable<List<Report>> failing = () -> new Iterator<>() {
@@ -125,11 +129,12 @@ class DatasetPublisherTest {
                 return List.of(report("second release"));
             }
         };
-        assertThatThrownBy(() -> publisher.publish(out, failing, List.of())).hasMessageContaining("disk gone");
+        assertThatThrownBy(() -> publisher.publish(out, failing, List.of(), RUN)).hasMessageContaining("disk gone");
 
         assertThat(Files.readAllBytes(out.resolve("areas_for_improvement.csv"))).isEqualTo(before);
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
-                .containsExactlyElementsOf(DatasetPublisher.FILES.stream().sorted().toList());
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(DatasetPublisher.FILES.stream(),
+                        java.util.stream.Stream.of("run.json")).sorted().toList());
     }
 
     @Test
@@ -140,7 +145,7 @@ class DatasetPublisherTest {
                 Judgment.OUTSTANDING, JudgmentSource.SUMMARY, null, pdf.summary(), pdf.questions(), pdf.source());
         Path out = temp.resolve("release");
 
-        publisher.publish(out, List.of(List.of(html, pdfOtherwise)), List.of());
+        publisher.publish(out, List.of(List.of(html, pdfOtherwise)), List.of(), RUN);
 
         assertThat(read(out.resolve("reports.csv"))).singleElement()
                 .satisfies(r -> assertThat(r.get("source_format")).isEqualTo("html"));
@@ -155,7 +160,7 @@ class DatasetPublisherTest {
     void spreadsheetCsvStartsWithAByteOrderMarkAndGuardsEveryFormulaLikeCell() throws IOException {
         Path out = temp.resolve("release");
         List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn");
-        publisher.publish(out, one(reportWithAreas(hostile)), List.of());
+        publisher.publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
 
         byte[] bytes = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
@@ -167,7 +172,7 @@ class DatasetPublisherTest {
     void plainCsvHasNoByteOrderMarkAndKeepsEveryValueExactly() throws IOException {
         Path out = temp.resolve("release");
         List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "-2", "@SUM(A1)");
-        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(reportWithAreas(hostile)), List.of());
+        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
 
         assertThat(Files.readString(out.resolve("areas_for_improvement.csv"))).startsWith("report_id,");
         assertThat(read(out.resolve("areas_for_improvement.csv"))).extracting(r -> r.get("text"))
@@ -182,7 +187,7 @@ class DatasetPublisherTest {
                 Pillar.INTEGRATED, "", null, null, null, "", List.of(
                         question(1, Judgment.GOOD), question(2, Judgment.ADEQUATE), question(3, Judgment.UNGRADED)),
                 new Source("file:///gwent.html", SourceFormat.HTML, "d".repeat(64)));
-        publisher.publish(out, one(fourPoint, fivePoint), List.of());
+        publisher.publish(out, one(fourPoint, fivePoint), List.of(), RUN);
 
         assertThat(read(out.resolve("reports.csv"))).extracting(r -> r.get("judgment_scale") + " " + r.get("judgment_rank"))
                 .containsExactly("four-point 2", "five-point ");
@@ -194,13 +199,59 @@ class DatasetPublisherTest {
     @Test
     void forcesCsvListsTheFortyThreeForcesWithTheirOnsCodes() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report("a")), List.of());
+        publisher.publish(out, one(report("a")), List.of(), RUN);
 
         List<CSVRecord> forces = read(out.resolve("forces.csv"));
         assertThat(forces).hasSize(43);
         assertThat(forces).extracting(f -> String.join("|", f.get("force_slug"), f.get("ons_code"), f.get("region"), f.get("country")))
                 .contains("derbyshire|E23000018|East Midlands|England", "dyfed-powys|W15000004|Wales|Wales",
                         "metropolitan|E23000001|London|England");
+    }
+
+    @Test
+    void eachRunPublishesANewReleaseThatIsNeverChangedAndLatestNamesTheNewest() throws IOException {
+        Path root = temp.resolve("sample");
+        RunInfo first = new RunInfo("1.0", "sample", 1, 10, Instant.parse("2026-11-25T09:00:00Z"), "20261125T090000Z");
+        RunInfo second = new RunInfo("1.0", "sample", 2, 11, Instant.parse("2026-11-25T10:00:00Z"), "20261125T100000Z");
+        publisher.publish(root, one(report("first")), List.of(), first);
+        byte[] firstBytes = Files.readAllBytes(root.resolve("20261125T090000Z/areas_for_improvement.csv"));
+
+        Release release = publisher.publish(root, one(report("second"), report2()), List.of(), second);
+
+        assertThat(release.folder()).isEqualTo(root.resolve("20261125T100000Z").toAbsolutePath());
+        assertThat(Files.readAllBytes(root.resolve("20261125T090000Z/areas_for_improvement.csv"))).isEqualTo(firstBytes);
+        assertThat(Files.readSymbolicLink(root.resolve("latest"))).isEqualTo(Path.of("20261125T100000Z"));
+        assertThat(read(root.resolve("latest/reports.csv"))).hasSize(2);
+        assertThatThrownBy(() -> publisher.publish(root, one(report("other")), List.of(),
+                new RunInfo("1.0", "sample", 3, 12, null, "20261125T090000Z")))
+                .hasMessageContaining("exists and is never overwritten");
+        assertThat(publisher.publish(root, one(report("again")), List.of(), first).reports())
+                .as("the run that published a release may find it there when it is restarted").isEqualTo(1);
+        assertThat(Files.readAllBytes(root.resolve("20261125T090000Z/areas_for_improvement.csv"))).isEqualTo(firstBytes);
+    }
+
+    @Test
+    void runJsonNamesTheRunItsCountsAndEveryInputWithItsDigest() throws IOException {
+        Path root = temp.resolve("sample");
+        Path badFile = Files.writeString(temp.resolve("bad.pdf"), "not a pdf");
+        RunInfo run = new RunInfo("0.1.0", "sample", 4, 20, Instant.parse("2026-11-25T09:00:00Z"), "20261125T090000Z");
+        publisher.publish(root, one(report("a")), List.of(new Reject(badFile.toUri().toString(), "extract",
+                "corrupt-pdf", "cannot read")), run);
+
+        JsonNode json = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile());
+        assertThat(json.get("project_version").asString()).isEqualTo("0.1.0");
+        assertThat(json.get("job").asString()).isEqualTo("sample");
+        assertThat(json.get("run").asInt()).isEqualTo(4);
+        assertThat(json.get("started").asString()).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(json.get("counts").get("documents").asInt()).isEqualTo(2);
+        assertThat(json.get("counts").get("reports").asInt()).isEqualTo(1);
+        assertThat(json.get("counts").get("rejects").asInt()).isEqualTo(1);
+        assertThat(json.get("counts").get("causes_of_concern").asInt()).isEqualTo(1);
+        assertThat(json.get("inputs")).hasSize(2);
+        JsonNode reject = json.get("inputs").get(1);
+        assertThat(reject.get("rejected").asString()).isEqualTo("corrupt-pdf");
+        assertThat(reject.get("sha256").asString()).isEqualTo(SourceDocument.sha256("not a pdf".getBytes(StandardCharsets.UTF_8)));
+        assertThat(json.get("inputs").get(0).get("report_id").asString()).isEqualTo("2016-derbyshire-effectiveness");
     }
 
     private static Question question(int number, Judgment judgment) {
