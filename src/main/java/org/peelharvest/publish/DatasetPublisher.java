@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -153,6 +154,12 @@ public final class DatasetPublisher {
         try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
             CsvTables.printForces(forces);
         }
+        Path schema = folder.resolve(ReportSchema.RELEASE_PATH);
+        Files.createDirectories(schema.getParent());
+        try (InputStream in = ReportSchema.text()) {
+            Files.copy(in, schema);
+        }
+        sync(schema);
         Release release = counts.release(folder, documents.size(), rejects.size());
         RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
         for (String file : FILES) {
