@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.publish.CsvStyle;
+import org.peelharvest.publish.DataPackage;
+import org.peelharvest.publish.ReleaseValidator;
 
 /**
  * The command line. Parsing and {@code --help} need no Spring; a command that runs a job starts
@@ -26,7 +28,7 @@ import org.peelharvest.publish.CsvStyle;
  */
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
-        subcommands = {Cli.Run.class, Cli.Extract.class},
+        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Validate.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
                 "3:the job completed but its quality gate failed (no report, or too many rejects)"})
@@ -141,6 +143,33 @@ public final class Cli implements Callable<Integer> {
                     throw new JobFile.BadJobException(e.getMessage());
                 }
             });
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks a release: file sizes and SHA-256 against datapackage.json, CSV headers and cell "
+                    + "types, keys unique, every question and finding pointing at a report, every report against "
+                    + "the JSON Schema. Exit 0 when valid, 3 with each problem listed when not.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", paramLabel = "DIR",
+                description = "A release folder, or a job's output folder (its latest release is checked).")
+        Path release;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Path folder = Files.isRegularFile(release.resolve(DataPackage.FILE)) || !Files.exists(release.resolve("latest"))
+                    ? release : release.resolve("latest");
+            List<String> problems = new ReleaseValidator().problems(folder);
+            if (problems.isEmpty()) {
+                cli.out.println("valid: " + folder);
+                return Outcome.OK;
+            }
+            problems.forEach(problem -> cli.out.println("problem: " + problem));
+            cli.out.println(problems.size() + " problem(s) in " + folder);
+            return Outcome.QUALITY_GATE_FAILED;
         }
     }
 

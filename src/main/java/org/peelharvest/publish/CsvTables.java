@@ -18,24 +18,17 @@ import org.peelharvest.model.Report;
  */
 final class CsvTables {
 
-    static final List<String> REPORTS = List.of("report_id", "force", "force_slug", "cycle", "year", "pillar",
-            "headline_question", "judgment", "judgment_scale", "judgment_rank", "judgment_source", "last_updated",
-            "question_count",
-            "area_for_improvement_count", "source_url", "source_format", "source_sha256");
-    static final List<String> QUESTIONS = List.of("report_id", "question_number", "question", "judgment",
-            "judgment_scale", "judgment_rank", "carried_over", "area_for_improvement_count");
-    static final List<String> AREAS_FOR_IMPROVEMENT = List.of("report_id", "question_number", "position", "text");
-    static final List<String> CAUSES_OF_CONCERN = List.of("report_id", "question_number", "position", "text");
-    static final List<String> RECOMMENDATIONS = List.of("report_id", "question_number", "cause_position", "position",
-            "text");
-    static final List<String> CONFLICTS = List.of("report_id", "field", "value", "source_url", "other_value",
-            "other_source_url");
-    static final List<String> REJECTS = List.of("source_url", "stage", "reason", "detail");
+    static final List<String> REPORTS = DataPackage.REPORTS.header();
+    static final List<String> QUESTIONS = DataPackage.QUESTIONS.header();
+    static final List<String> AREAS_FOR_IMPROVEMENT = DataPackage.AREAS_FOR_IMPROVEMENT.header();
+    static final List<String> CAUSES_OF_CONCERN = DataPackage.CAUSES_OF_CONCERN.header();
+    static final List<String> RECOMMENDATIONS = DataPackage.RECOMMENDATIONS.header();
+    static final List<String> CONFLICTS = DataPackage.CONFLICTS.header();
+    static final List<String> REJECTS = DataPackage.REJECTS.header();
+    static final List<String> FORCES = DataPackage.FORCES.header();
 
     private CsvTables() {
     }
-
-    static final List<String> FORCES = List.of("force_slug", "force", "ons_code", "region", "country");
 
     static void printReport(CsvTable out, Report r) throws IOException {
         out.row(r.reportId(), r.force().name(), r.force().slug(), r.cycle().label(), r.cycle().year(),

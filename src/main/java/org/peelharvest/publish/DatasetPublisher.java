@@ -160,6 +160,8 @@ public final class DatasetPublisher {
             Files.copy(in, schema);
         }
         sync(schema);
+        DataPackage.write(folder);
+        sync(folder.resolve(DataPackage.FILE));
         Release release = counts.release(folder, documents.size(), rejects.size());
         RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
         for (String file : FILES) {

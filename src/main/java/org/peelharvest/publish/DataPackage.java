@@ -1,0 +1,204 @@
+package org.peelharvest.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Cycle;
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Pillar;
+import org.peelharvest.model.SourceDocument;
+import org.peelharvest.model.SourceFormat;
+
+/**
+ * The tables of a release and {@code datapackage.json}, their Frictionless Data Package: each
+ * file a resource with its size and SHA-256, each CSV with its Table Schema (field types, the
+ * closed lists of judgments, pillars and cycles, primary keys, foreign keys from questions and
+ * findings to reports, and the empty string as the missing value). The CSV headers are read
+ * from here, so the files and their description cannot drift apart.
+ */
+public final class DataPackage {
+
+    public static final String FILE = "datapackage.json";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** One column: its Table Schema type, and the values it may take when it is a closed list. */
+    public record Field(String name, String type, List<String> values, boolean required) {
+    }
+
+    /** A reference from some columns of one table to the key of another. */
+    public record ForeignKey(List<String> fields, String resource, List<String> reference) {
+    }
+
+    /** One CSV file of a release. */
+    public record Table(String name, List<Field> fields, List<String> primaryKey, List<ForeignKey> foreignKeys) {
+
+        public String file() {
+            return name + ".csv";
+        }
+
+        public List<String> header() {
+            return fields.stream().map(Field::name).toList();
+        }
+    }
+
+    private static final List<String> JUDGMENTS = java.util.Arrays.stream(Judgment.values()).map(Judgment::label).toList();
+    private static final List<String> SOURCES = java.util.Arrays.stream(JudgmentSource.values()).map(JudgmentSource::label).toList();
+    private static final List<String> PILLARS = java.util.Arrays.stream(Pillar.values()).map(Pillar::label).toList();
+    private static final List<String> CYCLES = Cycle.ALL.stream().map(Cycle::label).toList();
+    private static final List<String> FORMATS = java.util.Arrays.stream(SourceFormat.values()).map(SourceFormat::label).toList();
+    private static final List<String> SCALES = List.of("four-point", "five-point");
+    private static final List<String> QUESTION_KEY = List.of("report_id", "question_number");
+    private static final ForeignKey TO_REPORTS = new ForeignKey(List.of("report_id"), "reports", List.of("report_id"));
+    private static final ForeignKey TO_QUESTIONS = new ForeignKey(QUESTION_KEY, "questions", QUESTION_KEY);
+
+    public static final Table REPORTS = new Table("reports", List.of(
+            key("report_id"), text("force"), text("force_slug"), closed("cycle", CYCLES), integer("year"),
+            closed("pillar", PILLARS), optional("headline_question"), optionalClosed("judgment", JUDGMENTS),
+            closed("judgment_scale", SCALES), optionalInteger("judgment_rank"), optionalClosed("judgment_source", SOURCES),
+            new Field("last_updated", "date", List.of(), false), integer("question_count"),
+            integer("area_for_improvement_count"), text("source_url"), closed("source_format", FORMATS),
+            text("source_sha256")),
+            List.of("report_id"),
+            List.of(new ForeignKey(List.of("force_slug"), "forces", List.of("force_slug"))));
+    public static final Table QUESTIONS = new Table("questions", List.of(
+            key("report_id"), integer("question_number"), text("question"), optionalClosed("judgment", JUDGMENTS),
+            closed("judgment_scale", SCALES), optionalInteger("judgment_rank"),
+            new Field("carried_over", "boolean", List.of(), true), integer("area_for_improvement_count")),
+            QUESTION_KEY, List.of(TO_REPORTS));
+    public static final Table AREAS_FOR_IMPROVEMENT = findings("areas_for_improvement");
+    public static final Table CAUSES_OF_CONCERN = findings("causes_of_concern");
+    public static final Table RECOMMENDATIONS = new Table("recommendations", List.of(
+            key("report_id"), integer("question_number"), optionalInteger("cause_position"), integer("position"),
+            text("text")),
+            List.of(), List.of(TO_QUESTIONS));
+    public static final Table CONFLICTS = new Table("conflicts", List.of(
+            key("report_id"), text("field"), optional("value"), text("source_url"), optional("other_value"),
+            text("other_source_url")),
+            List.of(), List.of(TO_REPORTS));
+    public static final Table REJECTS = new Table("rejects", List.of(
+            key("source_url"), closed("stage", List.of("read", "extract", "validate", "write")), text("reason"),
+            optional("detail")),
+            List.of("source_url"), List.of());
+    public static final Table FORCES = new Table("forces", List.of(
+            key("force_slug"), text("force"), text("ons_code"), text("region"), closed("country", List.of("England", "Wales"))),
+            List.of("force_slug"), List.of());
+    public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
+            RECOMMENDATIONS, CONFLICTS, REJECTS, FORCES);
+    /** The release's other files, described by size and digest. */
+    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH);
+
+    private DataPackage() {
+    }
+
+    private static Table findings(String name) {
+        return new Table(name, List.of(key("report_id"), integer("question_number"), integer("position"), text("text")),
+                List.of("report_id", "question_number", "position"), List.of(TO_QUESTIONS));
+    }
+
+    private static Field key(String name) {
+        return new Field(name, "string", List.of(), true);
+    }
+
+    private static Field text(String name) {
+        return new Field(name, "string", List.of(), true);
+    }
+
+    private static Field optional(String name) {
+        return new Field(name, "string", List.of(), false);
+    }
+
+    private static Field integer(String name) {
+        return new Field(name, "integer", List.of(), true);
+    }
+
+    private static Field optionalInteger(String name) {
+        return new Field(name, "integer", List.of(), false);
+    }
+
+    private static Field closed(String name, List<String> values) {
+        return new Field(name, "string", values, true);
+    }
+
+    private static Field optionalClosed(String name, List<String> values) {
+        return new Field(name, "string", values, false);
+    }
+
+    /** Writes {@code datapackage.json} for the files already in {@code folder}. */
+    static void write(Path folder) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("profile", "tabular-data-package");
+        json.put("name", "peel-harvest-release");
+        json.put("title", "PEEL police inspection reports: judgments, questions and findings");
+        json.put("licenses", List.of(Map.of("name", "OGL-UK-3.0", "title", "Open Government Licence v3.0",
+                "path", "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")));
+        List<Object> resources = new ArrayList<>();
+        for (Table table : TABLES) {
+            resources.add(tableResource(folder, table));
+        }
+        for (String file : OTHER_FILES) {
+            Map<String, Object> resource = fileResource(folder, file);
+            resource.put("name", file.replaceAll("[^a-z0-9]+", "-").replaceAll("-json$", "-json"));
+            resources.add(resource);
+        }
+        json.put("resources", resources);
+        Files.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    }
+
+    private static Map<String, Object> tableResource(Path folder, Table table) throws IOException {
+        Map<String, Object> resource = fileResource(folder, table.file());
+        resource.put("name", table.name());
+        resource.put("profile", "tabular-data-resource");
+        resource.put("format", "csv");
+        resource.put("mediatype", "text/csv");
+        resource.put("encoding", "utf-8");
+        resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
+                "doubleQuote", true, "header", true));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("fields", table.fields().stream().map(DataPackage::field).toList());
+        schema.put("missingValues", List.of(""));
+        if (!table.primaryKey().isEmpty()) {
+            schema.put("primaryKey", table.primaryKey());
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            schema.put("foreignKeys", table.foreignKeys().stream().map(fk -> Map.of("fields", fk.fields(),
+                    "reference", Map.of("resource", fk.resource(), "fields", fk.reference()))).toList());
+        }
+        resource.put("schema", schema);
+        return resource;
+    }
+
+    private static Map<String, Object> field(Field field) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", field.name());
+        json.put("type", field.type());
+        Map<String, Object> constraints = new LinkedHashMap<>();
+        if (field.required()) {
+            constraints.put("required", true);
+        }
+        if (!field.values().isEmpty()) {
+            constraints.put("enum", field.values());
+        }
+        if (!constraints.isEmpty()) {
+            json.put("constraints", constraints);
+        }
+        return json;
+    }
+
+    private static Map<String, Object> fileResource(Path folder, String file) throws IOException {
+        byte[] bytes = Files.readAllBytes(folder.resolve(file));
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("path", file);
+        resource.put("bytes", bytes.length);
+        resource.put("hash", "sha256:" + SourceDocument.sha256(bytes));
+        return resource;
+    }
+}
