@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.publish.CsvStyle;
-import org.peelharvest.publish.DataPackage;
+import org.peelharvest.publish.ReleaseDiff;
 import org.peelharvest.publish.ReleaseValidator;
 
 /**
@@ -28,7 +28,7 @@ import org.peelharvest.publish.ReleaseValidator;
  */
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
-        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Validate.class},
+        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Validate.class, Cli.Diff.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
                 "3:the job completed but its quality gate failed (no report, or too many rejects)"})
@@ -160,8 +160,7 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            Path folder = Files.isRegularFile(release.resolve(DataPackage.FILE)) || !Files.exists(release.resolve("latest"))
-                    ? release : release.resolve("latest");
+            Path folder = releaseIn(release);
             List<String> problems = new ReleaseValidator().problems(folder);
             if (problems.isEmpty()) {
                 cli.out.println("valid: " + folder);
@@ -171,6 +170,49 @@ public final class Cli implements Callable<Integer> {
             cli.out.println(problems.size() + " problem(s) in " + folder);
             return Outcome.QUALITY_GATE_FAILED;
         }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compares two releases: reports added and removed, judgments changed (report and question), "
+                    + "questions and findings added and removed. Prints a summary and writes diff.csv.")
+    static final class Diff implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", paramLabel = "OLD_DIR", description = "The earlier release (or a job's output: its latest).")
+        Path older;
+
+        @Parameters(index = "1", paramLabel = "NEW_DIR", description = "The later release (or a job's output: its latest).")
+        Path newer;
+
+        @Option(names = "--output", paramLabel = "FILE", defaultValue = "diff.csv",
+                description = "Where to write the changes (default: ${DEFAULT-VALUE}).")
+        Path output;
+
+        @CommandLine.Mixin
+        RunOptions options = new RunOptions();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<ReleaseDiff.Change> changes = new ReleaseDiff().between(releaseIn(older), releaseIn(newer));
+            ReleaseDiff.write(output, changes, options.csv != null ? options.csv : CsvStyle.SPREADSHEET);
+            java.util.Map<String, Long> byKind = new java.util.TreeMap<>(changes.stream().collect(
+                    java.util.stream.Collectors.groupingBy(ReleaseDiff.Change::change, java.util.stream.Collectors.counting())));
+            cli.out.println(changes.isEmpty() ? "no changes" : changes.size() + " change(s): " + byKind);
+            for (ReleaseDiff.Change c : changes) {
+                cli.out.println("  " + c.reportId() + (c.questionNumber() == null ? "" : " Q" + c.questionNumber()) + " "
+                        + c.change() + (c.field().isEmpty() ? "" : " " + c.field())
+                        + (c.old().isEmpty() && c.now().isEmpty() ? "" : ": '" + c.old() + "' -> '" + c.now() + "'"));
+            }
+            cli.out.println("written to " + output);
+            return Outcome.OK;
+        }
+    }
+
+    /** A release folder as given, or a job's output folder's latest release. */
+    static Path releaseIn(Path folder) {
+        return Files.isRegularFile(folder.resolve("reports.jsonl")) || !Files.exists(folder.resolve("latest"))
+                ? folder : folder.resolve("latest");
     }
 
     interface SpecSource {

@@ -1,0 +1,150 @@
+package org.peelharvest.publish;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What changed between two releases: reports added and removed, judgments changed (of a report
+ * or of a question, with both values), questions added and removed, and findings (areas for
+ * improvement, causes of concern, recommendations) added and removed. Findings are compared by
+ * their text within their question, so a finding reworded is one removed and one added.
+ */
+public final class ReleaseDiff {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    public static final List<String> HEADER = List.of("report_id", "question_number", "change", "field", "old", "new");
+
+    /** One change; {@code questionNumber} is null for a change to the report itself. */
+    public record Change(String reportId, Integer questionNumber, String change, String field, String old,
+                         String now) {
+    }
+
+    public List<Change> between(Path oldRelease, Path newRelease) throws IOException {
+        Map<String, JsonNode> before = reports(oldRelease);
+        Map<String, JsonNode> after = reports(newRelease);
+        List<Change> changes = new ArrayList<>();
+        Set<String> ids = new java.util.TreeSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        for (String id : ids) {
+            JsonNode old = before.get(id);
+            JsonNode now = after.get(id);
+            if (old == null) {
+                changes.add(new Change(id, null, "report-added", "", "", text(now.get("judgment"))));
+            } else if (now == null) {
+                changes.add(new Change(id, null, "report-removed", "", text(old.get("judgment")), ""));
+            } else {
+                compareReport(id, old, now, changes);
+            }
+        }
+        return changes;
+    }
+
+    /** Writes the changes as {@code diff.csv} (RFC 4180, UTF-8, in the given style). */
+    public static void write(Path file, List<Change> changes, CsvStyle style) throws IOException {
+        try (CsvTable table = CsvTable.create(file, HEADER, style)) {
+            for (Change c : changes) {
+                table.row(c.reportId(), c.questionNumber(), c.change(), c.field(), c.old(), c.now());
+            }
+        }
+    }
+
+    private static void compareReport(String id, JsonNode old, JsonNode now, List<Change> changes) {
+        changed(id, null, "judgment", old, now, changes);
+        Map<Integer, JsonNode> oldQuestions = questions(old);
+        Map<Integer, JsonNode> newQuestions = questions(now);
+        Set<Integer> numbers = new java.util.TreeSet<>(oldQuestions.keySet());
+        numbers.addAll(newQuestions.keySet());
+        for (Integer number : numbers) {
+            JsonNode before = oldQuestions.get(number);
+            JsonNode after = newQuestions.get(number);
+            if (before == null) {
+                changes.add(new Change(id, number, "question-added", "question", "", text(after.get("question"))));
+            } else if (after == null) {
+                changes.add(new Change(id, number, "question-removed", "question", text(before.get("question")), ""));
+            } else {
+                changed(id, number, "judgment", before, after, changes);
+                findings(id, number, "areas_for_improvement", texts(before.get("areas_for_improvement")),
+                        texts(after.get("areas_for_improvement")), changes);
+                findings(id, number, "causes_of_concern", causes(before), causes(after), changes);
+                findings(id, number, "recommendations", recommendations(before), recommendations(after), changes);
+            }
+        }
+    }
+
+    private static void changed(String id, Integer number, String field, JsonNode old, JsonNode now,
+                                List<Change> changes) {
+        String before = text(old.get(field));
+        String after = text(now.get(field));
+        if (!Objects.equals(before, after)) {
+            changes.add(new Change(id, number, "judgment-changed", field, before, after));
+        }
+    }
+
+    private static void findings(String id, Integer number, String field, Set<String> before, Set<String> after,
+                                 List<Change> changes) {
+        before.stream().filter(t -> !after.contains(t))
+                .forEach(t -> changes.add(new Change(id, number, "finding-removed", field, t, "")));
+        after.stream().filter(t -> !before.contains(t))
+                .forEach(t -> changes.add(new Change(id, number, "finding-added", field, "", t)));
+    }
+
+    private static Set<String> causes(JsonNode question) {
+        Set<String> texts = new LinkedHashSet<>();
+        question.path("causes_of_concern").forEach(c -> texts.add(text(c.get("text"))));
+        return texts;
+    }
+
+    private static Set<String> recommendations(JsonNode question) {
+        Set<String> texts = new LinkedHashSet<>(texts(question.get("recommendations")));
+        question.path("causes_of_concern").forEach(c -> texts.addAll(texts(c.get("recommendations"))));
+        return texts;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new LinkedHashSet<>();
+        if (array != null) {
+            array.forEach(t -> texts.add(text(t)));
+        }
+        return texts;
+    }
+
+    private static Map<Integer, JsonNode> questions(JsonNode report) {
+        Map<Integer, JsonNode> questions = new TreeMap<>();
+        report.path("questions").forEach(q -> questions.put(q.get("number").asInt(), q));
+        return questions;
+    }
+
+    /** The reports of a release, by id, read one line at a time from reports.jsonl. */
+    private static Map<String, JsonNode> reports(Path release) throws IOException {
+        Path lines = release.resolve("reports.jsonl");
+        if (!Files.isRegularFile(lines)) {
+            throw new IOException(release + " is not a release: it has no reports.jsonl");
+        }
+        Map<String, JsonNode> reports = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(lines, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode report = JSON.readTree(line);
+                reports.put(report.get("report_id").asString(), report);
+            }
+        }
+        return reports;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asString();
+    }
+}

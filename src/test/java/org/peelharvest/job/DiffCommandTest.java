@@ -1,0 +1,72 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.peelharvest.testing.Csv;
+
+/**
+ * {@code diff} between releases of two snapshots of the same pages, the second with one grade
+ * changed and one area for improvement gone, reports exactly those two changes.
+ */
+class DiffCommandTest {
+
+    private static final Path PAGE = Path.of("src/test/resources/fixtures/trap-ungraded-question--derbyshire-2016-effectiveness.semantic.html");
+    private static final String DROPPED = "The force should ensure that it is fully compliant with the Code of Practice for Victims of Crime.";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void oneGradeAndOneFindingChangedAreExactlyTheChangesReported() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path before = snapshot("before", Files.readString(PAGE, StandardCharsets.UTF_8));
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int q4 = page.indexOf("How effective is the force at tackling serious and organised crime?");
+        String changed = page.substring(0, q4) + page.substring(q4).replaceFirst("<strong>Outstanding</strong>",
+                "<strong>Good</strong>");
+        changed = changed.replace("  <li>" + DROPPED + "</li>\n", "");
+        Path after = snapshot("after", changed);
+        assertThat(cli.run("extract", "--input", before.toString(), "--output", temp.resolve("r1").toString()).exitCode()).isZero();
+        assertThat(cli.run("extract", "--input", after.toString(), "--output", temp.resolve("r2").toString()).exitCode()).isZero();
+
+        CliRunner.Result result = cli.run("diff", temp.resolve("r1").toString(), temp.resolve("r2").toString(),
+                "--output", temp.resolve("diff.csv").toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("2 change(s)", "2016-derbyshire-effectiveness Q4 judgment-changed judgment: "
+                + "'Outstanding' -> 'Good'");
+        assertThat(Csv.read(temp.resolve("diff.csv")))
+                .extracting(r -> String.join("|", r.get("report_id"), r.get("question_number"), r.get("change"),
+                        r.get("field"), r.get("old"), r.get("new")))
+                .containsExactly(
+                        "2016-derbyshire-effectiveness|2|finding-removed|areas_for_improvement|" + DROPPED + "|",
+                        "2016-derbyshire-effectiveness|4|judgment-changed|judgment|Outstanding|Good");
+    }
+
+    @Test
+    void theSameReleaseTwiceHasNoChanges() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshot = snapshot("same", Files.readString(PAGE, StandardCharsets.UTF_8));
+        cli.run("extract", "--input", snapshot.toString(), "--output", temp.resolve("r1").toString());
+
+        CliRunner.Result result = cli.run("diff", temp.resolve("r1").toString(), temp.resolve("r1").toString(),
+                "--output", temp.resolve("diff.csv").toString());
+
+        assertThat(result.out()).contains("no changes");
+        assertThat(Csv.read(temp.resolve("diff.csv"))).isEmpty();
+    }
+
+    private Path snapshot(String name, String page) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve(name));
+        Files.writeString(folder.resolve("derbyshire-2016-effectiveness.html"), page, StandardCharsets.UTF_8);
+        return folder;
+    }
+}
