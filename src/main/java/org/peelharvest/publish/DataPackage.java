@@ -94,7 +94,8 @@ public final class DataPackage {
     public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
             RECOMMENDATIONS, CONFLICTS, REJECTS, FORCES);
     /** The release's other files, described by size and digest. */
-    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH);
+    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH,
+            SummaryPage.FILE);
 
     private DataPackage() {
     }

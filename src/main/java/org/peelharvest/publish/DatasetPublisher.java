@@ -111,6 +111,7 @@ public final class DatasetPublisher {
     private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
             throws IOException {
         Counts counts = new Counts();
+        SummaryPage page = new SummaryPage();
         List<RunJson.Document> documents = new ArrayList<>();
         try (CsvTable reportsCsv = table(folder, "reports.csv", CsvTables.REPORTS);
              CsvTable questionsCsv = table(folder, "questions.csv", CsvTables.QUESTIONS);
@@ -127,6 +128,7 @@ public final class DatasetPublisher {
                     List<Conflicts.Conflict> conflicts = Conflicts.between(report, other);
                     CsvTables.printConflicts(conflictsCsv, conflicts);
                     counts.conflicts += conflicts.size();
+                    page.add(conflicts);
                 }
                 group.forEach(r -> documents.add(new RunJson.Document(r.source().url(), r.source().sha256(),
                         r.reportId(), null)));
@@ -140,6 +142,7 @@ public final class DatasetPublisher {
                 lines.write(JSON.writeValueAsString(json));
                 lines.write('\n');
                 counts.add(report);
+                page.add(report);
             }
             array.writeEndArray();
         }
@@ -160,9 +163,11 @@ public final class DatasetPublisher {
             Files.copy(in, schema);
         }
         sync(schema);
+        Release release = counts.release(folder, documents.size(), rejects.size());
+        page.write(folder.resolve(SummaryPage.FILE), release, rejects);
+        sync(folder.resolve(SummaryPage.FILE));
         DataPackage.write(folder);
         sync(folder.resolve(DataPackage.FILE));
-        Release release = counts.release(folder, documents.size(), rejects.size());
         RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
         for (String file : FILES) {
             sync(folder.resolve(file));
