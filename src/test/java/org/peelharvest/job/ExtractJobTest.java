@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.peelharvest.publish.ReleaseValidator;
 import org.peelharvest.testing.Csv;
 
 /**
@@ -62,6 +63,7 @@ class ExtractJobTest {
         assertThat(reports).extracting(r -> r.get("report_id") + " " + r.get("source_format"))
                 .containsExactly("2016-derbyshire-effectiveness html", "2018-avon-and-somerset-legitimacy html");
         assertThat(stepCounts("extractStep")).containsExactly(6L, 3L, 3L);
+        assertThat(new ReleaseValidator().problems(output)).isEmpty();
     }
 
     @Test
@@ -170,6 +172,7 @@ class ExtractJobTest {
         assertThat(conflicts).extracting(c -> java.util.Set.of(c.get("value"), c.get("other_value")))
                 .containsExactly(java.util.Set.of("2017-03-02", "2017-03-09"), java.util.Set.of("Outstanding", "Good"));
         assertThat(conflicts).allSatisfy(c -> assertThat(c.get("source_url")).isNotEqualTo(c.get("other_source_url")));
+        assertThat(new ReleaseValidator().problems(output)).isEmpty();
     }
 
     /** read, process-skip and write counts of the last execution of a step, from the job repository. */

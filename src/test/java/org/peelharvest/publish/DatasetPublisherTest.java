@@ -59,11 +59,13 @@ class DatasetPublisherTest {
                 .satisfies(c -> assertThat(c.get("text")).isEqualTo("Cause: " + HOSTILE));
         assertThat(read(out.resolve("recommendations.csv"))).extracting(r -> r.get("cause_position") + "|" + r.get("text"))
                 .containsExactly("1|Recommendation: " + HOSTILE, "|Standalone: " + HOSTILE);
+        assertValid(out);
         CSVRecord row = read(out.resolve("reports.csv")).get(0);
         assertThat(row.get("headline_question")).isEqualTo(HOSTILE + "?");
         assertThat(row.get("judgment")).isEqualTo("Good");
         assertThat(row.get("last_updated")).isEqualTo("2017-03-02");
         assertThat(row.get("area_for_improvement_count")).isEqualTo("1");
+        assertValid(out);
     }
 
     @Test
@@ -154,6 +156,7 @@ class DatasetPublisherTest {
                 .containsExactly("judgment|Good|Outstanding|file:///derbyshire.pdf",
                         "judgment_source|badge|summary|file:///derbyshire.pdf",
                         "last_updated|2017-03-02||file:///derbyshire.pdf");
+        assertValid(out);
     }
 
     @Test
@@ -166,6 +169,7 @@ class DatasetPublisherTest {
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
         assertThat(read(out.resolve("areas_for_improvement.csv"))).extracting(r -> r.get("text"))
                 .containsExactlyElementsOf(hostile.stream().map(text -> "'" + text).toList());
+        assertValid(out);
     }
 
     @Test
@@ -177,6 +181,7 @@ class DatasetPublisherTest {
         assertThat(Files.readString(out.resolve("areas_for_improvement.csv"))).startsWith("report_id,");
         assertThat(read(out.resolve("areas_for_improvement.csv"))).extracting(r -> r.get("text"))
                 .containsExactlyElementsOf(hostile);
+        assertValid(out);
     }
 
     @Test
@@ -194,6 +199,7 @@ class DatasetPublisherTest {
         assertThat(read(out.resolve("questions.csv")))
                 .extracting(r -> r.get("judgment") + " " + r.get("judgment_scale") + " " + r.get("judgment_rank"))
                 .containsExactly("Good four-point 2", "Good five-point 3", "Adequate five-point 2", "Ungraded five-point ");
+        assertValid(out);
     }
 
     @Test
@@ -228,6 +234,8 @@ class DatasetPublisherTest {
         assertThat(publisher.publish(root, one(report("again")), List.of(), first).reports())
                 .as("the run that published a release may find it there when it is restarted").isEqualTo(1);
         assertThat(Files.readAllBytes(root.resolve("20261125T090000Z/areas_for_improvement.csv"))).isEqualTo(firstBytes);
+        assertValid(root.resolve("20261125T090000Z"));
+        assertValid(root.resolve("latest"));
     }
 
     @Test
@@ -252,6 +260,11 @@ class DatasetPublisherTest {
         assertThat(reject.get("rejected").asString()).isEqualTo("corrupt-pdf");
         assertThat(reject.get("sha256").asString()).isEqualTo(SourceDocument.sha256("not a pdf".getBytes(StandardCharsets.UTF_8)));
         assertThat(json.get("inputs").get(0).get("report_id").asString()).isEqualTo("2016-derbyshire-effectiveness");
+    }
+
+    /** Every release a test publishes passes the validate command's checks. */
+    private static void assertValid(Path release) throws IOException {
+        assertThat(new ReleaseValidator().problems(release)).as("validate " + release).isEmpty();
     }
 
     private static Question question(int number, Judgment judgment) {
