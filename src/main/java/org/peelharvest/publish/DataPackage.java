@@ -79,7 +79,7 @@ public final class DataPackage {
     public static final Table RECOMMENDATIONS = new Table("recommendations", List.of(
             key("report_id"), integer("question_number"), optionalInteger("cause_position"), integer("position"),
             text("text")),
-            List.of(), List.of(TO_QUESTIONS));
+            List.of(), List.of(TO_REPORTS, TO_QUESTIONS));
     public static final Table CONFLICTS = new Table("conflicts", List.of(
             key("report_id"), text("field"), optional("value"), text("source_url"), optional("other_value"),
             text("other_source_url")),
@@ -102,7 +102,7 @@ public final class DataPackage {
 
     private static Table findings(String name) {
         return new Table(name, List.of(key("report_id"), integer("question_number"), integer("position"), text("text")),
-                List.of("report_id", "question_number", "position"), List.of(TO_QUESTIONS));
+                List.of("report_id", "question_number", "position"), List.of(TO_REPORTS, TO_QUESTIONS));
     }
 
     private static Field key(String name) {
