@@ -75,6 +75,7 @@ public final class DatasetPublisher {
         Path staging = sibling(target, "publishing");
         Path previous = sibling(target, "previous");
         restoreInterruptedSwap(target, previous);
+        requireReplaceable(target);
         deleteTree(staging);
         Files.createDirectories(staging);
         Release written = write(staging, reports, rejects, run);
@@ -217,6 +218,22 @@ public final class DatasetPublisher {
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(previous);
+    }
+
+    /**
+     * Publishing into a folder replaces it whole, so the folder must be empty or an earlier
+     * release: a folder holding anything else (a mistyped {@code --output}) is never deleted.
+     */
+    private static void requireReplaceable(Path target) throws IOException {
+        if (!Files.isDirectory(target) || Files.isRegularFile(target.resolve("reports.csv"))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent()) {
+                throw new IOException("cannot publish into " + target + ": it holds files that are not a release "
+                        + "of peel-harvest, and publishing would replace them; choose an empty or new folder");
+            }
+        }
     }
 
     /** A crash between the two moves of a swap leaves only the previous release: put it back. */

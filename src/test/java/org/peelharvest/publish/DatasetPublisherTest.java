@@ -262,6 +262,16 @@ class DatasetPublisherTest {
         assertThat(json.get("inputs").get(0).get("report_id").asString()).isEqualTo("2016-derbyshire-effectiveness");
     }
 
+    @Test
+    void aFolderThatHoldsSomethingElseIsNeverReplaced() throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve("thesis.docx"), "years of work");
+
+        assertThatThrownBy(() -> publisher.publish(home, one(report("a")), List.of(), RUN))
+                .hasMessageContaining("holds files that are not a release");
+        assertThat(Files.readString(home.resolve("thesis.docx"))).isEqualTo("years of work");
+    }
+
     /** Every release a test publishes passes the validate command's checks. */
     private static void assertValid(Path release) throws IOException {
         assertThat(new ReleaseValidator().problems(release)).as("validate " + release).isEmpty();
