@@ -1,0 +1,78 @@
+package org.peelharvest.harvest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One spelling for every address of a page, so that a page reached by several is fetched once.
+ * The inspectorate's site has been served from three host/path forms
+ * ({@code http://www.justiceinspectorates.gov.uk/hmic/…}, {@code https://www.justiceinspectorates.gov.uk/hmicfrs/…},
+ * {@code https://hmicfrs.justiceinspectorates.gov.uk/…}); all become the current one. Links are
+ * also seen with {@code ///}, a trailing {@code ?}, no trailing slash on a page, and {@code http}.
+ * Fragments are dropped; queries are kept (the index pages' views differ by query) but an empty
+ * one is not. Addresses of other hosts are only tidied (scheme and host lower-cased, fragment off).
+ */
+public final class UrlCanonicalizer {
+
+    private static final String SITE = "justiceinspectorates.gov.uk";
+    private static final String CURRENT_HOST = "hmicfrs." + SITE;
+
+    private UrlCanonicalizer() {
+    }
+
+    /** The canonical form, or empty for what is no web page address ({@code mailto:}, {@code javascript:}, junk). */
+    public static Optional<String> canonical(String address) {
+        URI uri;
+        try {
+            uri = new URI(address.strip().replace(" ", "%20"));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        path = path.replaceAll("/{2,}", "/");
+        if (host.equals(SITE) || host.equals("www." + SITE) || host.equals(CURRENT_HOST)) {
+            // The current host serves what the old ones served under /hmicfrs and /hmic.
+            path = path.replaceFirst("^/(hmicfrs|hmic)(?=/|$)", "");
+            host = CURRENT_HOST;
+            scheme = "https";
+        }
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        if (!path.endsWith("/") && !lastSegment(path).contains(".")) {
+            path = path + "/";
+        }
+        String query = uri.getRawQuery() == null || uri.getRawQuery().isEmpty() ? "" : "?" + uri.getRawQuery();
+        String port = uri.getPort() < 0 || isDefaultPort(scheme, uri.getPort()) ? "" : ":" + uri.getPort();
+        return Optional.of(scheme + "://" + host + port + path + query);
+    }
+
+    /** The canonical form of {@code href} as a link on the page at {@code base}. */
+    public static Optional<String> resolve(String base, String href) {
+        String link = href.strip();
+        if (link.isEmpty() || link.startsWith("#") || link.toLowerCase(Locale.ROOT).startsWith("mailto:")
+                || link.toLowerCase(Locale.ROOT).startsWith("javascript:")) {
+            return Optional.empty();
+        }
+        try {
+            return canonical(new URI(base).resolve(link.replace(" ", "%20")).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isDefaultPort(String scheme, int port) {
+        return scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+    }
+}
