@@ -13,20 +13,22 @@ import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import org.peelharvest.extract.Formats;
+import org.peelharvest.harvest.WarcDocuments;
 
 /**
  * Lists the documents of a run, in path order, and hands them out one at a time. Folders are
  * walked recursively; a file counts as a document when its name ends in .html, .htm or .pdf or
- * when its first bytes are HTML or PDF. A file named directly always counts. Only the paths are
+ * when its first bytes are HTML or PDF; a WARC file (.warc, .warc.gz) gives each page or PDF it
+ * keeps. A file named directly always counts. Only the paths are
  * held, never the contents. On a restart the read count saved by the base class skips what
  * earlier runs already handed out.
  */
-class DocumentReader extends AbstractItemCountingItemStreamItemReader<Path> {
+class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRef> {
 
     private static final int SNIFF_BYTES = 4096;
 
     private final List<Path> inputs;
-    private List<Path> documents = List.of();
+    private List<DocumentRef> documents = List.of();
     private int next;
 
     DocumentReader(List<Path> inputs) {
@@ -45,7 +47,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<Path> {
     }
 
     @Override
-    protected Path doRead() {
+    protected DocumentRef doRead() {
         return next < documents.size() ? documents.get(next++) : null;
     }
 
@@ -59,7 +61,11 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<Path> {
         documents = List.of();
     }
 
-    static List<Path> discover(List<Path> inputs) throws IOException {
+    /**
+     * The documents of the inputs, in path order: files, and each successful response kept in a
+     * WARC file (a harvest snapshot), in file order.
+     */
+    static List<DocumentRef> discover(List<Path> inputs) throws IOException {
         TreeSet<Path> found = new TreeSet<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
@@ -68,7 +74,15 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<Path> {
                 found.add(input);
             }
         }
-        return new ArrayList<>(found);
+        List<DocumentRef> documents = new ArrayList<>();
+        for (Path file : found) {
+            if (WarcDocuments.isWarc(file)) {
+                WarcDocuments.entries(file).forEach(e -> documents.add(new DocumentRef(e.warc(), e.offset(), e.url())));
+            } else {
+                documents.add(DocumentRef.of(file));
+            }
+        }
+        return documents;
     }
 
     private static List<Path> documentsUnder(Path folder) throws IOException {
@@ -91,7 +105,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<Path> {
 
     private static boolean looksLikeDocument(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".pdf")) {
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".pdf") || WarcDocuments.isWarc(file)) {
             return true;
         }
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,7 +1,5 @@
 package org.peelharvest.job;
 
-import java.nio.file.Path;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -41,7 +39,7 @@ class ExtractJobConfiguration {
                      DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
                      ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize) {
         return new StepBuilder(jobRepository)
-                .<Path, Report>chunk(chunkSize)
+                .<DocumentRef, Report>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(documentReader)
                 .processor(new ExtractProcessor(new DocumentExtractor(), new ReportValidator()))

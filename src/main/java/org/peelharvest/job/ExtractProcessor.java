@@ -2,11 +2,11 @@ package org.peelharvest.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import org.peelharvest.extract.DocumentExtractor;
+import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
@@ -18,7 +18,7 @@ import org.peelharvest.validate.ReportValidator;
  * A document that fails any of these throws {@link RejectedDocumentException}, which the step
  * skips and records; nothing is dropped by returning null.
  */
-class ExtractProcessor implements ItemProcessor<Path, Report> {
+class ExtractProcessor implements ItemProcessor<DocumentRef, Report> {
 
     private final DocumentExtractor extractor;
     private final ReportValidator validator;
@@ -29,8 +29,8 @@ class ExtractProcessor implements ItemProcessor<Path, Report> {
     }
 
     @Override
-    public Report process(Path file) {
-        SourceDocument document = read(file);
+    public Report process(DocumentRef ref) {
+        SourceDocument document = read(ref);
         try {
             return validator.requireValid(extractor.extract(document));
         } catch (RejectedDocumentException e) {
@@ -42,13 +42,13 @@ class ExtractProcessor implements ItemProcessor<Path, Report> {
         }
     }
 
-    private static SourceDocument read(Path file) {
-        String url = file.toUri().toString();
+    private static SourceDocument read(DocumentRef ref) {
         try {
-            return new SourceDocument(url, Files.readAllBytes(file));
+            byte[] content = ref.inWarc() ? WarcDocuments.payload(ref.file(), ref.offset()) : Files.readAllBytes(ref.file());
+            return new SourceDocument(ref.url(), content);
         } catch (IOException e) {
-            throw new RejectedDocumentException(new Reject(url, "read", "unreadable",
-                    "cannot read the file: " + e.getMessage()), e);
+            throw new RejectedDocumentException(new Reject(ref.url(), "read", "unreadable",
+                    "cannot read " + (ref.inWarc() ? "the WARC record" : "the file") + ": " + e.getMessage()), e);
         }
     }
 }

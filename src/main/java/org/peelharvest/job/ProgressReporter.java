@@ -1,7 +1,6 @@
 package org.peelharvest.job;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -13,7 +12,7 @@ import org.peelharvest.model.Report;
  * Prints "documents done / total, rate, rejects so far" at most every couple of seconds, so a
  * long run shows it is alive without flooding a log.
  */
-class ProgressReporter implements ItemProcessListener<Path, Report> {
+class ProgressReporter implements ItemProcessListener<DocumentRef, Report> {
 
     private static final Duration INTERVAL = Duration.ofSeconds(2);
 
@@ -30,13 +29,13 @@ class ProgressReporter implements ItemProcessListener<Path, Report> {
     }
 
     @Override
-    public void afterProcess(Path document, Report report) {
+    public void afterProcess(DocumentRef document, Report report) {
         done++;
         maybePrint();
     }
 
     @Override
-    public void onProcessError(Path document, Exception failure) {
+    public void onProcessError(DocumentRef document, Exception failure) {
         done++;
         rejects++;
         maybePrint();

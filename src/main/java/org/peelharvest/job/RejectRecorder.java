@@ -1,7 +1,5 @@
 package org.peelharvest.job;
 
-import java.nio.file.Path;
-
 import org.springframework.batch.core.listener.SkipListener;
 
 import org.peelharvest.model.Reject;
@@ -10,7 +8,7 @@ import org.peelharvest.model.Report;
 import org.peelharvest.publish.StagingArea;
 
 /** Records every skipped document as a reject, with the reason its stage gave. */
-class RejectRecorder implements SkipListener<Path, Report> {
+class RejectRecorder implements SkipListener<DocumentRef, Report> {
 
     private final StagingArea staging;
 
@@ -19,7 +17,7 @@ class RejectRecorder implements SkipListener<Path, Report> {
     }
 
     @Override
-    public void onSkipInProcess(Path document, Throwable failure) {
+    public void onSkipInProcess(DocumentRef document, Throwable failure) {
         staging.put(rejectOf(document, failure));
     }
 
@@ -28,10 +26,10 @@ class RejectRecorder implements SkipListener<Path, Report> {
         staging.put(new Reject(report.source().url(), "write", "write-failed", String.valueOf(failure.getMessage())));
     }
 
-    private static Reject rejectOf(Path document, Throwable failure) {
+    private static Reject rejectOf(DocumentRef document, Throwable failure) {
         if (failure instanceof RejectedDocumentException rejected) {
             return rejected.reject();
         }
-        return new Reject(document.toUri().toString(), "extract", "extract-failed", String.valueOf(failure));
+        return new Reject(document.url(), "extract", "extract-failed", String.valueOf(failure));
     }
 }

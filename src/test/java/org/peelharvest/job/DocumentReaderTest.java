@@ -28,7 +28,7 @@ class DocumentReaderTest {
         Files.copy(pdf, temp.resolve(".cache/hidden.pdf"));
         Path named = Files.writeString(temp.resolve("notes.md"), "named directly");
 
-        List<Path> found = DocumentReader.discover(List.of(temp, named));
+        List<Path> found = DocumentReader.discover(List.of(temp, named)).stream().map(DocumentRef::file).toList();
 
         assertThat(found).containsExactly(temp.resolve("a.HTM"), temp.resolve("b/nested/report-without-extension"),
                 temp.resolve("c.txt"), temp.resolve("empty.pdf"), named);

@@ -1,0 +1,82 @@
+package org.peelharvest.harvest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/**
+ * The documents kept in a WARC file (gzipped or not): every {@code response} record of a
+ * successful fetch (HTTP 200), found by its offset so that one document can be read again
+ * without reading the rest, and named by the URL it was fetched from.
+ */
+public final class WarcDocuments {
+
+    /** One harvested document: where its record starts in which WARC file, and the URL it came from. */
+    public record Entry(Path warc, long offset, String url) {
+    }
+
+    private WarcDocuments() {
+    }
+
+    /** True when the file's name says WARC ({@code .warc}, {@code .warc.gz}). */
+    public static boolean isWarc(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".warc") || name.endsWith(".warc.gz");
+    }
+
+    /** Every successful response of the file, in file order. */
+    public static List<Entry> entries(Path warc) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
+            for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+                // Right after next(), position() is where the record just read starts.
+                long offset = reader.position();
+                if (next.get() instanceof WarcResponse response && isSuccess(response)) {
+                    entries.add(new Entry(warc, offset, response.target()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The payload of the response record at {@code offset}: the document's bytes as served, decoded. */
+    public static byte[] payload(Path warc, long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.READ);
+             WarcReader reader = new WarcReader(channel)) {
+            reader.position(offset);
+            WarcRecord record = reader.next().orElseThrow(() -> new IOException("no WARC record at offset " + offset));
+            if (!(record instanceof WarcResponse response)) {
+                throw new IOException("the WARC record at offset " + offset + " is a " + record.type() + ", not a response");
+            }
+            try (InputStream body = response.http().bodyDecoded().stream()) {
+                return body.readAllBytes();
+            }
+        }
+    }
+
+    private static boolean isSuccess(WarcResponse response) {
+        try {
+            return response.http().status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The WARC files in a snapshot folder, in name order. */
+    public static List<Path> filesIn(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(WarcDocuments::isWarc).sorted().toList();
+        }
+    }
+}
