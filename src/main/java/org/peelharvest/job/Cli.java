@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.peelharvest.harvest.HarvestSettings;
+import org.peelharvest.harvest.Harvester;
+import org.peelharvest.harvest.PoliteFetcher;
+import org.peelharvest.harvest.Snapshot;
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.ReleaseDiff;
 import org.peelharvest.publish.ReleaseValidator;
@@ -28,7 +32,7 @@ import org.peelharvest.publish.ReleaseValidator;
  */
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
-        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Validate.class, Cli.Diff.class},
+        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Harvest.class, Cli.Validate.class, Cli.Diff.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
                 "3:the job completed but its quality gate failed (no report, or too many rejects)"})
@@ -205,6 +209,69 @@ public final class Cli implements Callable<Integer> {
                         + (c.old().isEmpty() && c.now().isEmpty() ? "" : ": '" + c.old() + "' -> '" + c.now() + "'"));
             }
             cli.out.println("written to " + output);
+            return Outcome.OK;
+        }
+    }
+
+    @Command(name = "harvest", mixinStandardHelpOptions = true,
+            description = "Finds and fetches the published reports from seed pages, politely (robots.txt, a rate "
+                    + "limit, retries), and keeps them as a new WARC snapshot. Exit 3 when it finds no report.")
+    static final class Harvest implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Option(names = "--seed", required = true, paramLabel = "URL", description = "A page to start from; repeatable.")
+        List<String> seeds = new ArrayList<>();
+
+        @Option(names = "--allow", required = true, paramLabel = "URL_PREFIX",
+                description = "Only URLs under these prefixes are fetched; repeatable.")
+        List<String> allow = new ArrayList<>();
+
+        @Option(names = "--snapshot", paramLabel = "DIR", defaultValue = "input/snapshots/harvest",
+                description = "The folder each harvest adds a <UTC timestamp>/ snapshot to (default: ${DEFAULT-VALUE}).")
+        Path snapshot;
+
+        @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND", defaultValue = "1",
+                description = "The most requests a second to one host (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--user-agent", paramLabel = "TEXT", description = "Names the project and a contact address.")
+        String userAgent = HarvestSettings.DEFAULT_USER_AGENT;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+                description = "Read timeout of one request (default: ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            HarvestSettings defaults;
+            try {
+                defaults = HarvestSettings.defaults(allow);
+            } catch (IllegalArgumentException e) {
+                cli.err.println("peel-harvest: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
+                    java.time.Duration.ofSeconds(timeout), defaults.maxBytes(), defaults.maxAttempts(),
+                    defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
+            Path root = snapshot.toAbsolutePath().normalize();
+            var previous = Snapshot.previousIndex(root);
+            Harvester.Result result;
+            try (Snapshot archive = Snapshot.start(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
+                result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
+            }
+            cli.out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
+                            + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
+                    result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
+                    result.reports(), result.snapshot());
+            if (result.blocked() > 0) {
+                cli.err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
+            }
+            if (result.reports() == 0) {
+                cli.err.println("peel-harvest: no report was found from " + seeds
+                        + "; the site may have changed (see log.json in the snapshot)");
+                return Outcome.QUALITY_GATE_FAILED;
+            }
             return Outcome.OK;
         }
     }

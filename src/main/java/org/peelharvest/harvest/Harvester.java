@@ -1,0 +1,133 @@
+package org.peelharvest.harvest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds and fetches the reports of a cycle: from the seeds (year index pages), every link inside
+ * the allowed prefixes is followed, breadth first, to force pages, pillar and detailed-findings
+ * pages, integrated reports and their PDFs. A URL is fetched once: links are canonicalised first,
+ * and a page already seen under another query string is not fetched again. Only HTML pages are
+ * searched for links. Unchanged pages (304) are searched in the payload an earlier snapshot kept.
+ */
+public final class Harvester {
+
+    /** Report pages and PDFs by their URL: what makes a harvest worth its name. */
+    private static final Pattern REPORT = Pattern.compile(
+            "(?i)/peel-assessments/peel-20\\d\\d/[a-z-]+/(effectiveness|efficiency|legitimacy|leadership|other-reports)/"
+                    + "|/peel-reports/[a-z-]+-20\\d\\d-\\d\\d/|\\.pdf$");
+
+    private final HarvestSettings settings;
+    private final PoliteFetcher fetcher;
+
+    public Harvester(HarvestSettings settings, PoliteFetcher fetcher) {
+        this.settings = settings;
+        this.fetcher = fetcher;
+    }
+
+    /** What a harvest did; {@code reports} counts report pages and PDFs fetched or unchanged. */
+    public record Result(Path snapshot, int fetched, int notModified, int skipped, int refused, int blocked, int failed,
+                         int reports) {
+    }
+
+    public Result harvest(List<String> seeds, Snapshot snapshot, Map<String, JsonNode> previous)
+            throws IOException, InterruptedException {
+        Deque<String> frontier = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> pathsSeen = new HashSet<>();
+        for (String seed : seeds) {
+            UrlCanonicalizer.canonical(seed).ifPresent(url -> enqueue(url, frontier, seen, pathsSeen, true));
+        }
+        int pages = 0;
+        int reports = 0;
+        while (!frontier.isEmpty() && pages < settings.maxPages()) {
+            String url = frontier.poll();
+            JsonNode earlier = previous.get(url);
+            Fetch fetch = fetcher.get(url, earlier == null ? PoliteFetcher.Validators.NONE
+                    : new PoliteFetcher.Validators(text(earlier, "etag"), text(earlier, "last_modified")),
+                    target -> seen.add(target));
+            pages++;
+            byte[] content;
+            switch (fetch.outcome()) {
+                case FETCHED -> {
+                    snapshot.fetched(fetch);
+                    content = fetch.body();
+                }
+                case NOT_MODIFIED -> {
+                    snapshot.notModified(fetch, earlier);
+                    content = WarcDocuments.payload(Path.of(earlier.path("snapshot").asString())
+                            .resolve(earlier.path("warc").asString()), earlier.path("offset").asLong());
+                }
+                case REDIRECTED_TO_SEEN -> {
+                    snapshot.skipped(url, fetch.reason());
+                    continue;
+                }
+                default -> {
+                    snapshot.ended(fetch);
+                    continue;
+                }
+            }
+            if (REPORT.matcher(fetch.finalUrl()).find()) {
+                reports++;
+            }
+            if (isHtml(fetch, content)) {
+                for (String link : links(fetch.finalUrl(), content)) {
+                    if (!settings.allows(link)) {
+                        if (seen.add(link)) {
+                            snapshot.skipped(link, "outside the allowed prefixes");
+                        }
+                    } else {
+                        enqueue(link, frontier, seen, pathsSeen, false);
+                    }
+                }
+            }
+        }
+        frontier.forEach(url -> snapshot.skipped(url, "beyond the limit of " + settings.maxPages() + " pages"));
+        return new Result(snapshot.folder(), snapshot.count("fetched"), snapshot.count("not_modified"),
+                snapshot.count("skipped"), snapshot.count("refused_by_robots"), snapshot.count("blocked"),
+                snapshot.count("failed"), reports);
+    }
+
+    /** Queues a URL once; a page seen before under another query string is not queued again. */
+    private static void enqueue(String url, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen, boolean seed) {
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        if (!seen.add(url) || !seed && url.contains("?") && pathsSeen.contains(path)) {
+            return;
+        }
+        pathsSeen.add(path);
+        frontier.add(url);
+    }
+
+    private static List<String> links(String base, byte[] content) {
+        Document page = Jsoup.parse(new String(content, StandardCharsets.UTF_8), base);
+        return page.select("a[href]").stream().map(a -> a.attr("href"))
+                .map(href -> UrlCanonicalizer.resolve(base, href)).flatMap(java.util.Optional::stream).distinct().toList();
+    }
+
+    private static boolean isHtml(Fetch fetch, byte[] content) {
+        String type = fetch.header("Content-Type");
+        if (type != null) {
+            return type.toLowerCase(Locale.ROOT).contains("html");
+        }
+        return new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT).contains("<html");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}

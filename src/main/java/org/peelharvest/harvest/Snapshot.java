@@ -1,0 +1,229 @@
+package org.peelharvest.harvest;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.netpreserve.jwarc.HttpRequest;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.SourceDocument;
+
+/**
+ * One harvest's archive: a new, never-overwritten folder {@code <root>/<UTC timestamp>/} holding a
+ * gzipped WARC 1.1 file written with jwarc ({@code warcinfo}, then a {@code request} and a
+ * {@code response} with its payload digest for each page fetched, a {@code revisit} for each page
+ * the server said had not changed), {@code index.jsonl} (one line per record: URL, status, type,
+ * WARC file and offset, SHA-256 of the payload, validators), {@code log.json} (what was fetched,
+ * not modified, skipped, refused by robots.txt, blocked, failed, and why) and
+ * {@code manifest-sha256.txt} of its files.
+ */
+public final class Snapshot implements Closeable {
+
+    public static final String INDEX = "index.jsonl";
+    public static final String LOG = "log.json";
+    public static final String MANIFEST = "manifest-sha256.txt";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path folder;
+    private final Path warc;
+    private final FileChannel channel;
+    private final WarcWriter writer;
+    private final BufferedWriter index;
+    private final Map<String, List<Map<String, Object>>> log = new LinkedHashMap<>();
+
+    private Snapshot(Path folder, String job) throws IOException {
+        this.folder = folder;
+        this.warc = folder.resolve(job + "-" + folder.getFileName() + "-00000.warc.gz");
+        this.channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.writer = new WarcWriter(channel, WarcCompression.GZIP);
+        this.index = Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        for (String outcome : List.of("fetched", "not_modified", "skipped", "refused_by_robots", "blocked", "failed")) {
+            log.put(outcome, new ArrayList<>());
+        }
+    }
+
+    /** Starts a new snapshot folder under {@code root}, named after {@code start}; an existing one is never reused. */
+    public static Snapshot start(Path root, String job, Instant start, String userAgent) throws IOException {
+        Files.createDirectories(root);
+        Path folder = root.resolve(FOLDER.format(start));
+        Files.createDirectory(folder);
+        Snapshot snapshot = new Snapshot(folder, job);
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("software", List.of("peel-harvest"));
+        fields.put("format", List.of("WARC File Format 1.1"));
+        fields.put("http-header-user-agent", List.of(userAgent));
+        fields.put("robots", List.of("obey"));
+        snapshot.writer.write(new Warcinfo.Builder().filename(snapshot.warc.getFileName().toString()).fields(fields).build());
+        return snapshot;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** A page or PDF fetched: its request and response records, and a line in the index. */
+    public void fetched(Fetch fetch) throws IOException {
+        URI uri = URI.create(fetch.finalUrl());
+        HttpRequest request = new HttpRequest.Builder("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                .setHeader("Host", uri.getAuthority()).build();
+        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
+        fetch.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-encoding")
+                    && !name.equalsIgnoreCase("content-length") && !name.startsWith(":")) {
+                values.forEach(v -> http.addHeader(name, v));
+            }
+        });
+        String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
+        http.body(MediaType.parseLeniently(type), fetch.body());
+        long offset = channel.position();
+        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(http.build())
+                .payloadDigest(new WarcDigest("sha1", sha1(fetch.body()))).build();
+        writer.write(response);
+        writer.write(new WarcRequest.Builder(uri).date(fetch.date()).body(request).concurrentTo(response.id()).build());
+        indexLine(fetch, "response", offset, SourceDocument.sha256(fetch.body()));
+        logged("fetched", fetch);
+    }
+
+    /** A page unchanged since {@code previous} (an index line of an earlier snapshot): a revisit record. */
+    public void notModified(Fetch fetch, JsonNode previous) throws IOException {
+        long offset = channel.position();
+        WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(fetch.finalUrl()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+                .date(fetch.date())
+                .refersTo(URI.create(previous.path("url").asString()), URI.create(previous.path("url").asString()),
+                        Instant.parse(previous.path("date").asString()));
+        HttpResponse.Builder http = new HttpResponse.Builder(304, "Not Modified");
+        fetch.headers().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(v -> http.addHeader(name, v));
+            }
+        });
+        writer.write(revisit.body(http.build()).build());
+        indexLine(fetch, "revisit", offset, previous.path("sha256").asString(null));
+        logged("not_modified", fetch);
+    }
+
+    public void skipped(String url, String reason) {
+        log.get("skipped").add(Map.of("url", url, "reason", reason));
+    }
+
+    public void ended(Fetch fetch) {
+        String key = switch (fetch.outcome()) {
+            case REFUSED_BY_ROBOTS -> "refused_by_robots";
+            case BLOCKED -> "blocked";
+            default -> "failed";
+        };
+        logged(key, fetch);
+    }
+
+    public int count(String outcome) {
+        return log.get(outcome).size();
+    }
+
+    private void logged(String outcome, Fetch fetch) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("url", fetch.url());
+        if (!fetch.finalUrl().equals(fetch.url())) {
+            entry.put("final_url", fetch.finalUrl());
+        }
+        entry.put("status", fetch.status());
+        entry.put("attempts", fetch.attempts());
+        if (!fetch.reason().isEmpty() && !outcome.equals("fetched")) {
+            entry.put("reason", fetch.reason());
+        }
+        log.get(outcome).add(entry);
+    }
+
+    private void indexLine(Fetch fetch, String type, long offset, String sha256) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("url", fetch.finalUrl());
+        line.put("requested", fetch.url());
+        line.put("date", fetch.date().toString());
+        line.put("status", fetch.status());
+        line.put("type", type);
+        line.put("warc", warc.getFileName().toString());
+        line.put("offset", offset);
+        line.put("sha256", sha256);
+        line.put("content_type", fetch.header("Content-Type"));
+        line.put("etag", fetch.header("ETag"));
+        line.put("last_modified", fetch.header("Last-Modified"));
+        index.write(JSON.writeValueAsString(line));
+        index.write('\n');
+    }
+
+    /** Closes the WARC and writes the log and the manifest; the folder is then complete. */
+    @Override
+    public void close() throws IOException {
+        writer.close();
+        index.close();
+        Files.writeString(folder.resolve(LOG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n");
+        StringBuilder manifest = new StringBuilder();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals(MANIFEST)).sorted().toList()) {
+                manifest.append(SourceDocument.sha256(Files.readAllBytes(file))).append("  ")
+                        .append(file.getFileName()).append('\n');
+            }
+        }
+        Files.writeString(folder.resolve(MANIFEST), manifest);
+    }
+
+    /** The index lines of the newest earlier snapshot under {@code root}, by URL: the validators to ask with. */
+    public static Map<String, JsonNode> previousIndex(Path root) throws IOException {
+        Map<String, JsonNode> lines = new HashMap<>();
+        if (!Files.isDirectory(root)) {
+            return lines;
+        }
+        List<Path> snapshots;
+        try (Stream<Path> folders = Files.list(root)) {
+            snapshots = folders.filter(f -> Files.isRegularFile(f.resolve(MANIFEST))).sorted().toList();
+        }
+        // Older snapshots first, so that a newer capture of a URL wins.
+        for (Path snapshot : snapshots) {
+            for (String line : Files.readAllLines(snapshot.resolve(INDEX), StandardCharsets.UTF_8)) {
+                JsonNode node = JSON.readTree(line);
+                if (node.path("type").asString().equals("response")) {
+                    ((tools.jackson.databind.node.ObjectNode) node).put("snapshot", snapshot.toString());
+                    lines.put(node.path("url").asString(), node);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static byte[] sha1(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.peelharvest.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A harvest of the loopback mirror, checked against the mirror's own request log. */
+class HarvesterTest {
+
+    @TempDir
+    Path temp;
+
+    private SiteMirror mirror;
+    private HarvestSettings settings;
+
+    @BeforeEach
+    void startTheMirror() throws IOException {
+        mirror = new SiteMirror();
+        settings = new HarvestSettings(List.of(mirror.base() + "/hmicfrs/"), 20, "peel-harvest-test/1 (test@example.org)",
+                Duration.ofSeconds(2), Duration.ofMillis(800), 200_000, 3, Duration.ofMillis(50), Duration.ofSeconds(2), 100);
+    }
+
+    @AfterEach
+    void stopTheMirror() {
+        mirror.close();
+    }
+
+    @Test
+    void aHarvestFetchesEveryReportPoliteyAndKeepsItAsAWarcSnapshot() throws Exception {
+        Harvester.Result result = harvest(Map.of());
+
+        assertThat(result.reports()).isEqualTo(2);
+        assertThat(mirror.log().get(0).path()).isEqualTo("/robots.txt");
+        assertThat(mirror.count("/hmicfrs/private/staff/")).as("disallowed by robots.txt").isZero();
+        assertThat(mirror.count(SiteMirror.FORCE + "?view=table")).as("a query-only variant of a page seen").isZero();
+        assertThat(mirror.count(SiteMirror.PILLAR)).isEqualTo(1);
+        assertThat(mirror.count(SiteMirror.PDF)).isEqualTo(1);
+        assertThat(mirror.count(SiteMirror.FORCE)).as("reached directly and by redirect, fetched once").isEqualTo(1);
+        assertThat(mirror.count("/hmicfrs/missing/")).as("a 404 is not retried").isEqualTo(1);
+        assertThat(mirror.count("/hmicfrs/flaky/")).as("500, then 200").isEqualTo(2);
+        assertThat(mirror.count("/hmicfrs/busy/")).as("429, then 200").isEqualTo(2);
+        assertThat(mirror.count("/hmicfrs/slow/")).as("retries are bounded").isEqualTo(3);
+        assertThat(mirror.log()).allSatisfy(r -> assertThat(r.headers().get("User-agent")).containsExactly(
+                "peel-harvest-test/1 (test@example.org)"));
+        assertRateRespected();
+        assertRetryAfterHonoured();
+
+        Path snapshot = result.snapshot();
+        assertThat(snapshot.getParent()).isEqualTo(temp.resolve("snapshots"));
+        JsonNode log = JsonMapper.builder().build().readTree(snapshot.resolve(Snapshot.LOG).toFile());
+        assertThat(log.get("failed").toString()).contains("/hmicfrs/missing/", "HTTP 404", "/hmicfrs/slow/",
+                "/hmicfrs/huge/", "byte limit");
+        assertThat(log.get("refused_by_robots").toString()).contains("/hmicfrs/private/staff/");
+        assertThat(log.get("skipped").toString()).contains("http://example.org/elsewhere/", "outside the allowed prefixes");
+        assertThat(Files.readString(snapshot.resolve(Snapshot.MANIFEST))).contains(".warc.gz", Snapshot.INDEX, Snapshot.LOG);
+        List<WarcDocuments.Entry> documents = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0));
+        assertThat(documents).extracting(WarcDocuments.Entry::url).contains(mirror.base() + SiteMirror.PILLAR,
+                mirror.base() + SiteMirror.PDF);
+        assertThat(WarcDocuments.payload(documents.get(0).warc(), documents.stream()
+                .filter(d -> d.url().endsWith(".pdf")).findFirst().orElseThrow().offset()))
+                .isEqualTo(Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.pdf")));
+    }
+
+    @Test
+    void aSecondHarvestAsksConditionallyAndDownloadsNoReportAgain() throws Exception {
+        harvest(Map.of());
+        int before = mirror.log().size();
+
+        Thread.sleep(1100);
+        Harvester.Result second = harvest(Snapshot.previousIndex(temp.resolve("snapshots")));
+
+        List<SiteMirror.Request> again = mirror.log().subList(before, mirror.log().size());
+        assertThat(again).filteredOn(r -> r.path().equals(SiteMirror.PILLAR) || r.path().equals(SiteMirror.PDF))
+                .hasSize(2).allSatisfy(r -> {
+                    assertThat(r.headers()).containsKey("If-none-match");
+                    assertThat(r.status()).isEqualTo(304);
+                });
+        assertThat(second.notModified()).isGreaterThanOrEqualTo(2);
+        assertThat(second.reports()).isEqualTo(2);
+    }
+
+    private Harvester.Result harvest(Map<String, JsonNode> previous) throws Exception {
+        try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
+            return new Harvester(settings, new PoliteFetcher(settings)).harvest(
+                    List.of(mirror.base() + SiteMirror.INDEX), snapshot, previous);
+        }
+    }
+
+    /** At 20 requests a second, requests to the host are at least 50 ms apart (5 ms of clock slack). */
+    private void assertRateRespected() {
+        List<SiteMirror.Request> log = mirror.log().stream()
+                .sorted(java.util.Comparator.comparingLong(SiteMirror.Request::nanos)).toList();
+        for (int i = 1; i < log.size(); i++) {
+            assertThat(log.get(i).nanos() - log.get(i - 1).nanos()).as("gap before " + log.get(i).path())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(45).toNanos());
+        }
+    }
+
+    private void assertRetryAfterHonoured() {
+        List<SiteMirror.Request> busy = mirror.log().stream().filter(r -> r.path().equals("/hmicfrs/busy/")).toList();
+        assertThat(busy.get(1).nanos() - busy.get(0).nanos()).isGreaterThanOrEqualTo(Duration.ofMillis(950).toNanos());
+    }
+}
