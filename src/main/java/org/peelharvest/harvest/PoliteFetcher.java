@@ -127,16 +127,20 @@ public final class PoliteFetcher {
         if (validators.lastModified() != null) {
             request.header("If-Modified-Since", validators.lastModified());
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        Instant date = Instant.now();
-        Map<String, List<String>> headers = response.headers().map();
-        try (InputStream in = response.body()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
-            if (body.length > settings.maxBytes()) {
-                return new Fetch(url, url, Fetch.Outcome.FAILED, response.statusCode(), headers, new byte[0],
-                        "larger than the " + settings.maxBytes() + "-byte limit", 1, date);
+        try {
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Instant date = Instant.now();
+            Map<String, List<String>> headers = response.headers().map();
+            try (InputStream in = response.body()) {
+                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+                if (body.length > settings.maxBytes()) {
+                    return new Fetch(url, url, Fetch.Outcome.FAILED, response.statusCode(), headers, new byte[0],
+                            "larger than the " + settings.maxBytes() + "-byte limit", 1, date);
+                }
+                return classify(url, response.statusCode(), headers, body, date);
             }
-            return classify(url, response.statusCode(), headers, body, date);
+        } finally {
+            finished(URI.create(url));
         }
     }
 
@@ -189,15 +193,22 @@ public final class PoliteFetcher {
         }
     }
 
-    /** Waits until the host may be asked again, then books its next slot. */
+    /** Waits until the host may be asked again. */
     private void pace(URI uri) throws InterruptedException {
-        String host = hostKey(uri);
         Instant now = Instant.now();
-        Instant allowed = nextRequest.getOrDefault(host, now);
+        Instant allowed = nextRequest.getOrDefault(hostKey(uri), now);
         if (allowed.isAfter(now)) {
-            Thread.sleep(Duration.between(now, allowed).toMillis());
+            Thread.sleep(Duration.between(now, allowed).toMillis() + 1);
         }
-        long interval = (long) (1000 / settings.requestsPerSecond());
+    }
+
+    /**
+     * Books the host's next slot once a request has ended, so the interval separates one answer
+     * from the next request, however long the answer took.
+     */
+    private void finished(URI uri) {
+        String host = hostKey(uri);
+        long interval = (long) Math.ceil(1000 / settings.requestsPerSecond());
         BaseRobotRules rules = robots.get(host);
         if (rules != null && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY) {
             interval = Math.max(interval, rules.getCrawlDelay());
@@ -223,9 +234,14 @@ public final class PoliteFetcher {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 pace(URI.create(robotsUrl));
-                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(robotsUrl))
-                        .timeout(settings.readTimeout()).header("User-Agent", settings.userAgent()).GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response;
+                try {
+                    response = client.send(HttpRequest.newBuilder(URI.create(robotsUrl))
+                            .timeout(settings.readTimeout()).header("User-Agent", settings.userAgent()).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    finished(URI.create(robotsUrl));
+                }
                 int status = response.statusCode();
                 if (status == 200) {
                     String type = response.headers().firstValue("Content-Type").orElse("text/plain");
