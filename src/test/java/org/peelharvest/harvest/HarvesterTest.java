@@ -92,6 +92,34 @@ class HarvesterTest {
         assertThat(second.reports()).isEqualTo(2);
     }
 
+    @Test
+    void everyWarcRecordReadsBackAndEveryPayloadMatchesItsDigest() throws Exception {
+        Path snapshot = harvest(Map.of()).snapshot();
+
+        int responses = 0;
+        for (Path warc : WarcDocuments.filesIn(snapshot)) {
+            try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(warc)) {
+                for (org.netpreserve.jwarc.WarcRecord record : reader) {
+                    if (record instanceof org.netpreserve.jwarc.WarcResponse response) {
+                        byte[] payload = response.http().body().stream().readAllBytes();
+                        String expected = response.payloadDigest().orElseThrow().base32();
+                        String actual = new org.netpreserve.jwarc.WarcDigest("sha1",
+                                java.security.MessageDigest.getInstance("SHA-1").digest(payload)).base32();
+                        assertThat(actual).as(response.target()).isEqualTo(expected);
+                        responses++;
+                    }
+                }
+            }
+        }
+        assertThat(responses).isEqualTo(JsonMapper.builder().build().readTree(snapshot.resolve(Snapshot.LOG).toFile())
+                .get("fetched").size());
+        for (String line : Files.readAllLines(snapshot.resolve(Snapshot.MANIFEST))) {
+            String[] parts = line.split("  ", 2);
+            assertThat(org.peelharvest.model.SourceDocument.sha256(Files.readAllBytes(snapshot.resolve(parts[1]))))
+                    .as(parts[1]).isEqualTo(parts[0]);
+        }
+    }
+
     private Harvester.Result harvest(Map<String, JsonNode> previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             return new Harvester(settings, new PoliteFetcher(settings)).harvest(

@@ -1,0 +1,22 @@
+package org.peelharvest.harvest;
+
+import java.io.IOException;
+
+/** The loopback mirror, for the command-line tests of other packages. */
+public final class MirrorForJobTests implements AutoCloseable {
+
+    private final SiteMirror mirror;
+
+    public MirrorForJobTests() throws IOException {
+        mirror = new SiteMirror();
+    }
+
+    public String base() {
+        return mirror.base();
+    }
+
+    @Override
+    public void close() {
+        mirror.close();
+    }
+}

@@ -1,0 +1,86 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.peelharvest.harvest.MirrorForJobTests;
+
+/**
+ * The harvest acceptance on the command line: harvest the loopback mirror, then extract from the
+ * snapshot alone and get the same report as extracting the mirror's files directly.
+ */
+class HarvestCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private MirrorForJobTests mirror;
+
+    @BeforeEach
+    void start() throws IOException {
+        mirror = new MirrorForJobTests();
+    }
+
+    @AfterEach
+    void stop() {
+        mirror.close();
+    }
+
+    @Test
+    void harvestThenExtractFromTheSnapshotAloneGivesTheReportsOfTheMirrorsFiles() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshots = temp.resolve("snapshots");
+
+        CliRunner.Result harvest = cli.run("harvest", "--seed", mirror.base() + "/hmicfrs/peel-assessments/peel-2016/",
+                "--allow", mirror.base() + "/hmicfrs/", "--snapshot", snapshots.toString(), "--rate", "20", "--timeout", "1");
+
+        assertThat(harvest.exitCode()).as(harvest.out() + harvest.err()).isZero();
+        assertThat(harvest.out()).contains("report pages and PDFs: 2");
+        mirror.close();
+        // The snapshot also holds the index and force pages, which are not reports: rejected, so the gate is opened.
+        CliRunner.Result fromSnapshot = cli.run("extract", "--input", snapshots.toString(), "--output",
+                temp.resolve("from-snapshot").toString(), "--max-reject-rate", "1");
+        CliRunner.Result fromFiles = cli.run("extract", "--input", "input/sample/derbyshire-2016-effectiveness.html",
+                "--input", "input/sample/derbyshire-2016-effectiveness.pdf", "--output", temp.resolve("from-files").toString());
+
+        assertThat(fromSnapshot.exitCode()).as(fromSnapshot.out() + fromSnapshot.err()).isZero();
+        assertThat(withoutSourceUrls(temp.resolve("from-snapshot/reports.json")))
+                .isEqualTo(withoutSourceUrls(temp.resolve("from-files/reports.json")));
+        assertThat(Files.readString(temp.resolve("from-snapshot/reports.csv")))
+                .contains(mirror.base() + "/hmicfrs/peel-assessments/peel-2016/derbyshire/effectiveness/");
+    }
+
+    @Test
+    void aHarvestThatFindsNoReportFailsLoudly() {
+        CliRunner.Result result = new CliRunner(temp).run("harvest", "--seed", mirror.base() + "/hmicfrs/nothing-here/",
+                "--allow", mirror.base() + "/hmicfrs/", "--snapshot", temp.resolve("snapshots").toString(), "--rate", "20");
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
+        assertThat(result.err()).contains("no report was found", "the site may have changed");
+    }
+
+    private static JsonNode withoutSourceUrls(Path reportsJson) {
+        JsonNode reports = JsonMapper.builder().build().readTree(reportsJson.toFile());
+        reports.forEach(r -> ((ObjectNode) r.get("source")).remove("url"));
+        return reports;
+    }
+
+    static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).toList();
+        }
+    }
+}
