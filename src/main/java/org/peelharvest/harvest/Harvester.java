@@ -55,6 +55,20 @@ public final class Harvester {
         int reports = 0;
         while (!frontier.isEmpty() && pages < settings.maxPages()) {
             String url = frontier.poll();
+            JsonNode held = snapshot.held().get(url);
+            if (held != null) {
+                // Already in this snapshot before an interruption: read it back, do not fetch it again.
+                snapshot.heldBefore(url);
+                String finalUrl = held.path("url").asString();
+                byte[] content = WarcDocuments.payload(Path.of(held.path("snapshot").asString())
+                        .resolve(held.path("warc").asString()), held.path("offset").asLong());
+                reports += REPORT.matcher(finalUrl).find() ? 1 : 0;
+                String type = held.path("content_type").asString("");
+                if (type.toLowerCase(Locale.ROOT).contains("html")) {
+                    follow(finalUrl, content, frontier, seen, pathsSeen, snapshot);
+                }
+                continue;
+            }
             JsonNode earlier = previous.get(url);
             Fetch fetch = fetcher.get(url, earlier == null ? PoliteFetcher.Validators.NONE
                     : new PoliteFetcher.Validators(text(earlier, "etag"), text(earlier, "last_modified")),
@@ -84,21 +98,26 @@ public final class Harvester {
                 reports++;
             }
             if (isHtml(fetch, content)) {
-                for (String link : links(fetch.finalUrl(), content)) {
-                    if (!settings.allows(link)) {
-                        if (seen.add(link)) {
-                            snapshot.skipped(link, "outside the allowed prefixes");
-                        }
-                    } else {
-                        enqueue(link, frontier, seen, pathsSeen, false);
-                    }
-                }
+                follow(fetch.finalUrl(), content, frontier, seen, pathsSeen, snapshot);
             }
         }
         frontier.forEach(url -> snapshot.skipped(url, "beyond the limit of " + settings.maxPages() + " pages"));
         return new Result(snapshot.folder(), snapshot.count("fetched"), snapshot.count("not_modified"),
                 snapshot.count("skipped"), snapshot.count("refused_by_robots"), snapshot.count("blocked"),
                 snapshot.count("failed"), reports);
+    }
+
+    private void follow(String page, byte[] content, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen,
+                        Snapshot snapshot) {
+        for (String link : links(page, content)) {
+            if (!settings.allows(link)) {
+                if (seen.add(link)) {
+                    snapshot.skipped(link, "outside the allowed prefixes");
+                }
+            } else {
+                enqueue(link, frontier, seen, pathsSeen, false);
+            }
+        }
     }
 
     /** Queues a URL once; a page seen before under another query string is not queued again. */

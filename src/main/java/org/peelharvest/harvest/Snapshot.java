@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.netpreserve.jwarc.HttpRequest;
@@ -61,12 +62,16 @@ public final class Snapshot implements Closeable {
     private final BufferedWriter index;
     private final Map<String, List<Map<String, Object>>> log = new LinkedHashMap<>();
 
-    private Snapshot(Path folder, String job) throws IOException {
+    private final Map<String, JsonNode> held;
+
+    private Snapshot(Path folder, String job, int segment, Map<String, JsonNode> held) throws IOException {
         this.folder = folder;
-        this.warc = folder.resolve(job + "-" + folder.getFileName() + "-00000.warc.gz");
+        this.held = held;
+        this.warc = folder.resolve(job + "-" + folder.getFileName() + String.format("-%05d.warc.gz", segment));
         this.channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.writer = new WarcWriter(channel, WarcCompression.GZIP);
-        this.index = Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        this.index = Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         for (String outcome : List.of("fetched", "not_modified", "skipped", "refused_by_robots", "blocked", "failed")) {
             log.put(outcome, new ArrayList<>());
         }
@@ -77,7 +82,55 @@ public final class Snapshot implements Closeable {
         Files.createDirectories(root);
         Path folder = root.resolve(FOLDER.format(start));
         Files.createDirectory(folder);
-        Snapshot snapshot = new Snapshot(folder, job);
+        return begun(new Snapshot(folder, job, 0, Map.of()), userAgent);
+    }
+
+    /**
+     * Resumes the newest snapshot under {@code root} when its harvest was interrupted (it has no
+     * manifest yet): a new WARC segment is added and what it already holds is not fetched again.
+     * Otherwise starts a new snapshot.
+     */
+    public static Snapshot startOrResume(Path root, String job, Instant start, String userAgent) throws IOException {
+        Optional<Path> interrupted = newest(root).filter(f -> !Files.exists(f.resolve(MANIFEST)));
+        if (interrupted.isEmpty()) {
+            return start(root, job, start, userAgent);
+        }
+        Path folder = interrupted.get();
+        Map<String, JsonNode> held = new HashMap<>();
+        if (Files.exists(folder.resolve(INDEX))) {
+            for (String line : Files.readAllLines(folder.resolve(INDEX), StandardCharsets.UTF_8)) {
+                JsonNode node = JSON.readTree(line);
+                if (node.path("type").asString().equals("response")) {
+                    ((tools.jackson.databind.node.ObjectNode) node).put("snapshot", folder.toString());
+                    held.put(node.path("requested").asString(), node);
+                }
+            }
+        }
+        int segments = WarcDocuments.filesIn(folder).size();
+        return begun(new Snapshot(folder, job, segments, held), userAgent);
+    }
+
+    /** True when this snapshot continues an interrupted harvest. */
+    public boolean resumed() {
+        return !held.isEmpty();
+    }
+
+    /** Responses the snapshot held before this harvest resumed it, by the URL asked for. */
+    public Map<String, JsonNode> held() {
+        return held;
+    }
+
+    private static Optional<Path> newest(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).filter(f -> f.getFileName().toString().matches("\\d{8}T\\d{6}Z"))
+                    .max(Path::compareTo);
+        }
+    }
+
+    private static Snapshot begun(Snapshot snapshot, String userAgent) throws IOException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("software", List.of("peel-harvest"));
         fields.put("format", List.of("WARC File Format 1.1"));
@@ -85,6 +138,16 @@ public final class Snapshot implements Closeable {
         fields.put("robots", List.of("obey"));
         snapshot.writer.write(new Warcinfo.Builder().filename(snapshot.warc.getFileName().toString()).fields(fields).build());
         return snapshot;
+    }
+
+    /** A response this snapshot already held when it was resumed: logged as fetched, not fetched again. */
+    public void heldBefore(String url) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("url", url);
+        entry.put("status", 200);
+        entry.put("attempts", 0);
+        entry.put("reason", "fetched before the harvest was interrupted");
+        log.get("fetched").add(entry);
     }
 
     public Path folder() {

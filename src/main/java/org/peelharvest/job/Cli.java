@@ -102,9 +102,28 @@ public final class Cli implements Callable<Integer> {
         RunOptions options = new RunOptions();
 
         @Override
-        public Integer call() {
-            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
-                    options.csv));
+        public Integer call() throws Exception {
+            Path file = jobFile != null ? jobFile : defaultJobFile();
+            RunSpec spec;
+            java.util.Optional<JobFile.HarvestPlan> plan;
+            try {
+                spec = JobFile.load(file, options.maxRejectRate, options.csv);
+                plan = JobFile.harvestPlan(file);
+            } catch (JobFile.BadJobException e) {
+                cli.err.println("peel-harvest: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            if (plan.isPresent()) {
+                JobFile.HarvestPlan harvest = plan.get();
+                HarvestRun result = cli.harvest(harvest.seeds(), harvest.allow(), harvest.snapshotRoot(), harvest.rate(),
+                        harvest.userAgent(), 30);
+                if (result.exitCode() != Outcome.OK) {
+                    return result.exitCode();
+                }
+                spec = spec.withInput(result.snapshot());
+            }
+            RunSpec ready = spec;
+            return cli.runJob(() -> ready);
         }
 
         private static Path defaultJobFile() {
@@ -244,36 +263,48 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            HarvestSettings defaults;
-            try {
-                defaults = HarvestSettings.defaults(allow);
-            } catch (IllegalArgumentException e) {
-                cli.err.println("peel-harvest: " + e.getMessage());
-                return CommandLine.ExitCode.USAGE;
-            }
-            HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
-                    java.time.Duration.ofSeconds(timeout), defaults.maxBytes(), defaults.maxAttempts(),
-                    defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
-            Path root = snapshot.toAbsolutePath().normalize();
-            var previous = Snapshot.previousIndex(root);
-            Harvester.Result result;
-            try (Snapshot archive = Snapshot.start(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
-                result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
-            }
-            cli.out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
-                            + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
-                    result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
-                    result.reports(), result.snapshot());
-            if (result.blocked() > 0) {
-                cli.err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
-            }
-            if (result.reports() == 0) {
-                cli.err.println("peel-harvest: no report was found from " + seeds
-                        + "; the site may have changed (see log.json in the snapshot)");
-                return Outcome.QUALITY_GATE_FAILED;
-            }
-            return Outcome.OK;
+            return cli.harvest(seeds, allow, snapshot, rate, userAgent, timeout).exitCode();
         }
+    }
+
+    /** A harvest's exit code and the snapshot it wrote. */
+    record HarvestRun(int exitCode, Path snapshot) {
+    }
+
+    HarvestRun harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
+                       int timeoutSeconds) throws Exception {
+        HarvestSettings defaults;
+        try {
+            defaults = HarvestSettings.defaults(allow);
+        } catch (IllegalArgumentException e) {
+            err.println("peel-harvest: " + e.getMessage());
+            return new HarvestRun(CommandLine.ExitCode.USAGE, null);
+        }
+        HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
+                java.time.Duration.ofSeconds(timeoutSeconds), defaults.maxBytes(), defaults.maxAttempts(),
+                defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
+        Path root = snapshotRoot.toAbsolutePath().normalize();
+        var previous = Snapshot.previousIndex(root);
+        Harvester.Result result;
+        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
+            if (archive.resumed()) {
+                out.println("resuming the interrupted harvest " + archive.folder());
+            }
+            result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
+        }
+        out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
+                        + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
+                result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
+                result.reports(), result.snapshot());
+        if (result.blocked() > 0) {
+            err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
+        }
+        if (result.reports() == 0) {
+            err.println("peel-harvest: no report was found from " + seeds
+                    + "; the site may have changed (see log.json in the snapshot)");
+            return new HarvestRun(Outcome.QUALITY_GATE_FAILED, result.snapshot());
+        }
+        return new HarvestRun(Outcome.OK, result.snapshot());
     }
 
     /** A release folder as given, or a job's output folder's latest release. */

@@ -17,12 +17,37 @@ import org.peelharvest.publish.CsvStyle;
 
 /**
  * A job file ({@code jobs/*.yaml}): the job's {@code name}, its {@code input} paths and its
- * {@code output} folder, with an optional {@code max-reject-rate} and {@code csv} style. Paths are relative to the
+ * {@code output} folder, with an optional {@code max-reject-rate} and {@code csv} style; a job
+ * that harvests names its {@code seed} pages, the {@code allow}ed URL prefixes, its
+ * {@code snapshot} folder, {@code rate} and {@code user-agent}. Paths are relative to the
  * folder the job file is in, so a job runs the same from any working directory. Unknown keys
  * and missing paths are errors that name them.
  */
 record JobFile(String name, List<String> input, String output,
-               @JsonProperty("max-reject-rate") Double maxRejectRate, String csv) {
+               @JsonProperty("max-reject-rate") Double maxRejectRate, String csv,
+               List<String> seed, List<String> allow, String snapshot, Double rate,
+               @JsonProperty("user-agent") String userAgent) {
+
+    /**
+     * What to harvest before extracting, when the job names seeds.
+     *
+     * @param snapshotRoot the folder each harvest adds a snapshot to
+     */
+    record HarvestPlan(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent) {
+    }
+
+    /** The harvest the job file describes, if it names seeds; {@code allow} defaults to the seeds. */
+    static java.util.Optional<HarvestPlan> harvestPlan(Path file) {
+        JobFile job = parse(file);
+        if (job.seed == null || job.seed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path root = base.resolve(job.snapshot != null ? job.snapshot : "../input/snapshots/" + job.name).normalize();
+        return java.util.Optional.of(new HarvestPlan(job.seed, job.allow == null || job.allow.isEmpty() ? job.seed : job.allow,
+                root, job.rate == null ? 1.0 : job.rate,
+                job.userAgent == null ? org.peelharvest.harvest.HarvestSettings.DEFAULT_USER_AGENT : job.userAgent));
+    }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,8 +63,9 @@ record JobFile(String name, List<String> input, String output,
         if (job.name == null || !job.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             problems.add("'name' is required: letters, digits, '.', '_' or '-'");
         }
-        if (job.input == null || job.input.isEmpty()) {
-            problems.add("'input' is required: a list of files or folders");
+        boolean harvests = job.seed != null && !job.seed.isEmpty();
+        if ((job.input == null || job.input.isEmpty()) && !harvests) {
+            problems.add("'input' (a list of files or folders) or 'seed' (pages to harvest from) is required");
         }
         if (job.output == null || job.output.isBlank()) {
             problems.add("'output' is required: the folder to publish into");
@@ -75,7 +101,7 @@ record JobFile(String name, List<String> input, String output,
             return job;
         } catch (UnrecognizedPropertyException e) {
             throw new BadJobException(file + ": unknown key '" + e.getPropertyName()
-                    + "' (known keys: name, input, output, max-reject-rate, csv)");
+                    + "' (known keys: name, input, output, max-reject-rate, csv, seed, allow, snapshot, rate, user-agent)");
         } catch (JacksonException e) {
             throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -46,6 +46,13 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         }
     }
 
+    /** This spec reading one more input (a harvest's new snapshot). */
+    RunSpec withInput(Path input) {
+        List<Path> all = new java.util.ArrayList<>(inputs);
+        all.add(input);
+        return new RunSpec(name, all, output, maxRejectRate, csv, releases, release);
+    }
+
     /** This run's spec with its release folder named after the UTC time it starts at. */
     RunSpec startingAt(Instant start) {
         return releases ? new RunSpec(name, inputs, output, maxRejectRate, csv, true, RELEASE_NAME.format(start)) : this;

@@ -120,6 +120,36 @@ class HarvesterTest {
         }
     }
 
+    @Test
+    void anInterruptedHarvestIsResumedInTheSameSnapshotWithoutFetchingWhatItHolds() throws Exception {
+        HarvestSettings fewPages = new HarvestSettings(settings.allow(), 20, settings.userAgent(), settings.connectTimeout(),
+                settings.readTimeout(), settings.maxBytes(), settings.maxAttempts(), settings.firstBackoff(),
+                settings.maxBackoff(), 2);
+        Path first;
+        try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
+            first = new Harvester(fewPages, new PoliteFetcher(fewPages))
+                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, Map.of()).snapshot();
+        }
+        Files.delete(first.resolve(Snapshot.MANIFEST)); // what a kill leaves: a snapshot never finished
+        int before = mirror.log().size();
+
+        Harvester.Result resumed;
+        try (Snapshot snapshot = Snapshot.startOrResume(temp.resolve("snapshots"), "peel-2016", Instant.now(),
+                settings.userAgent())) {
+            assertThat(snapshot.resumed()).isTrue();
+            resumed = new Harvester(settings, new PoliteFetcher(settings))
+                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, Map.of());
+        }
+
+        assertThat(resumed.snapshot()).isEqualTo(first);
+        List<SiteMirror.Request> after = mirror.log().subList(before, mirror.log().size());
+        assertThat(after).extracting(SiteMirror.Request::path).doesNotContain(SiteMirror.INDEX, SiteMirror.FORCE);
+        assertThat(after).extracting(SiteMirror.Request::path).contains(SiteMirror.PILLAR, SiteMirror.PDF);
+        assertThat(WarcDocuments.filesIn(first)).hasSize(2);
+        assertThat(first.resolve(Snapshot.MANIFEST)).exists();
+        assertThat(resumed.reports()).isEqualTo(2);
+    }
+
     private Harvester.Result harvest(Map<String, JsonNode> previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             return new Harvester(settings, new PoliteFetcher(settings)).harvest(
