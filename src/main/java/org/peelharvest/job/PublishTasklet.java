@@ -33,6 +33,9 @@ class PublishTasklet implements Tasklet {
     static final String REPORTS = "published.reports";
     static final String REJECTS = "published.rejects";
     static final String REJECT_REASONS = "published.reject-reasons";
+    static final String SITE_PAGES = "published.site-pages";
+    /** Pages recognised as the site's own, not reports: a harvest meets them on its way to the reports. */
+    static final java.util.Set<String> SITE_PAGE_REASONS = java.util.Set.of("force-overview", "year-index");
 
     private final StagingArea staging;
     private final DatasetPublisher publisher;
@@ -62,6 +65,7 @@ class PublishTasklet implements Tasklet {
         job.putInt(REPORTS, release.reports());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));
+        job.putInt(SITE_PAGES, (int) rejects.stream().filter(r -> SITE_PAGE_REASONS.contains(r.reason())).count());
         contribution.incrementWriteCount(release.reports());
         return RepeatStatus.FINISHED;
     }

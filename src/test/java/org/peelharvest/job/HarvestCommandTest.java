@@ -72,6 +72,40 @@ class HarvestCommandTest {
         assertThat(result.err()).contains("no report was found", "the site may have changed");
     }
 
+    @Test
+    void aJobFileWithSeedsHarvestsThenPublishesARelease() throws IOException {
+        Path job = Files.writeString(temp.resolve("mirror.yaml"), String.join("\n",
+                "name: mirror-2016",
+                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
+                "allow: [" + mirror.base() + "/hmicfrs/]",
+                "snapshot: snapshots/mirror-2016",
+                "rate: 20",
+                "output: out/mirror-2016",
+                "max-reject-rate: 0.8", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("report pages and PDFs: 2", "snapshot: " + temp.resolve("snapshots/mirror-2016"));
+        assertThat(Files.readString(temp.resolve("out/mirror-2016/latest/reports.csv")))
+                .contains("2016-derbyshire-effectiveness", mirror.base() + "/hmicfrs/peel-assessments/peel-2016/derbyshire/effectiveness/");
+    }
+
+    @Test
+    void everyRealCycleHasAJobFileThatLoads() {
+        for (String name : List.of("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018",
+                "peel-reports-2021-22", "peel-reports-2023-25")) {
+            Path file = Path.of("jobs", name + ".yaml");
+            RunSpec spec = JobFile.load(file, null, null);
+            assertThat(spec.name()).isEqualTo(name);
+            assertThat(JobFile.harvestPlan(file)).hasValueSatisfying(plan -> {
+                assertThat(plan.seeds()).allSatisfy(seed -> assertThat(seed).startsWith("https://hmicfrs.justiceinspectorates.gov.uk/"));
+                assertThat(plan.allow()).isNotEmpty();
+            });
+        }
+        assertThat(JobFile.harvestPlan(Path.of("jobs/peel-reports-2023-25.yaml")).orElseThrow().seeds()).hasSize(43);
+    }
+
     private static JsonNode withoutSourceUrls(Path reportsJson) {
         JsonNode reports = JsonMapper.builder().build().readTree(reportsJson.toFile());
         reports.forEach(r -> ((ObjectNode) r.get("source")).remove("url"));
