@@ -239,23 +239,28 @@ public final class Cli implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli cli;
 
-        @Option(names = "--seed", required = true, paramLabel = "URL", description = "A page to start from; repeatable.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
+                description = "A job file naming seed, allow, snapshot, rate and user-agent; the options override it.")
+        Path jobFile;
+
+        @Option(names = "--seed", paramLabel = "URL", description = "A page to start from; repeatable.")
         List<String> seeds = new ArrayList<>();
 
-        @Option(names = "--allow", required = true, paramLabel = "URL_PREFIX",
-                description = "Only URLs under these prefixes are fetched; repeatable.")
+        @Option(names = "--allow", paramLabel = "URL_PREFIX",
+                description = "Only URLs under these prefixes are fetched; repeatable (default: the seeds).")
         List<String> allow = new ArrayList<>();
 
-        @Option(names = "--snapshot", paramLabel = "DIR", defaultValue = "input/snapshots/harvest",
-                description = "The folder each harvest adds a <UTC timestamp>/ snapshot to (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--snapshot", paramLabel = "DIR",
+                description = "The folder each harvest adds a <UTC timestamp>/ snapshot to "
+                        + "(default: the job file's, else input/snapshots/harvest).")
         Path snapshot;
 
-        @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND", defaultValue = "1",
-                description = "The most requests a second to one host (default: ${DEFAULT-VALUE}).")
-        double rate;
+        @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND",
+                description = "The most requests a second to one host (default: the job file's, else 1).")
+        Double rate;
 
         @Option(names = "--user-agent", paramLabel = "TEXT", description = "Names the project and a contact address.")
-        String userAgent = HarvestSettings.DEFAULT_USER_AGENT;
+        String userAgent;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
                 description = "Read timeout of one request (default: ${DEFAULT-VALUE}).")
@@ -263,7 +268,27 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return cli.harvest(seeds, allow, snapshot, rate, userAgent, timeout).exitCode();
+            java.util.Optional<JobFile.HarvestPlan> plan = java.util.Optional.empty();
+            if (jobFile != null) {
+                try {
+                    plan = JobFile.harvestPlan(jobFile);
+                } catch (JobFile.BadJobException e) {
+                    cli.err.println("peel-harvest: " + e.getMessage());
+                    return CommandLine.ExitCode.USAGE;
+                }
+            }
+            List<String> seedList = !seeds.isEmpty() ? seeds : plan.map(JobFile.HarvestPlan::seeds).orElse(List.of());
+            if (seedList.isEmpty()) {
+                cli.err.println("peel-harvest: no seed: give --seed URL or a job file that names 'seed'");
+                return CommandLine.ExitCode.USAGE;
+            }
+            List<String> allowList = !allow.isEmpty() ? allow : plan.map(JobFile.HarvestPlan::allow).orElse(seedList);
+            Path root = snapshot != null ? snapshot
+                    : plan.map(JobFile.HarvestPlan::snapshotRoot).orElse(Path.of("input/snapshots/harvest"));
+            double perSecond = rate != null ? rate : plan.map(JobFile.HarvestPlan::rate).orElse(1.0);
+            String agent = userAgent != null ? userAgent
+                    : plan.map(JobFile.HarvestPlan::userAgent).orElse(HarvestSettings.DEFAULT_USER_AGENT);
+            return cli.harvest(seedList, allowList, root, perSecond, agent, timeout).exitCode();
         }
     }
 
