@@ -19,9 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.harvest.HarvestSettings;
-import org.peelharvest.harvest.Harvester;
-import org.peelharvest.harvest.PoliteFetcher;
-import org.peelharvest.harvest.Snapshot;
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.ReleaseDiff;
 import org.peelharvest.publish.ReleaseValidator;
@@ -115,8 +112,8 @@ public final class Cli implements Callable<Integer> {
             }
             if (plan.isPresent()) {
                 JobFile.HarvestPlan harvest = plan.get();
-                HarvestRun result = cli.harvest(harvest.seeds(), harvest.allow(), harvest.snapshotRoot(), harvest.rate(),
-                        harvest.userAgent(), 30);
+                HarvestRunner.Result result = new HarvestRunner(cli.out, cli.err).harvest(harvest.seeds(), harvest.allow(),
+                        harvest.snapshotRoot(), harvest.rate(), harvest.userAgent(), 30);
                 if (result.exitCode() != Outcome.OK) {
                     return result.exitCode();
                 }
@@ -288,48 +285,9 @@ public final class Cli implements Callable<Integer> {
             double perSecond = rate != null ? rate : plan.map(JobFile.HarvestPlan::rate).orElse(1.0);
             String agent = userAgent != null ? userAgent
                     : plan.map(JobFile.HarvestPlan::userAgent).orElse(HarvestSettings.DEFAULT_USER_AGENT);
-            return cli.harvest(seedList, allowList, root, perSecond, agent, timeout).exitCode();
+            return new HarvestRunner(cli.out, cli.err).harvest(seedList, allowList, root, perSecond, agent, timeout)
+                    .exitCode();
         }
-    }
-
-    /** A harvest's exit code and the snapshot it wrote. */
-    record HarvestRun(int exitCode, Path snapshot) {
-    }
-
-    HarvestRun harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
-                       int timeoutSeconds) throws Exception {
-        HarvestSettings defaults;
-        try {
-            defaults = HarvestSettings.defaults(allow);
-        } catch (IllegalArgumentException e) {
-            err.println("peel-harvest: " + e.getMessage());
-            return new HarvestRun(CommandLine.ExitCode.USAGE, null);
-        }
-        HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
-                java.time.Duration.ofSeconds(timeoutSeconds), defaults.maxBytes(), defaults.maxAttempts(),
-                defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
-        Path root = snapshotRoot.toAbsolutePath().normalize();
-        var previous = Snapshot.previousIndex(root);
-        Harvester.Result result;
-        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
-            if (archive.resumed()) {
-                out.println("resuming the interrupted harvest " + archive.folder());
-            }
-            result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
-        }
-        out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
-                        + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
-                result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
-                result.reports(), result.snapshot());
-        if (result.blocked() > 0) {
-            err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
-        }
-        if (result.reports() == 0) {
-            err.println("peel-harvest: no report was found from " + seeds
-                    + "; the site may have changed (see log.json in the snapshot)");
-            return new HarvestRun(Outcome.QUALITY_GATE_FAILED, result.snapshot());
-        }
-        return new HarvestRun(Outcome.OK, result.snapshot());
     }
 
     /** A release folder as given, or a job's output folder's latest release. */

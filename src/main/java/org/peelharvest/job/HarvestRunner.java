@@ -1,0 +1,68 @@
+package org.peelharvest.job;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import picocli.CommandLine;
+
+import org.peelharvest.harvest.HarvestSettings;
+import org.peelharvest.harvest.Harvester;
+import org.peelharvest.harvest.PoliteFetcher;
+import org.peelharvest.harvest.Snapshot;
+
+/**
+ * Runs one harvest for the command line: settings from the options, a new snapshot (or the
+ * interrupted one resumed), the previous snapshot's validators for conditional requests, a
+ * summary, and the exit code: 3 when no report page or PDF was found, so a changed site is noticed.
+ */
+final class HarvestRunner {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HarvestRunner(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A harvest's exit code and the snapshot it wrote. */
+    record Result(int exitCode, Path snapshot) {
+    }
+
+    Result harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
+                       int timeoutSeconds) throws Exception {
+        HarvestSettings defaults;
+        try {
+            defaults = HarvestSettings.defaults(allow);
+        } catch (IllegalArgumentException e) {
+            err.println("peel-harvest: " + e.getMessage());
+            return new Result(CommandLine.ExitCode.USAGE, null);
+        }
+        HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
+                java.time.Duration.ofSeconds(timeoutSeconds), defaults.maxBytes(), defaults.maxAttempts(),
+                defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
+        Path root = snapshotRoot.toAbsolutePath().normalize();
+        var previous = Snapshot.previousIndex(root);
+        Harvester.Result result;
+        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
+            if (archive.resumed()) {
+                out.println("resuming the interrupted harvest " + archive.folder());
+            }
+            result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
+        }
+        out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
+                        + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
+                result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
+                result.reports(), result.snapshot());
+        if (result.blocked() > 0) {
+            err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
+        }
+        if (result.reports() == 0) {
+            err.println("peel-harvest: no report was found from " + seeds
+                    + "; the site may have changed (see log.json in the snapshot)");
+            return new Result(Outcome.QUALITY_GATE_FAILED, result.snapshot());
+        }
+        return new Result(Outcome.OK, result.snapshot());
+    }
+}
