@@ -99,28 +99,9 @@ public final class Cli implements Callable<Integer> {
         RunOptions options = new RunOptions();
 
         @Override
-        public Integer call() throws Exception {
-            Path file = jobFile != null ? jobFile : defaultJobFile();
-            RunSpec spec;
-            java.util.Optional<JobFile.HarvestPlan> plan;
-            try {
-                spec = JobFile.load(file, options.maxRejectRate, options.csv);
-                plan = JobFile.harvestPlan(file);
-            } catch (JobFile.BadJobException e) {
-                cli.err.println("peel-harvest: " + e.getMessage());
-                return CommandLine.ExitCode.USAGE;
-            }
-            if (plan.isPresent()) {
-                JobFile.HarvestPlan harvest = plan.get();
-                HarvestRunner.Result result = new HarvestRunner(cli.out, cli.err).harvest(harvest.seeds(), harvest.allow(),
-                        harvest.snapshotRoot(), harvest.rate(), harvest.userAgent(), 30);
-                if (result.exitCode() != Outcome.OK) {
-                    return result.exitCode();
-                }
-                spec = spec.withInput(result.snapshot());
-            }
-            RunSpec ready = spec;
-            return cli.runJob(() -> ready);
+        public Integer call() {
+            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
+                    options.csv));
         }
 
         private static Path defaultJobFile() {
@@ -158,7 +139,7 @@ public final class Cli implements Callable<Integer> {
                 double rate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
                 try {
                     return new RunSpec(name, inputs, output, rate, options.csv != null ? options.csv : CsvStyle.SPREADSHEET,
-                            false, null);
+                            false, null, null);
                 } catch (IllegalArgumentException e) {
                     throw new JobFile.BadJobException(e.getMessage());
                 }

@@ -1,5 +1,7 @@
 package org.peelharvest.job;
 
+import java.nio.file.Path;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -19,7 +21,8 @@ import org.peelharvest.publish.StagingArea;
 import org.peelharvest.validate.ReportValidator;
 
 /**
- * The extract job: {@code extractStep} reads each document, extracts and validates its report and
+ * The extract job: {@code harvestStep} harvests into a snapshot when the job names seeds (and ends the
+ * job when it finds no report); {@code extractStep} reads each document, extracts and validates its report and
  * stages it (a document is the unit of work and of skipping); {@code publishStep} publishes the
  * staged reports and rejects as one release.
  */
@@ -27,11 +30,26 @@ import org.peelharvest.validate.ReportValidator;
 class ExtractJobConfiguration {
 
     @Bean
-    Job extractJob(JobRepository jobRepository, Step extractStep, Step publishStep) {
+    Job extractJob(JobRepository jobRepository, Step harvestStep, Step extractStep, Step publishStep) {
         return new JobBuilder(jobRepository)
-                .start(extractStep)
-                .next(publishStep)
+                .start(harvestStep).on(HarvestTasklet.NO_REPORTS).end()
+                .from(harvestStep).on("*").to(extractStep).next(publishStep)
+                .end()
                 .build();
+    }
+
+    @Bean
+    Step harvestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                     HarvestTasklet harvestTasklet) {
+        return new StepBuilder(jobRepository)
+                .tasklet(harvestTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    HarvestTasklet harvestTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new HarvestTasklet(RunSpec.from(stepExecution.getJobParameters()), System.out);
     }
 
     @Bean
@@ -62,7 +80,9 @@ class ExtractJobConfiguration {
     @Bean
     @StepScope
     DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DocumentReader(RunSpec.from(stepExecution.getJobParameters()).inputs());
+        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
+        String snapshot = stepExecution.getJobExecution().getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
+        return new DocumentReader(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs());
     }
 
     @Bean

@@ -38,11 +38,13 @@ record JobFile(String name, List<String> input, String output,
 
     /** The harvest the job file describes, if it names seeds; {@code allow} defaults to the seeds. */
     static java.util.Optional<HarvestPlan> harvestPlan(Path file) {
-        JobFile job = parse(file);
+        return harvestPlan(parse(file), file.toAbsolutePath().getParent());
+    }
+
+    private static java.util.Optional<HarvestPlan> harvestPlan(JobFile job, Path base) {
         if (job.seed == null || job.seed.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Path base = file.toAbsolutePath().getParent();
         Path root = base.resolve(job.snapshot != null ? job.snapshot : "../input/snapshots/" + job.name).normalize();
         return java.util.Optional.of(new HarvestPlan(job.seed, job.allow == null || job.allow.isEmpty() ? job.seed : job.allow,
                 root, job.rate == null ? 1.0 : job.rate,
@@ -86,7 +88,8 @@ record JobFile(String name, List<String> input, String output,
         double rate = maxRejectRateOverride != null ? maxRejectRateOverride
                 : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
         try {
-            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv, true, null);
+            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv, true, null,
+                    harvestPlan(job, base).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new BadJobException(file + ": " + e.getMessage());
         }

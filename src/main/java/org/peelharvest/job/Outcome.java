@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * 0 success, 1 the job failed, 3 the job completed but its quality gate failed.
  */
 record Outcome(BatchStatus status, int extracted, int published, int rejected, int sitePages, String rejectReasons,
-               Duration took, double maxRejectRate, String failure, String folder) {
+               Duration took, double maxRejectRate, String failure, String folder, String foundNothing) {
 
     static final int OK = 0;
     static final int JOB_FAILED = 1;
@@ -30,7 +30,8 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
                 context.getInt(PublishTasklet.REJECTS, 0),
                 context.getInt(PublishTasklet.SITE_PAGES, 0),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
-                took, maxRejectRate, failure, context.getString(PublishTasklet.FOLDER, ""));
+                took, maxRejectRate, failure, context.getString(PublishTasklet.FOLDER, ""),
+                context.getString(HarvestTasklet.FOUND_NOTHING, ""));
     }
 
     /** Every document ends as a report or a reject. */
@@ -47,6 +48,9 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
 
     /** Empty when the run passes its quality gate, else the reason it does not. */
     String qualityProblem() {
+        if (!foundNothing.isEmpty()) {
+            return foundNothing;
+        }
         if (published == 0) {
             return "no report was extracted from " + documents() + " document(s)";
         }

@@ -29,9 +29,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *                      than into the output folder exactly
  * @param release       the release folder of this run, named when the run starts; null before, or
  *                      when the run does not make releases
+ * @param harvest       what to harvest first, into a new snapshot the run then extracts from; null
+ *                      for a run of local files only
  */
 record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, CsvStyle csv, boolean releases,
-               String release) {
+               String release, JobFile.HarvestPlan harvest) {
 
     static final double DEFAULT_MAX_REJECT_RATE = 0.2;
     private static final DateTimeFormatter RELEASE_NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
@@ -50,12 +52,13 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     RunSpec withInput(Path input) {
         List<Path> all = new java.util.ArrayList<>(inputs);
         all.add(input);
-        return new RunSpec(name, all, output, maxRejectRate, csv, releases, release);
+        return new RunSpec(name, all, output, maxRejectRate, csv, releases, release, harvest);
     }
 
     /** This run's spec with its release folder named after the UTC time it starts at. */
     RunSpec startingAt(Instant start) {
-        return releases ? new RunSpec(name, inputs, output, maxRejectRate, csv, true, RELEASE_NAME.format(start)) : this;
+        return releases ? new RunSpec(name, inputs, output, maxRejectRate, csv, true, RELEASE_NAME.format(start), harvest)
+                : this;
     }
 
     /** Name, inputs and output identify a job instance; run tells successive runs apart. */
@@ -63,6 +66,13 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         JobParametersBuilder parameters = new JobParametersBuilder();
         if (release != null) {
             parameters.addString("release", release, false);
+        }
+        if (harvest != null) {
+            parameters.addString("harvest.seeds", String.join(INPUT_SEPARATOR, harvest.seeds()), false)
+                    .addString("harvest.allow", String.join(INPUT_SEPARATOR, harvest.allow()), false)
+                    .addString("harvest.snapshot", harvest.snapshotRoot().toString(), false)
+                    .addDouble("harvest.rate", harvest.rate(), false)
+                    .addString("harvest.user-agent", harvest.userAgent(), false);
         }
         return parameters
                 .addString("name", name)
@@ -81,7 +91,18 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         return new RunSpec(parameters.getString("name"), inputs, Path.of(parameters.getString("output")),
                 parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE),
                 CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET),
-                release != null, release);
+                release != null, release, harvestOf(parameters));
+    }
+
+    private static JobFile.HarvestPlan harvestOf(JobParameters parameters) {
+        String seeds = parameters.getString("harvest.seeds");
+        if (seeds == null) {
+            return null;
+        }
+        return new JobFile.HarvestPlan(List.of(seeds.split(INPUT_SEPARATOR)),
+                List.of(parameters.getString("harvest.allow", seeds).split(INPUT_SEPARATOR)),
+                Path.of(parameters.getString("harvest.snapshot")), parameters.getDouble("harvest.rate", 1.0),
+                parameters.getString("harvest.user-agent", ""));
     }
 
     /** True when {@code parameters} describe the same work (the run number aside). */

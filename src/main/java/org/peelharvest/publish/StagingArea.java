@@ -96,6 +96,9 @@ public final class StagingArea {
     /** Deletes the work area, and its parent folder when no other run's work area is left in it. */
     public void delete() throws IOException {
         DatasetPublisher.deleteTree(root);
+        if (!Files.isDirectory(root.getParent())) {
+            return;
+        }
         try (Stream<Path> others = Files.list(root.getParent())) {
             if (others.findAny().isEmpty()) {
                 Files.delete(root.getParent());

@@ -15,6 +15,11 @@ public final class MirrorForJobTests implements AutoCloseable {
         return mirror.base();
     }
 
+    /** How many requests the mirror has had. */
+    public int requestCount() {
+        return mirror.log().size();
+    }
+
     @Override
     public void close() {
         mirror.close();

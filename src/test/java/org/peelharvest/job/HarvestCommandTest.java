@@ -86,9 +86,53 @@ class HarvestCommandTest {
         CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("report pages and PDFs: 2", "snapshot: " + temp.resolve("snapshots/mirror-2016"));
+        assertThat(temp.resolve("snapshots/mirror-2016")).isDirectory();
         assertThat(Files.readString(temp.resolve("out/mirror-2016/latest/reports.csv")))
                 .contains("2016-derbyshire-effectiveness", mirror.base() + "/hmicfrs/peel-assessments/peel-2016/derbyshire/effectiveness/");
+    }
+
+    @Test
+    void aRestartedJobDoesNotHarvestAgainAndExtractsTheSnapshotItHarvested() throws IOException {
+        Path job = Files.writeString(temp.resolve("mirror.yaml"), String.join("\n",
+                "name: mirror-2016",
+                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
+                "allow: [" + mirror.base() + "/hmicfrs/]",
+                "snapshot: snapshots/mirror-2016",
+                "rate: 20",
+                "output: out/mirror-2016",
+                "max-reject-rate: 0.8", ""));
+        Files.createDirectories(temp.resolve("out"));
+        Files.writeString(temp.resolve("out/mirror-2016"), "a file where the releases should go");
+        CliRunner cli = new CliRunner(temp);
+
+        CliRunner.Result failed = cli.run("run", job.toString());
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(Outcome.JOB_FAILED);
+        int requests = mirror.requestCount();
+        Files.delete(temp.resolve("out/mirror-2016"));
+
+        CliRunner.Result resumed = cli.run("run", job.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming run 1 of mirror-2016");
+        assertThat(mirror.requestCount()).as("no request to the site on the restart").isEqualTo(requests);
+        assertThat(Files.readString(temp.resolve("out/mirror-2016/latest/reports.csv")))
+                .contains("2016-derbyshire-effectiveness");
+    }
+
+    @Test
+    void aJobWhoseHarvestFindsNoReportEndsWithTheQualityGate() throws IOException {
+        Path job = Files.writeString(temp.resolve("nothing.yaml"), String.join("\n",
+                "name: nothing",
+                "seed: [" + mirror.base() + "/hmicfrs/nothing-here/]",
+                "allow: [" + mirror.base() + "/hmicfrs/]",
+                "rate: 20",
+                "output: out/nothing", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
+        assertThat(result.out()).contains("quality gate failed: no report was found", "the site may have changed");
+        assertThat(temp.resolve("out/nothing/latest")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.peelharvest.job;
+
+import java.io.PrintStream;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The job's first step when it names seeds: harvests into a new snapshot (or resumes the one an
+ * interrupted run left) and hands the snapshot to the extract step through the job's execution
+ * context. A restarted job whose harvest had completed does not harvest again; one whose harvest
+ * was interrupted resumes it without fetching what the snapshot holds. Ends the job with
+ * {@link #NO_REPORTS} when nothing that looks like a report was found.
+ */
+class HarvestTasklet implements Tasklet {
+
+    static final String SNAPSHOT = "harvest.snapshot";
+    static final String FOUND_NOTHING = "harvest.found-nothing";
+    static final String NO_REPORTS = "NO_REPORTS";
+
+    private final RunSpec spec;
+    private final PrintStream out;
+
+    HarvestTasklet(RunSpec spec, PrintStream out) {
+        this.spec = spec;
+        this.out = out;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobFile.HarvestPlan plan = spec.harvest();
+        if (plan == null) {
+            return RepeatStatus.FINISHED;
+        }
+        HarvestRunner.Result result = new HarvestRunner(out, out).harvest(plan.seeds(), plan.allow(),
+                plan.snapshotRoot(), plan.rate(), plan.userAgent(), 30);
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        if (result.snapshot() != null) {
+            job.putString(SNAPSHOT, result.snapshot().toString());
+        }
+        if (result.exitCode() == Outcome.QUALITY_GATE_FAILED) {
+            job.putString(FOUND_NOTHING, "no report was found from " + plan.seeds() + "; the site may have changed");
+            contribution.setExitStatus(new ExitStatus(NO_REPORTS));
+        } else if (result.exitCode() != Outcome.OK) {
+            throw new IllegalArgumentException("the job's harvest settings are not usable: " + plan);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
