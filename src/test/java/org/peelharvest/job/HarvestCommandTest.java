@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,14 +73,7 @@ class HarvestCommandTest {
 
     @Test
     void aJobFileWithSeedsHarvestsThenPublishesARelease() throws IOException {
-        Path job = Files.writeString(temp.resolve("mirror.yaml"), String.join("\n",
-                "name: mirror-2016",
-                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
-                "allow: [" + mirror.base() + "/hmicfrs/]",
-                "snapshot: snapshots/mirror-2016",
-                "rate: 20",
-                "output: out/mirror-2016",
-                "max-reject-rate: 0.8", ""));
+        Path job = mirrorJob();
 
         CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
 
@@ -93,14 +85,7 @@ class HarvestCommandTest {
 
     @Test
     void aRestartedJobDoesNotHarvestAgainAndExtractsTheSnapshotItHarvested() throws IOException {
-        Path job = Files.writeString(temp.resolve("mirror.yaml"), String.join("\n",
-                "name: mirror-2016",
-                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
-                "allow: [" + mirror.base() + "/hmicfrs/]",
-                "snapshot: snapshots/mirror-2016",
-                "rate: 20",
-                "output: out/mirror-2016",
-                "max-reject-rate: 0.8", ""));
+        Path job = mirrorJob();
         Files.createDirectories(temp.resolve("out"));
         Files.writeString(temp.resolve("out/mirror-2016"), "a file where the releases should go");
         CliRunner cli = new CliRunner(temp);
@@ -150,15 +135,22 @@ class HarvestCommandTest {
         assertThat(JobFile.harvestPlan(Path.of("jobs/peel-reports-2023-25.yaml")).orElseThrow().seeds()).hasSize(43);
     }
 
+    /** A job file that harvests the mirror and publishes releases of it. */
+    private Path mirrorJob() throws IOException {
+        return Files.writeString(temp.resolve("mirror.yaml"), String.join("\n",
+                "name: mirror-2016",
+                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
+                "allow: [" + mirror.base() + "/hmicfrs/]",
+                "snapshot: snapshots/mirror-2016",
+                "rate: 20",
+                "output: out/mirror-2016",
+                // The snapshot also holds the mirror's index, force and test pages, which are not reports.
+                "max-reject-rate: 0.8", ""));
+    }
+
     private static JsonNode withoutSourceUrls(Path reportsJson) {
         JsonNode reports = JsonMapper.builder().build().readTree(reportsJson.toFile());
         reports.forEach(r -> ((ObjectNode) r.get("source")).remove("url"));
         return reports;
-    }
-
-    static List<Path> files(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile).toList();
-        }
     }
 }
