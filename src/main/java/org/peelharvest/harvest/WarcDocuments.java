@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The documents kept in a WARC file (gzipped or not): every {@code response} record of a
@@ -21,6 +24,8 @@ import org.netpreserve.jwarc.WarcResponse;
  * without reading the rest, and named by the URL it was fetched from.
  */
 public final class WarcDocuments {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** One harvested document: where its record starts in which WARC file, and the URL it came from. */
     public record Entry(Path warc, long offset, String url) {
@@ -35,7 +40,10 @@ public final class WarcDocuments {
         return name.endsWith(".warc") || name.endsWith(".warc.gz");
     }
 
-    /** Every successful response of the file, in file order. */
+    /**
+     * Every successful response of the file, in file order, and every page a re-harvest found
+     * unchanged ({@code revisit}), read from the earlier snapshot beside this one that holds it.
+     */
     public static List<Entry> entries(Path warc) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
@@ -44,10 +52,39 @@ public final class WarcDocuments {
                 long offset = reader.position();
                 if (next.get() instanceof WarcResponse response && isSuccess(response)) {
                     entries.add(new Entry(warc, offset, response.target()));
+                } else if (next.get() instanceof WarcRevisit revisit) {
+                    earlierCapture(warc, revisit).ifPresent(entries::add);
                 }
             }
         }
         return entries;
+    }
+
+    /** The response a revisit refers to, found through the index of the snapshots beside this one. */
+    private static Optional<Entry> earlierCapture(Path warc, WarcRevisit revisit) throws IOException {
+        Optional<java.net.URI> target = revisit.refersToTargetURI();
+        Optional<java.time.Instant> date = revisit.refersToDate();
+        Path root = warc.toAbsolutePath().getParent().getParent();
+        if (target.isEmpty() || date.isEmpty() || root == null) {
+            return Optional.empty();
+        }
+        try (var snapshots = Files.list(root)) {
+            for (Path snapshot : snapshots.filter(Files::isDirectory).sorted().toList()) {
+                Path index = snapshot.resolve(Snapshot.INDEX);
+                if (!Files.isRegularFile(index)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(index, java.nio.charset.StandardCharsets.UTF_8)) {
+                    var node = JSON.readTree(line);
+                    if (node.path("type").asString().equals("response") && node.path("url").asString().equals(target.get().toString())
+                            && java.time.Instant.parse(node.path("date").asString()).equals(date.get())) {
+                        return Optional.of(new Entry(snapshot.resolve(node.path("warc").asString()),
+                                node.path("offset").asLong(), revisit.target()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The payload of the response record at {@code offset}: the document's bytes as served, decoded. */

@@ -121,6 +121,19 @@ class HarvestCommandTest {
     }
 
     @Test
+    void aSecondRunOfAnUnchangedSitePublishesTheSameReportsFromRevisits() throws IOException {
+        Path job = mirrorJob();
+        CliRunner cli = new CliRunner(temp);
+        assertThat(cli.run("run", job.toString()).exitCode()).isZero();
+        String first = Files.readString(temp.resolve("out/mirror-2016/latest/reports.csv"));
+
+        CliRunner.Result second = cli.run("run", job.toString());
+
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(Files.readString(temp.resolve("out/mirror-2016/latest/reports.csv"))).isEqualTo(first);
+    }
+
+    @Test
     void everyRealCycleHasAJobFileThatLoads() {
         for (String name : List.of("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018",
                 "peel-reports-2021-22", "peel-reports-2023-25")) {
