@@ -160,7 +160,15 @@ class ExtractJobTest {
 
     @Test
     void twoCrawlsOfOnePagePublishOneReportAndListWhereTheyDiffer() throws IOException {
-        Path crawls = Path.of("src/test/resources/fixtures/trap-same-page-crawled-twice");
+        String page = Files.readString(Path.of(
+                "src/test/resources/fixtures/trap-ungraded-question--derbyshire-2016-effectiveness.semantic.html"));
+        String recrawled = page.replace("Last updated 02/03/2017", "Last updated 09/03/2017")
+                .replace("<p><strong>Outstanding</strong></p>", "<p><strong>Good</strong></p>");
+        assertThat(recrawled).as("the second crawl differs in date and one grade")
+                .isNotEqualTo(page.replace("Last updated 02/03/2017", "Last updated 09/03/2017"));
+        Path crawls = Files.createDirectories(temp.resolve("crawls"));
+        Files.writeString(crawls.resolve("first-crawl.html"), page);
+        Files.writeString(crawls.resolve("second-crawl.html"), recrawled);
 
         CliRunner.Result result = cli.run("extract", "--input", crawls.toString(), "--output", output.toString());
 
