@@ -15,7 +15,7 @@ public final class BlockNormalizer {
     /** A question or "Last updated" line with a grade word run on after it. */
     private static final Pattern TRAILING_GRADE = Pattern.compile(
             "(?i)^(.{10,}\\?|last updated:?\\s*\\d{1,2}/\\d{1,2}/\\d{4})\\s+"
-                    + "(outstanding|good|adequate|requires improvement|inadequate|ungraded)$");
+                    + "(" + Grades.GRADE_WORDS + "|ungraded)$");
 
     private BlockNormalizer() {
     }

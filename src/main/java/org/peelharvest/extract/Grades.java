@@ -15,9 +15,12 @@ import org.peelharvest.model.Judgment;
  */
 public final class Grades {
 
+    /** The five grade words as a regular-expression alternation, for patterns that find a grade within a line. */
+    static final String GRADE_WORDS = "outstanding|good|adequate|requires improvement|inadequate";
+
     private static final Pattern GRADE_LINE = Pattern.compile(
             "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating|rated)\\s*(?:[:\\-\\u2013]\\s*|\\s+))?"
-                    + "(outstanding|good|adequate|requires improvement|inadequate|ungraded|not graded|not being graded)"
+                    + "(" + GRADE_WORDS + "|ungraded|not graded|not being graded)"
                     + "\\.?$");
     private static final List<String> CLASS_MARKERS = List.of("grade", "judgment", "judgement", "rating", "badge");
 

@@ -39,7 +39,7 @@ final class IntegratedReportReader {
     private static final Pattern NOT_GRADED_HERE = Pattern.compile(
             "(?i)\\bwe (don[\u2019']t|do not) make a graded judgment");
     private static final Pattern TRAILING_GRADE = Pattern.compile(
-            "(?i)^(.+?)\\s+(outstanding|good|adequate|requires improvement|inadequate)$");
+            "(?i)^(.+?)\\s+(" + Grades.GRADE_WORDS + ")$");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");

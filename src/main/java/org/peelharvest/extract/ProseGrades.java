@@ -25,7 +25,7 @@ final class ProseGrades {
             "(?i)\\b(last year|previous|previously|in (19|20)\\d\\d|was|were|had been|we judged|since our)\\b");
     private static final Pattern STATED = Pattern.compile("(?i)\\b(?:"
             + "(?:is|are|remains|has been (?:assessed|judged|graded|rated) (?:as|to be)"
-            + "|is (?:assessed|judged|graded|rated) (?:as|to be))\\s+(outstanding|good|adequate|inadequate|requires improvement)"
+            + "|is (?:assessed|judged|graded|rated) (?:as|to be))\\s+(" + Grades.GRADE_WORDS + ")"
             + "|(requires improvement|(?:is judged )?to require improvement)"
             + "|cannot be judged (?:any )?higher than (inadequate|requires improvement))\\b");
     private static final Pattern NEGATED = Pattern.compile("(?i)\\bnot\\s+(?:\\w+\\s+){0,2}$");
