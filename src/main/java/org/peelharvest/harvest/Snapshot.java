@@ -262,24 +262,36 @@ public final class Snapshot implements Closeable {
     /** The index lines of the newest earlier snapshot under {@code root}, by URL: the validators to ask with. */
     public static Map<String, JsonNode> previousIndex(Path root) throws IOException {
         Map<String, JsonNode> lines = new HashMap<>();
+        // Older snapshots first, so that a newer capture of a URL wins.
+        for (JsonNode node : responses(root)) {
+            lines.put(node.path("url").asString(), node);
+        }
+        return lines;
+    }
+
+    /**
+     * The {@code response} lines of the index of every complete snapshot under {@code root},
+     * oldest snapshot first, each with the folder it is in added as {@code snapshot}.
+     */
+    public static List<JsonNode> responses(Path root) throws IOException {
+        List<JsonNode> responses = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            return lines;
+            return responses;
         }
         List<Path> snapshots;
         try (Stream<Path> folders = Files.list(root)) {
             snapshots = folders.filter(f -> Files.isRegularFile(f.resolve(MANIFEST))).sorted().toList();
         }
-        // Older snapshots first, so that a newer capture of a URL wins.
         for (Path snapshot : snapshots) {
             for (String line : Files.readAllLines(snapshot.resolve(INDEX), StandardCharsets.UTF_8)) {
                 JsonNode node = JSON.readTree(line);
                 if (node.path("type").asString().equals("response")) {
                     ((tools.jackson.databind.node.ObjectNode) node).put("snapshot", snapshot.toString());
-                    lines.put(node.path("url").asString(), node);
+                    responses.add(node);
                 }
             }
         }
-        return lines;
+        return responses;
     }
 
     private static byte[] sha1(byte[] bytes) {

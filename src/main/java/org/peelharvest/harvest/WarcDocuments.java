@@ -2,21 +2,24 @@ package org.peelharvest.harvest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The documents kept in a WARC file (gzipped or not): every {@code response} record of a
@@ -24,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * without reading the rest, and named by the URL it was fetched from.
  */
 public final class WarcDocuments {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** One harvested document: where its record starts in which WARC file, and the URL it came from. */
     public record Entry(Path warc, long offset, String url) {
@@ -46,6 +47,7 @@ public final class WarcDocuments {
      */
     public static List<Entry> entries(Path warc) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        Map<String, Entry> earlier = null;
         try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
             for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                 // Right after next(), position() is where the record just read starts.
@@ -53,38 +55,42 @@ public final class WarcDocuments {
                 if (next.get() instanceof WarcResponse response && isSuccess(response)) {
                     entries.add(new Entry(warc, offset, response.target()));
                 } else if (next.get() instanceof WarcRevisit revisit) {
-                    earlierCapture(warc, revisit).ifPresent(entries::add);
+                    earlier = earlier != null ? earlier : earlierCaptures(warc);
+                    Optional<URI> target = revisit.refersToTargetURI();
+                    Optional<Instant> date = revisit.refersToDate();
+                    if (target.isPresent() && date.isPresent()) {
+                        Entry capture = earlier.get(captureKey(target.get().toString(), date.get()));
+                        if (capture != null) {
+                            entries.add(new Entry(capture.warc(), capture.offset(), revisit.target()));
+                        }
+                    }
                 }
             }
         }
         return entries;
     }
 
-    /** The response a revisit refers to, found through the index of the snapshots beside this one. */
-    private static Optional<Entry> earlierCapture(Path warc, WarcRevisit revisit) throws IOException {
-        Optional<java.net.URI> target = revisit.refersToTargetURI();
-        Optional<java.time.Instant> date = revisit.refersToDate();
+    /**
+     * The responses kept in the snapshots beside the one this WARC is in, by URL and capture
+     * date: what a revisit refers to. Read once per WARC file, and only when it has a revisit.
+     */
+    private static Map<String, Entry> earlierCaptures(Path warc) throws IOException {
+        Map<String, Entry> captures = new HashMap<>();
         Path root = warc.toAbsolutePath().getParent().getParent();
-        if (target.isEmpty() || date.isEmpty() || root == null) {
-            return Optional.empty();
+        if (root == null) {
+            return captures;
         }
-        try (var snapshots = Files.list(root)) {
-            for (Path snapshot : snapshots.filter(Files::isDirectory).sorted().toList()) {
-                Path index = snapshot.resolve(Snapshot.INDEX);
-                if (!Files.isRegularFile(index)) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(index, java.nio.charset.StandardCharsets.UTF_8)) {
-                    var node = JSON.readTree(line);
-                    if (node.path("type").asString().equals("response") && node.path("url").asString().equals(target.get().toString())
-                            && java.time.Instant.parse(node.path("date").asString()).equals(date.get())) {
-                        return Optional.of(new Entry(snapshot.resolve(node.path("warc").asString()),
-                                node.path("offset").asLong(), revisit.target()));
-                    }
-                }
-            }
+        for (JsonNode node : Snapshot.responses(root)) {
+            String url = node.path("url").asString();
+            captures.putIfAbsent(captureKey(url, Instant.parse(node.path("date").asString())),
+                    new Entry(Path.of(node.path("snapshot").asString()).resolve(node.path("warc").asString()),
+                            node.path("offset").asLong(), url));
         }
-        return Optional.empty();
+        return captures;
+    }
+
+    private static String captureKey(String url, Instant date) {
+        return url + " " + date;
     }
 
     /** The payload of the response record at {@code offset}: the document's bytes as served, decoded. */
