@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 public final class Text {
 
     /** Bullet glyphs that start a list item when a document writes lists as plain lines. */
-    private static final Pattern BULLET_GLYPH = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6]\\s*");
+    private static final String GLYPHS = "[\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6]";
+    private static final Pattern BULLET_GLYPH = Pattern.compile("^" + GLYPHS + "\\s*");
     /** A glyph or a dash: how a text copy of a page writes a list ("- The force should…"). */
-    private static final Pattern BULLET = Pattern.compile("^([\\u2022\\u00b7\\u25aa\\u25cf\\u2023\\u2043\\u25e6]|[-\\u2013*]\\s)\\s*");
+    private static final Pattern BULLET = Pattern.compile("^(" + GLYPHS + "|[-\\u2013*]\\s)\\s*");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b]+");
 
     private Text() {
