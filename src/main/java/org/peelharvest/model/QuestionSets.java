@@ -1,0 +1,177 @@
+package org.peelharvest.model;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The closed lists the inspectorate published: each cycle and pillar's headline question and
+ * question wordings, and the areas of policing of the integrated reports. Used to recognise a
+ * headline and the questions of a page wherever they stand, and to check a report's question count.
+ *
+ * <p>Sources: the year index pages (shared/corpus/91_…: 2015 and 2018/19 lists, the 2016
+ * effectiveness list as restated by a PCC), the report pages of the corpus (headlines, 2016–2017
+ * wordings, 2014's headline and the areas of 2021/22 and 2023–25). A set marked {@code complete}
+ * is the whole published list, so a report with more questions than it has read a phantom.
+ */
+public final class QuestionSets {
+
+    /**
+     * One cycle and pillar's wordings.
+     *
+     * @param headlines the headline questions seen (a wording can change slightly between copies)
+     * @param questions the numbered questions, in order
+     * @param complete  true when {@code questions} is the whole published list
+     */
+    public record QuestionSet(String cycle, Pillar pillar, List<String> headlines, List<String> questions,
+                              boolean complete) {
+        public QuestionSet {
+            headlines = List.copyOf(headlines);
+            questions = List.copyOf(questions);
+        }
+    }
+
+    private static final String EFFECTIVE_HEADLINE = "How effective is the force at keeping people safe and reducing crime?";
+    private static final String EFFICIENT_HEADLINE = "How efficient is the force at keeping people safe and reducing crime?";
+    private static final String LEGITIMATE_HEADLINE = "How legitimate is the force at keeping people safe and reducing crime?";
+    /** 2016 and 2017 effectiveness (corpus 91 [5], and the 2017 pages of the corpus). */
+    private static final List<String> EFFECTIVENESS_2016 = List.of(
+            "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?",
+            "How effective is the force at investigating crime and reducing re-offending?",
+            "How effective is the force at protecting those who are vulnerable from harm, and supporting victims?",
+            "How effective is the force at tackling serious and organised crime?",
+            "How effective are the force\u2019s specialist capabilities?");
+    private static final List<String> EFFICIENCY_2016 = List.of(
+            "How well does the force understand demand?",
+            "How well does the force use its resources to manage current demand?",
+            "How well is the force planning for demand in the future?");
+    private static final List<String> LEGITIMACY_2016 = List.of(
+            "To what extent does the force treat all of the people it serves with fairness and respect?",
+            "How well does the force ensure that its workforce behaves ethically and lawfully?",
+            "To what extent does the force treat its workforce with fairness and respect?");
+
+    public static final List<QuestionSet> ALL = List.of(
+            // 2014: six graded areas of 13 (corpus 91 [4]); the efficiency page's headline is no question.
+            new QuestionSet("2014", Pillar.EFFECTIVENESS, List.of(), List.of(
+                    "How effective is the force at reducing crime and preventing offending?",
+                    "How effective is the force at investigating offending?",
+                    "How effective is the force at tackling anti-social behaviour?"), false),
+            new QuestionSet("2014", Pillar.EFFICIENCY, List.of("How well the force delivers value for money"), List.of(
+                    "To what extent is the force efficient?",
+                    "To what extent is the force taking steps to ensure a secure financial position for the short and long term?",
+                    "To what extent has the force got an affordable way of providing policing?"), false),
+            // 2015 (corpus 91 [1]).
+            new QuestionSet("2015", Pillar.EFFECTIVENESS, List.of(EFFECTIVE_HEADLINE), List.of(
+                    "How effective is the force at preventing crime and anti-social behaviour, and keeping people safe?",
+                    "How effective is the force at investigating crime and managing offenders?",
+                    "How effective is the force at protecting from harm those who are vulnerable, and supporting victims?",
+                    "How effective is the force at tackling serious and organised crime, including its arrangement for "
+                            + "fulfilling its national policing responsibilities?"), true),
+            new QuestionSet("2015", Pillar.EFFICIENCY, List.of(EFFICIENT_HEADLINE), List.of(
+                    "How well does the force use its resources to meet its demand?",
+                    "How sustainable and affordable is the workforce model?",
+                    "How sustainable is the force\u2019s financial position for the short and long term?"), true),
+            new QuestionSet("2015", Pillar.LEGITIMACY, List.of(LEGITIMATE_HEADLINE), List.of(
+                    "To what extent does practice and behaviour reinforce the wellbeing of staff and an ethical culture?",
+                    "To what extent are forces recording crimes in accordance with the Home Office Counting Rules?",
+                    "How well does the force understand, engage with and treat fairly the people it serves to maintain "
+                            + "and improve its legitimacy?",
+                    "To what extent are decisions taken on the use of stop and search and Taser fair and appropriate?"), true),
+            // The 2015 leadership list is cut short in the corpus after its fourth question.
+            new QuestionSet("2015", Pillar.LEADERSHIP, List.of("How well has the force performed in our other inspections?"),
+                    List.of("How well does the force have a clear understanding of the current state of its leadership at every level?",
+                            "How well has the force provided a clear and compelling sense of the future direction of the organisation?",
+                            "How is the force developing leadership, motivating the workforce and encouraging staff engagement?"),
+                    false),
+            new QuestionSet("2016", Pillar.EFFECTIVENESS, List.of(EFFECTIVE_HEADLINE), EFFECTIVENESS_2016, true),
+            new QuestionSet("2016", Pillar.EFFICIENCY, List.of(EFFICIENT_HEADLINE), EFFICIENCY_2016, true),
+            new QuestionSet("2016", Pillar.LEGITIMACY, List.of(LEGITIMATE_HEADLINE), LEGITIMACY_2016, true),
+            new QuestionSet("2017", Pillar.EFFECTIVENESS, List.of(EFFECTIVE_HEADLINE), EFFECTIVENESS_2016, true),
+            new QuestionSet("2017", Pillar.EFFICIENCY, List.of(EFFICIENT_HEADLINE), EFFICIENCY_2016, false),
+            new QuestionSet("2017", Pillar.LEGITIMACY, List.of(LEGITIMATE_HEADLINE), LEGITIMACY_2016, true),
+            // 2018/19: ten questions (corpus 91 [2]); headlines from the pillar pages and the PDF's contents (corpus 39).
+            new QuestionSet("2018/19", Pillar.EFFECTIVENESS,
+                    List.of("How effectively does the force reduce crime and keep people safe?"), EFFECTIVENESS_2016, true),
+            new QuestionSet("2018/19", Pillar.EFFICIENCY, List.of(
+                    "How efficiently does the force operate and how sustainable are its services to the public?",
+                    "How efficiently does the force operate and how sustainable are its services?"), List.of(
+                    "How well does the force use its resources to meet the demand it faces?",
+                    "How well does the force plan for the future?"), true),
+            new QuestionSet("2018/19", Pillar.LEGITIMACY,
+                    List.of("How legitimately does the force treat the public and its workforce?"), LEGITIMACY_2016, true),
+            // Integrated reports: the areas of policing (the number graded varies by force and can grow).
+            new QuestionSet("2021/22", Pillar.INTEGRATED, List.of(), List.of(
+                    "Engaging with and treating the public with fairness and respect",
+                    "Preventing crime and anti-social behaviour",
+                    "Responding to the public",
+                    "Investigating crime",
+                    "Protecting vulnerable people",
+                    "Managing offenders and suspects",
+                    "Disrupting serious organised crime",
+                    "Building, supporting and protecting the workforce",
+                    "Strategic planning, organisational management and value for money"), false),
+            new QuestionSet("2023-25", Pillar.INTEGRATED, List.of(), List.of(
+                    "Police powers and treating the public fairly and respectfully",
+                    "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
+                    "Responding to the public",
+                    "Investigating crime",
+                    "Protecting vulnerable people",
+                    "Managing offenders and suspects",
+                    "Building, supporting and protecting the workforce",
+                    "Leadership and force management"), false));
+
+    private QuestionSets() {
+    }
+
+    public static Optional<QuestionSet> of(Cycle cycle, Pillar pillar) {
+        return ALL.stream().filter(s -> s.cycle().equals(cycle.label()) && s.pillar() == pillar).findFirst();
+    }
+
+    /** The number (1-based) of the question of this set that {@code text} words, if it is one. */
+    public static Optional<Integer> questionNumber(QuestionSet set, String text) {
+        for (int i = 0; i < set.questions().size(); i++) {
+            if (sameWording(set.questions().get(i), text)) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code text} is one of the set's headline wordings. */
+    public static boolean isHeadline(QuestionSet set, String text) {
+        return set.headlines().stream().anyMatch(h -> sameWording(h, text));
+    }
+
+    /** Every set whose headline {@code text} words, for telling the pillar of a page from its headline. */
+    public static List<QuestionSet> withHeadline(String text) {
+        return ALL.stream().filter(s -> isHeadline(s, text)).toList();
+    }
+
+    /**
+     * Two wordings of one question: the same words once case, accents, quotes and punctuation are
+     * folded, allowing one word in ten to differ (copies differ in "re-offending"/"reoffending",
+     * a dropped article or a typo), and never fewer than all but one word of a short question.
+     */
+    public static boolean sameWording(String known, String text) {
+        List<String> a = words(known);
+        List<String> b = words(text);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(a);
+        shared.retainAll(new HashSet<>(b));
+        int longer = Math.max(a.size(), b.size());
+        int allowed = Math.max(1, longer / 10);
+        return longer - shared.size() <= allowed && Math.abs(a.size() - b.size()) <= allowed;
+    }
+
+    private static List<String> words(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9' ]+", " ").strip();
+        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split("\\s+"));
+    }
+}
