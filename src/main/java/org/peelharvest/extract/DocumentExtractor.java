@@ -31,10 +31,15 @@ public final class DocumentExtractor {
 
     /** The document as blocks, for tools and tests that look at what the reader sees. */
     public List<Block> blocks(SourceDocument document) {
+        return blocks(document, formatOf(document)).blocks();
+    }
+
+    /** The document as blocks with its evidence, as the report reader sees it. */
+    public DocumentBlocks read(SourceDocument document) {
         return blocks(document, formatOf(document));
     }
 
-    private List<Block> blocks(SourceDocument document, SourceFormat format) {
+    private DocumentBlocks blocks(SourceDocument document, SourceFormat format) {
         return switch (format) {
             case HTML -> html.read(document.content(), document.url());
             case PDF -> pdf.read(document.content(), document.url());

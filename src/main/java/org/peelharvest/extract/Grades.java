@@ -19,7 +19,10 @@ public final class Grades {
     static final String GRADE_WORDS = "outstanding|good|adequate|requires improvement|inadequate";
 
     private static final Pattern GRADE_LINE = Pattern.compile(
-            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating|rated)\\s*(?:[:\\-\\u2013]\\s*|\\s+))?"
+            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating|rated)"
+                    // "Overall judgement¹ Good", "Overall judgement 1: Good": a footnote marker on the label.
+                    + "(?:\\s*[\\u00b9\\u00b2\\u00b3]|\\s*\\d(?=\\s*[:\\-\\u2013]?\\s*[a-z]))?"
+                    + "\\s*(?:[:\\-\\u2013]\\s*|\\s+|(?<=[\\u00b9\\u00b2\\u00b3\\d])))?"
                     + "(" + GRADE_WORDS + "|ungraded|not graded|not being graded)"
                     + "\\.?$");
     private static final List<String> CLASS_MARKERS = List.of("grade", "judgment", "judgement", "rating", "badge");

@@ -53,6 +53,7 @@ final class QuestionBuilder {
     private Section section = Section.NARRATIVE;
     private boolean bulletedAreas;
     private boolean recommendationsOfCause;
+    private boolean findingsSeen;
 
     private QuestionBuilder(int number, String question, Location location) {
         this.number = number;
@@ -71,15 +72,21 @@ final class QuestionBuilder {
     void add(Block block) {
         String text = block.text();
         Optional<Judgment> grade = Grades.fromLine(text);
-        if (grade.isPresent() && badge == null && narrative.isEmpty() && areasForImprovement.isEmpty()) {
+        if (grade.isPresent() && badge == null && !findingsSeen) {
+            // The question's grade line, wherever it stands before its findings (after a first paragraph too).
             badge = grade.get();
+        } else if (PillarPageReader.LABEL.matcher(text).matches()) {
+            return;
         } else if (AREAS_FOR_IMPROVEMENT.matcher(text).matches()) {
+            findingsSeen = true;
             section = Section.AREAS_FOR_IMPROVEMENT;
             bulletedAreas = false;
         } else if (CAUSES_OF_CONCERN.matcher(text).matches()) {
+            findingsSeen = true;
             section = Section.CAUSES_OF_CONCERN;
             recommendationsOfCause = false;
         } else if (RECOMMENDATIONS.matcher(text).matches()) {
+            findingsSeen = true;
             // Recommendations right after a cause of concern are that cause's.
             recommendationsOfCause = section == Section.CAUSES_OF_CONCERN && !causes.isEmpty();
             section = Section.RECOMMENDATIONS;

@@ -74,6 +74,27 @@ public final class Forces {
         return Optional.ofNullable(BY_KEY.get(key(name)));
     }
 
+    /**
+     * The force a longer text names ("PEEL: Police legitimacy 2016 – Northamptonshire Police and
+     * Crime Commissioner"): the longest spelling it contains as whole words, so that "North Wales"
+     * wins over a shorter name inside it.
+     */
+    public static Optional<Force> findIn(String text) {
+        String folded = " " + key(text) + " ";
+        Force best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, Force> entry : BY_KEY.entrySet()) {
+            String spelling = entry.getKey();
+            boolean longer = spelling.length() > bestLength
+                    || spelling.length() == bestLength && best != null && entry.getValue().slug().compareTo(best.slug()) < 0;
+            if (longer && folded.contains(" " + spelling + " ")) {
+                best = entry.getValue();
+                bestLength = spelling.length();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     public static Optional<Force> bySlug(String slug) {
         return ALL.stream().filter(f -> f.slug().equals(slug)).findFirst();
     }

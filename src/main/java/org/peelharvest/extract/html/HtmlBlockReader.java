@@ -3,6 +3,7 @@ package org.peelharvest.extract.html;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,8 +13,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
 
-import org.peelharvest.extract.Block;
 import org.peelharvest.extract.BlockNormalizer;
+import org.peelharvest.extract.DocumentBlocks;
+import org.peelharvest.extract.Evidence;
 
 /**
  * Reads an HTML page into text blocks in reading order: headings, paragraphs and list items.
@@ -34,13 +36,36 @@ public final class HtmlBlockReader {
      *                {@code <meta charset>}, UTF-8 when neither says
      * @param url     the page's address, used to resolve relative links
      */
-    public List<Block> read(byte[] content, String url) {
+    public DocumentBlocks read(byte[] content, String url) {
         Document page = parse(content, url);
+        List<Evidence> evidence = evidence(page);
         removeChrome(page);
         Element root = contentRoot(page);
         HtmlBlockWalker walker = new HtmlBlockWalker();
         NodeTraversor.filter(walker, root);
-        return BlockNormalizer.normalize(walker.blocks());
+        return new DocumentBlocks(BlockNormalizer.normalize(walker.blocks()), evidence);
+    }
+
+    /**
+     * What the page says of itself outside its text, read before the chrome is removed: its
+     * {@code <title>}, {@code og:title}, every {@code <h1>} wherever it sits (in or outside
+     * {@code <main>}), and its breadcrumbs.
+     */
+    private static List<Evidence> evidence(Document page) {
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(Evidence.Kind.HTML_TITLE, page.title()));
+        for (Element meta : page.select("meta[property=og:title], meta[name=og:title]")) {
+            evidence.add(new Evidence(Evidence.Kind.OG_TITLE, meta.attr("content")));
+        }
+        for (Element h1 : page.select("h1, [role=heading][aria-level=1]")) {
+            evidence.add(new Evidence(Evidence.Kind.H1, h1.text()));
+        }
+        for (Element trail : page.select("[aria-label~=(?i)breadcrumb], [class~=(?i)breadcrumb], [id~=(?i)breadcrumb]")) {
+            if (trail.parents().stream().noneMatch(p -> p.hasClass("breadcrumb") || p.hasClass("breadcrumbs"))) {
+                evidence.add(new Evidence(Evidence.Kind.BREADCRUMB, trail.text()));
+            }
+        }
+        return evidence;
     }
 
     private static Document parse(byte[] content, String url) {

@@ -1,16 +1,21 @@
 package org.peelharvest.extract.pdf;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
-import org.peelharvest.extract.Block;
 import org.peelharvest.extract.BlockNormalizer;
+import org.peelharvest.extract.DocumentBlocks;
+import org.peelharvest.extract.Evidence;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 
@@ -23,18 +28,40 @@ public final class PdfBlockReader {
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
      *                                   PDFBox can open, or has no text layer
      */
-    public List<Block> read(byte[] content, String url) {
+    public DocumentBlocks read(byte[] content, String url) {
         try (PDDocument document = Loader.loadPDF(content)) {
             List<PdfLine> lines = new LineCollector().collect(document);
             if (lines.isEmpty()) {
                 throw reject(url, "no-text", "the PDF has no text layer (scanned pages need OCR)", null);
             }
-            return BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document)));
+            return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document))),
+                    evidence(document));
         } catch (InvalidPasswordException e) {
             throw reject(url, "encrypted-pdf", "the PDF is encrypted with a password", e);
         } catch (IOException e) {
             throw reject(url, "corrupt-pdf", "PDFBox cannot read it: " + e.getMessage(), e);
         }
+    }
+
+    /** The PDF's own title and subject, and its top-level bookmarks. */
+    private static List<Evidence> evidence(PDDocument document) {
+        List<Evidence> evidence = new ArrayList<>();
+        PDDocumentInformation info = document.getDocumentInformation();
+        if (info.getTitle() != null) {
+            evidence.add(new Evidence(Evidence.Kind.PDF_TITLE, info.getTitle()));
+        }
+        if (info.getSubject() != null) {
+            evidence.add(new Evidence(Evidence.Kind.PDF_SUBJECT, info.getSubject()));
+        }
+        PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+        if (outline != null) {
+            for (PDOutlineItem item : outline.children()) {
+                if (item.getTitle() != null) {
+                    evidence.add(new Evidence(Evidence.Kind.PDF_OUTLINE, item.getTitle()));
+                }
+            }
+        }
+        return evidence;
     }
 
     /**

@@ -1,0 +1,373 @@
+package org.peelharvest.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.peelharvest.model.Force;
+import org.peelharvest.model.Judgment;
+import org.peelharvest.model.JudgmentSource;
+import org.peelharvest.model.Pillar;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.QuestionSets;
+import org.peelharvest.model.QuestionSets.QuestionSet;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.Source;
+
+/**
+ * Reads a pillar report of 2014 to 2018/19 by what each block is, not where it sits: the
+ * headline is the best candidate (a known headline of the cycle and pillar, else the first
+ * question-shaped line, with "Overview –" or "Question 1:" stripped); the date and the grade line
+ * are found on either side of it; the summary is what stands between the headline and the
+ * questions; the questions are the known wordings of the cycle and pillar where the page uses
+ * them, so that a sub-heading ending in "?" inside a question stays narrative.
+ */
+final class PillarPageReader {
+
+    static final Pattern QUESTIONS_FOR = Pattern.compile(
+            "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");
+    private static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
+    /** What a headline may be prefixed with: "Overview – How effective…?", "Summary: …". */
+    private static final Pattern HEADLINE_PREFIX = Pattern.compile(
+            "(?i)^(?:overview|summary|headline(?: question)?)\\s*[:\\-\\u2013\\u2014]\\s*");
+    /** A label with no value: "Overall judgement¹", "Overall judgement 1", "Summary", "Overview". */
+    static final Pattern LABEL = Pattern.compile("(?i)^((overall\\s+)?(judge?ment|grade|rating)\\s*[\\u00b9\\u00b2\\u00b3\\d]?\\s*:?"
+            + "|summary|overview|overall summary|key findings|other (inspections|reports))$");
+    /** A page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
+    private static final Pattern INTERIM = Pattern.compile(
+            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*[:\\-\\u2013]?\\s*)?(to be graded|not yet graded)\\.?$");
+    private static final Pattern ANNEX = Pattern.compile("(?i)^(annex|appendix)\\b.*");
+    /** Longer than this, a line ending in "?" is a paragraph's last sentence, not a question (questions seen run to 30 words). */
+    private static final int MAX_QUESTION_WORDS = 45;
+
+    private final List<Block> blocks;
+    private final IdentityReader.Identity identity;
+    private final Source source;
+
+    private PillarPageReader(List<Block> blocks, IdentityReader.Identity identity, Source source) {
+        this.blocks = blocks;
+        this.identity = identity;
+        this.source = source;
+    }
+
+    static Report read(List<Block> blocks, IdentityReader.Identity identity, Source source) {
+        return new PillarPageReader(blocks, identity, source).read();
+    }
+
+    private Report read() {
+        int questionsFor = indexOfQuestionsFor();
+        Pillar pillar = identity.pillar() != null ? identity.pillar() : pillarOfText(questionsFor).orElse(null);
+        QuestionSet set = setOf(pillar);
+        int headline = findHeadline(set, questionsFor);
+        String headlineText = headlineText(blocks.get(headline).text());
+        if (pillar == null) {
+            pillar = pillarOfHeadline(headlineText)
+                    .orElseThrow(() -> reject("no-pillar", "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
+            set = setOf(pillar);
+        }
+        List<Block> page = blocks.subList(0, PageFurniture.contentEnd(blocks, headline + 1));
+        int questionsAt = questionsStart(page, headline, questionsFor, set);
+        requireGraded(page.subList(0, questionsAt));
+        Force force = identity.force();
+        Optional<Judgment> badge = gradeLine(page, headline, questionsAt);
+        String summary = summary(page, headline, questionsAt);
+        List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, set, force), summary, force);
+        Optional<Judgment> stated = badge.isPresent() ? Optional.empty() : ProseGrades.stated(summary, headlineText, force);
+        Judgment judgment = badge.or(() -> stated).orElse(null);
+        JudgmentSource judgmentSource = badge.isPresent() ? JudgmentSource.BADGE : stated.isPresent() ? JudgmentSource.SUMMARY : null;
+        return new Report(force, identity.cycle(), pillar, headlineText, judgment, judgmentSource,
+                lastUpdated(page, headline, questionsAt), summary, questions, source);
+    }
+
+    private QuestionSet setOf(Pillar pillar) {
+        return pillar == null ? null : QuestionSets.of(identity.cycle(), pillar).orElse(null);
+    }
+
+    private int indexOfQuestionsFor() {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (QUESTIONS_FOR.matcher(blocks.get(i).text()).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The pillar as the text tells it where no title does: a pillar label line, the "Questions
+     * for" heading, or a known headline of the cycle.
+     */
+    private Optional<Pillar> pillarOfText(int questionsFor) {
+        int limit = questionsFor >= 0 ? questionsFor : blocks.size();
+        for (Block block : blocks.subList(0, limit)) {
+            if (isQuestionShaped(block.text())) {
+                break;
+            }
+            Optional<Pillar> label = Pillar.fromName(block.text());
+            if (label.isPresent() && !block.isListItem()) {
+                return label;
+            }
+        }
+        if (questionsFor >= 0) {
+            Matcher m = QUESTIONS_FOR.matcher(blocks.get(questionsFor).text());
+            if (m.matches()) {
+                return Pillar.fromName(m.group(1));
+            }
+        }
+        for (Block block : blocks.subList(0, limit)) {
+            List<Pillar> pillars = QuestionSets.withHeadline(headlineText(block.text())).stream()
+                    .filter(s -> s.cycle().equals(identity.cycle().label())).map(QuestionSet::pillar).distinct().toList();
+            if (pillars.size() == 1) {
+                return Optional.of(pillars.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Pillar> pillarOfHeadline(String headline) {
+        String text = headline.toLowerCase(Locale.ROOT);
+        if (text.matches(".*\\beffective(ly)?\\b.*")) {
+            return Optional.of(Pillar.EFFECTIVENESS);
+        }
+        if (text.matches(".*\\befficient(ly)?\\b.*")) {
+            return Optional.of(Pillar.EFFICIENCY);
+        }
+        if (text.matches(".*\\blegitimate(ly)?\\b.*")) {
+            return Optional.of(Pillar.LEGITIMACY);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The headline: a known headline of the cycle and pillar wherever it stands before the
+     * questions; else the first question-shaped line that is none of the known questions; else,
+     * on 2014 pages whose headline is no question, the line standing before "Last updated".
+     */
+    private int findHeadline(QuestionSet set, int questionsFor) {
+        int limit = questionsFor >= 0 ? questionsFor : blocks.size();
+        int firstQuestion = -1;
+        int candidate = -1;
+        int beforeDate = -1;
+        for (int i = 0; i < limit; i++) {
+            Block block = blocks.get(i);
+            String text = headlineText(block.text());
+            if (block.isListItem() || block.isTableRow()) {
+                continue;
+            }
+            if (set != null && QuestionSets.isHeadline(set, text)) {
+                return i;
+            }
+            boolean knownQuestion = set != null && QuestionSets.questionNumber(set, questionText(text)).isPresent();
+            if (firstQuestion < 0 && isQuestionShaped(text) && !knownQuestion) {
+                firstQuestion = i;
+            }
+            if (ReportReader.dateOf(text) != null && candidate >= 0 && firstQuestion < 0 && beforeDate < 0) {
+                beforeDate = candidate;
+            }
+            if (!isHeaderLine(block)) {
+                candidate = i;
+            }
+        }
+        if (firstQuestion >= 0) {
+            return firstQuestion;
+        }
+        if (beforeDate >= 0) {
+            return beforeDate;
+        }
+        throw reject("no-headline-question", "no headline question (a known headline of the cycle, or a line ending in '?') "
+                + "stands before the questions");
+    }
+
+    /** Title, label, date, grade and furniture lines: what stands around a headline but never is one. */
+    private static boolean isHeaderLine(Block block) {
+        String text = block.text();
+        return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.dateOf(text) != null
+                || Grades.fromLine(text).isPresent() || INTERIM.matcher(text).matches()
+                || QuestionBuilder.NOT_CONTENT.matcher(text).find() || isTitleLine(text);
+    }
+
+    private static boolean isTitleLine(String text) {
+        return TitleForms.ofTitle(text).isPresent() || TitleForms.ofInspectionLine(text).isPresent();
+    }
+
+    static String headlineText(String text) {
+        return HEADLINE_PREFIX.matcher(questionText(text)).replaceFirst("");
+    }
+
+    /** A question's own words, less "Question 2:" or "2." before them. */
+    static String questionText(String text) {
+        Matcher numbered = ReportReader.NUMBERED_QUESTION.matcher(text);
+        return numbered.matches() ? numbered.group(2) : text;
+    }
+
+    /** A short line ending in a question mark, and not the last sentence of a paragraph. */
+    static boolean isQuestionShaped(String text) {
+        String question = questionText(text);
+        return question.endsWith("?") && question.split(" ").length <= MAX_QUESTION_WORDS && !question.contains(". ");
+    }
+
+    /**
+     * Where the questions start: the "Questions for" heading; else the first of the cycle's known
+     * questions after the headline; else the first question-shaped line after it. A question's
+     * number line standing before it belongs to it.
+     */
+    private static int questionsStart(List<Block> page, int headline, int questionsFor, QuestionSet set) {
+        if (questionsFor > headline && questionsFor < page.size()) {
+            return questionsFor;
+        }
+        int first = -1;
+        for (int i = headline + 1; i < page.size() && first < 0; i++) {
+            if (set != null && isKnownQuestion(page.get(i), set)) {
+                first = i;
+            }
+        }
+        for (int i = headline + 1; i < page.size() && first < 0; i++) {
+            Block block = page.get(i);
+            if (!block.isListItem() && !block.isTableRow() && isQuestionShaped(block.text())) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return page.size();
+        }
+        return first - 1 > headline && NUMBER_ONLY.matcher(page.get(first - 1).text()).matches() ? first - 1 : first;
+    }
+
+    private static boolean isKnownQuestion(Block block, QuestionSet set) {
+        return !block.isListItem() && !block.isTableRow()
+                && QuestionSets.questionNumber(set, questionText(block.text())).isPresent();
+    }
+
+    /** A page put up before its grade ("To be graded") is not a report yet: never publish it as one. */
+    private void requireGraded(List<Block> header) {
+        if (header.stream().anyMatch(b -> INTERIM.matcher(b.text()).matches())) {
+            throw reject("interim", "the report is published but not yet graded ('To be graded'); harvest it again once graded");
+        }
+    }
+
+    /** The report's grade line: the first after the headline, else one set before it (a badge above the headline). */
+    private static Optional<Judgment> gradeLine(List<Block> page, int headline, int questionsAt) {
+        return firstOf(page, headline + 1, questionsAt, b -> Grades.fromLine(b.text()))
+                .or(() -> firstOf(page, 0, headline, b -> Grades.fromLine(b.text())));
+    }
+
+    private static LocalDate lastUpdated(List<Block> page, int headline, int questionsAt) {
+        return firstOf(page, headline + 1, questionsAt, b -> Optional.ofNullable(ReportReader.dateOf(b.text())))
+                .or(() -> firstOf(page, 0, headline, b -> Optional.ofNullable(ReportReader.dateOf(b.text()))))
+                .orElse(null);
+    }
+
+    private static <T> Optional<T> firstOf(List<Block> page, int from, int to, java.util.function.Function<Block, Optional<T>> read) {
+        for (int i = Math.max(0, from); i < Math.min(to, page.size()); i++) {
+            if (!page.get(i).isListItem()) {
+                Optional<T> value = read.apply(page.get(i));
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Between the headline and the questions, less the date, grade, labels, titles and furniture. */
+    private static String summary(List<Block> page, int headline, int questionsAt) {
+        List<String> summary = new ArrayList<>();
+        for (Block block : page.subList(headline + 1, questionsAt)) {
+            String text = block.isListItem() ? "\u2022 " + block.text() : block.text();
+            // Pages have been seen with a paragraph printed twice in a row.
+            boolean repeated = !summary.isEmpty() && summary.get(summary.size() - 1).equals(text);
+            if (!isHeaderLine(block) && !block.isTableRow() && !repeated) {
+                summary.add(text);
+            }
+        }
+        return String.join("\n\n", summary);
+    }
+
+    /**
+     * The questions from {@code from}. Where the page uses the known wordings of its cycle and
+     * pillar, only those start a question; elsewhere a question-shaped line starts one when it
+     * stands as the first did (same kind, same heading level) or has its number, so that a
+     * sub-heading ending in "?" inside a question's narrative stays narrative.
+     */
+    private static List<Question> readQuestions(List<Block> page, int from, QuestionSet set, Force force) {
+        boolean known = set != null && page.subList(from, page.size()).stream().anyMatch(b -> isKnownQuestion(b, set));
+        int endLevel = from < page.size() && page.get(from).isHeading() && QUESTIONS_FOR.matcher(page.get(from).text()).matches()
+                ? page.get(from).level() : 0;
+        List<Question> questions = new ArrayList<>();
+        QuestionBuilder current = null;
+        Block first = null;
+        Integer pendingNumber = null;
+        for (int i = from; i < page.size(); i++) {
+            Block block = page.get(i);
+            Matcher number = NUMBER_ONLY.matcher(block.text());
+            if (number.matches()) {
+                pendingNumber = Integer.parseInt(number.group(1));
+            } else if (QUESTIONS_FOR.matcher(block.text()).matches()) {
+                continue;
+            } else if (startsQuestion(block, known, set, first, pendingNumber)) {
+                if (current != null) {
+                    questions.add(current.build(force));
+                }
+                first = first == null ? block : first;
+                current = QuestionBuilder.start(block, pendingNumber, questions.size() + 1);
+                pendingNumber = null;
+            } else if (endsQuestions(block, endLevel)) {
+                break;
+            } else if (current != null) {
+                current.add(block);
+            }
+        }
+        if (current != null) {
+            questions.add(current.build(force));
+        }
+        return questions;
+    }
+
+    private static boolean startsQuestion(Block block, boolean known, QuestionSet set, Block first, Integer pendingNumber) {
+        if (block.isListItem() || block.isTableRow()) {
+            return false;
+        }
+        if (known) {
+            return isKnownQuestion(block, set);
+        }
+        if (!isQuestionShaped(block.text())) {
+            return false;
+        }
+        boolean numbered = ReportReader.NUMBERED_QUESTION.matcher(block.text()).matches();
+        return first == null || pendingNumber != null || numbered
+                || first.kind() == block.kind() && first.level() == block.level();
+    }
+
+    /** An annex, or a heading as high as "Questions for…" that is no findings heading, ends the questions. */
+    private static boolean endsQuestions(Block block, int endLevel) {
+        if (!block.isHeading()) {
+            return false;
+        }
+        if (ANNEX.matcher(block.text()).matches()) {
+            return true;
+        }
+        String text = block.text();
+        boolean findingsHeading = QuestionBuilder.AREAS_FOR_IMPROVEMENT.matcher(text).matches()
+                || QuestionBuilder.CAUSES_OF_CONCERN.matcher(text).matches() || QuestionBuilder.RECOMMENDATIONS.matcher(text).matches();
+        return endLevel > 0 && block.level() <= endLevel && !findingsHeading;
+    }
+
+    /**
+     * A question whose own section states no grade takes the grade the report's summary states for
+     * it ("Norfolk Constabulary is outstanding at planning for the future."), under the same rules
+     * as the headline's: present tense, this force, this question.
+     */
+    private static List<Question> gradedFromSummary(List<Question> questions, String summary, Force force) {
+        return questions.stream().map(q -> q.judgment() != null ? q : ProseGrades.stated(summary, q.question(), force)
+                .map(grade -> q.withJudgment(grade, JudgmentSource.SUMMARY)).orElse(q)).toList();
+    }
+
+    private RejectedDocumentException reject(String reason, String detail) {
+        return new RejectedDocumentException(new Reject(source.url(), "extract", reason, detail));
+    }
+}
