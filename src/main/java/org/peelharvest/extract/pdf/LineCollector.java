@@ -20,6 +20,8 @@ final class LineCollector extends PDFTextStripper {
     private final List<PdfLine> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private float pageHeight;
+    private float pageWidth;
+    private final List<PdfLine.Word> words = new ArrayList<>();
     private float x = Float.NaN;
     private float y;
     private float endX;
@@ -40,6 +42,7 @@ final class LineCollector extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) throws IOException {
         pageHeight = page.getMediaBox().getHeight();
+        pageWidth = page.getMediaBox().getWidth();
         super.startPage(page);
     }
 
@@ -60,10 +63,17 @@ final class LineCollector extends PDFTextStripper {
             x = first.getXDirAdj();
             y = first.getYDirAdj();
         }
+        int offset = text.length();
+        float wordEnd = Float.NaN;
         for (TextPosition position : positions) {
+            wordEnd = Float.isNaN(wordEnd) ? position.getXDirAdj() + position.getWidthDirAdj()
+                    : Math.max(wordEnd, position.getXDirAdj() + position.getWidthDirAdj());
             endX = Math.max(endX, position.getXDirAdj() + position.getWidthDirAdj());
             fontSize = Math.max(fontSize, position.getFontSizeInPt());
             bold |= isBold(position);
+        }
+        if (!positions.isEmpty()) {
+            words.add(new PdfLine.Word(offset, positions.get(0).getXDirAdj(), wordEnd));
         }
         text.append(string);
     }
@@ -96,10 +106,15 @@ final class LineCollector extends PDFTextStripper {
     }
 
     private void endLine() {
-        String line = text.toString().strip();
+        String raw = text.toString();
+        String line = raw.strip();
         if (!line.isEmpty() && !Float.isNaN(x)) {
-            lines.add(new PdfLine(line, getCurrentPageNo(), x, endX, y, fontSize, bold, pageHeight));
+            int lead = raw.indexOf(line);
+            List<PdfLine.Word> kept = words.stream().filter(w -> w.offset() >= lead && w.offset() < lead + line.length())
+                    .map(w -> new PdfLine.Word(w.offset() - lead, w.x(), w.endX())).toList();
+            lines.add(new PdfLine(line, getCurrentPageNo(), x, endX, y, fontSize, bold, pageHeight, pageWidth, kept, 0));
         }
+        words.clear();
         text.setLength(0);
         x = Float.NaN;
         endX = 0;

@@ -36,8 +36,9 @@ final class PdfLayout {
 
     private final List<PdfLine> lines;
     private final float bodySize;
-    private final float bodyLeft;
-    private final float columnRight;
+    /** The left edge of body text and the right edge of the text, by column (0: single column, 1 left, 2 right). */
+    private final Map<Integer, Float> bodyLeft = new HashMap<>();
+    private final Map<Integer, Float> columnRight = new HashMap<>();
     private final Set<String> hyphenatedWords;
     private final Set<String> words;
     private final boolean hyphenates;
@@ -51,9 +52,13 @@ final class PdfLayout {
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
         this.leading = lineSpacing(lines) / bodySize;
-        this.bodyLeft = bodyLeft(lines, bodySize);
-        this.columnRight = (float) lines.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
-                .mapToDouble(PdfLine::endX).max().orElse(0);
+        for (int column = 0; column <= 2; column++) {
+            int c = column;
+            List<PdfLine> inColumn = lines.stream().filter(l -> l.column() == c).toList();
+            bodyLeft.put(column, bodyLeft(inColumn, bodySize));
+            columnRight.put(column, (float) inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
+                    .mapToDouble(PdfLine::endX).max().orElse(0));
+        }
         this.hyphenatedWords = hyphenatedWords(lines);
         this.words = words(lines);
     }
@@ -64,7 +69,7 @@ final class PdfLayout {
      *                   hyphen at a line end of a printed page is the word's own)
      */
     static List<Block> blocks(List<PdfLine> laidOut, boolean hyphenates) {
-        return new PdfLayout(withoutRunningText(laidOut), hyphenates).group();
+        return new PdfLayout(Columns.readingOrder(withoutRunningText(laidOut)), hyphenates).group();
     }
 
     /**
@@ -128,7 +133,8 @@ final class PdfLayout {
         if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
             return false;
         }
-        if (line.page() != previous.page()) {
+        if (line.page() != previous.page() || line.column() != previous.column()) {
+            // A paragraph carried over a page break or from the foot of one column to the top of the next.
             return block.kind != Block.Kind.HEADING && !SENTENCE_END.matcher(previous.text()).find();
         }
         float gap = line.y() - previous.y();
@@ -158,7 +164,7 @@ final class PdfLayout {
     }
 
     private float roomLeft(PdfLine line) {
-        return columnRight - line.endX();
+        return columnRight.get(line.column()) - line.endX();
     }
 
     /** The next line's first word and a space, measured with that line's mean character width, and a margin. */
@@ -182,7 +188,7 @@ final class PdfLayout {
             return Block.Kind.LIST_ITEM;
         }
         // Body text indented from the body's left edge: a list whose bullets are drawn, not written.
-        boolean indented = Math.abs(line.fontSize() - bodySize) < 0.6f && line.x() > bodyLeft + bodySize
+        boolean indented = Math.abs(line.fontSize() - bodySize) < 0.6f && line.x() > bodyLeft.get(line.column()) + bodySize
                 && !line.bold();
         boolean larger = line.fontSize() >= bodySize + 0.9f;
         boolean boldLabel = line.bold() && !SENTENCE_END.matcher(line.text()).find()

@@ -1,0 +1,125 @@
+package org.peelharvest.extract.pdf;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Puts the lines of a page set in two columns into reading order: the left column, then the right.
+ * Sorting by position (which single-column reports need for running headers and footnotes) runs
+ * the two columns' lines of one height together; here each such line is split at the gutter.
+ *
+ * <p>A page has two columns when many of its lines have a word that starts at one x in the middle
+ * of the page (between {@value #BAND_FROM} and {@value #BAND_TO} of its width) after a gap wider
+ * than a word space, and the text on both sides of it is prose (a grades table, whose second
+ * column is one or two words, is no second column of text).
+ */
+final class Columns {
+
+    static final float BAND_FROM = 0.3f;
+    static final float BAND_TO = 0.7f;
+    /** A gap this many times the font size is no word space (a word space is about a quarter of it). */
+    private static final float GUTTER_GAP = 0.8f;
+    /** Lines that must start a right column at one x for the page to count as two columns. */
+    private static final int MIN_LINES = 5;
+    /** Words a side of a split line has, at the median, when both sides are prose. */
+    private static final int PROSE_WORDS = 3;
+
+    private Columns() {
+    }
+
+    static List<PdfLine> readingOrder(List<PdfLine> lines) {
+        Map<Integer, List<PdfLine>> pages = lines.stream()
+                .collect(Collectors.groupingBy(PdfLine::page, TreeMap::new, Collectors.toList()));
+        List<PdfLine> ordered = new ArrayList<>(lines.size());
+        pages.values().forEach(page -> ordered.addAll(page(page)));
+        return ordered;
+    }
+
+    private static List<PdfLine> page(List<PdfLine> page) {
+        Float gutter = gutter(page);
+        if (gutter == null) {
+            return page;
+        }
+        List<PdfLine> above = new ArrayList<>();
+        List<PdfLine> left = new ArrayList<>();
+        List<PdfLine> right = new ArrayList<>();
+        List<PdfLine> below = new ArrayList<>();
+        for (PdfLine line : page) {
+            int split = splitAt(line, gutter);
+            if (split == 0) {
+                right.add(line.inColumn(2));
+            } else if (split > 0) {
+                left.add(line.part(0, split, 1));
+                right.add(line.part(split, line.words().size(), 2));
+            } else if (line.endX() < gutter) {
+                left.add(line.inColumn(1));
+            } else {
+                (left.isEmpty() && right.isEmpty() ? above : below).add(line);
+            }
+        }
+        List<PdfLine> ordered = new ArrayList<>(above);
+        left.sort(Comparator.comparing(PdfLine::y));
+        right.sort(Comparator.comparing(PdfLine::y));
+        ordered.addAll(left);
+        ordered.addAll(right);
+        ordered.addAll(below);
+        return ordered;
+    }
+
+    /** The x where a page's right column starts, or null on a page of one column. */
+    private static Float gutter(List<PdfLine> page) {
+        Map<Integer, Integer> starts = new TreeMap<>();
+        for (PdfLine line : page) {
+            for (int i = 0; i < line.words().size(); i++) {
+                PdfLine.Word word = line.words().get(i);
+                boolean inBand = word.x() > line.pageWidth() * BAND_FROM && word.x() < line.pageWidth() * BAND_TO;
+                boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
+                if (inBand && afterGap) {
+                    starts.merge(Math.round(word.x() / 2), 1, Integer::sum);
+                }
+            }
+        }
+        Map.Entry<Integer, Integer> best = starts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        if (best == null || best.getValue() < MIN_LINES) {
+            return null;
+        }
+        float gutter = best.getKey() * 2 - 2;
+        List<Integer> leftWords = new ArrayList<>();
+        List<Integer> rightWords = new ArrayList<>();
+        for (PdfLine line : page) {
+            int split = splitAt(line, gutter);
+            if (split > 0) {
+                leftWords.add(split);
+                rightWords.add(line.words().size() - split);
+            }
+        }
+        return median(leftWords) >= PROSE_WORDS && median(rightWords) >= PROSE_WORDS ? gutter : null;
+    }
+
+    /**
+     * The index of the line's first word in the right column (0 when the whole line is there),
+     * -1 when the line does not reach it or runs across it without a gap.
+     */
+    private static int splitAt(PdfLine line, float gutter) {
+        for (int i = 0; i < line.words().size(); i++) {
+            PdfLine.Word word = line.words().get(i);
+            if (word.x() >= gutter) {
+                boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
+                return afterGap ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
