@@ -22,8 +22,26 @@ public final class DocumentExtractor {
     private final PdfBlockReader pdf = new PdfBlockReader();
     private final ReportReader reader = new ReportReader();
 
-    /** @throws RejectedDocumentException naming the document and the reason it gives no report */
+    /**
+     * The one report of a document.
+     *
+     * @throws RejectedDocumentException naming the document and the reason it gives no report
+     * @throws IllegalArgumentException  for a document that holds several reports (see {@link #extractAll})
+     */
     public Report extract(SourceDocument document) {
+        List<Report> reports = extractAll(document);
+        if (reports.size() != 1) {
+            throw new IllegalArgumentException(document.url() + " holds " + reports.size() + " reports");
+        }
+        return reports.get(0);
+    }
+
+    /**
+     * Every report of a document: one, or three for the 2018/19 PDF of all three pillars.
+     *
+     * @throws RejectedDocumentException naming the document and the reason it gives no report
+     */
+    public List<Report> extractAll(SourceDocument document) {
         SourceFormat format = formatOf(document);
         Source source = new Source(document.url(), format, document.sha256());
         return reader.read(blocks(document, format), source);

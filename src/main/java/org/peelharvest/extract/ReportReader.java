@@ -3,12 +3,15 @@ package org.peelharvest.extract;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.peelharvest.model.Location;
+import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
@@ -31,19 +34,53 @@ public final class ReportReader {
     private final IdentityReader identities = new IdentityReader();
     private final IntegratedReportReader integrated = new IntegratedReportReader();
 
-    /** @throws RejectedDocumentException when the document is no PEEL report this reader can read, naming why */
-    public Report read(DocumentBlocks document, Source source) {
+    /**
+     * The report a document holds; the 2018/19 PDF of all three pillars holds three, one from each
+     * of its parts ("Effectiveness", "Efficiency", "Legitimacy").
+     *
+     * @throws RejectedDocumentException when the document is no PEEL report this reader can read, naming why
+     */
+    public List<Report> read(DocumentBlocks document, Source source) {
         List<Block> page = PageFurniture.strip(document.blocks());
         IdentityReader.Identity identity = identities.read(page, document.evidence(), source.url());
         if (identity.combined()) {
-            throw new RejectedDocumentException(new Reject(source.url(), "extract", "combined-report",
-                    "a report of all three pillars in one document (2018/19 PDF); each pillar is read from its own page"));
+            return readParts(page, identity, source);
         }
         if (identity.cycle().hasFivePointScale()) {
             List<Block> content = page.subList(0, PageFurniture.contentEnd(page, identity.titleIndex() + 1));
-            return integrated.read(content, identity.titleIndex(), identity.force(), identity.cycle(), source);
+            return List.of(integrated.read(content, identity.titleIndex(), identity.force(), identity.cycle(), source));
         }
-        return PillarPageReader.read(page, identity, source);
+        return List.of(PillarPageReader.read(page, identity, source));
+    }
+
+    /**
+     * The 2018/19 PDF of all three pillars: each part, from its heading ("Effectiveness") to the
+     * next part or an annex, is read as that pillar's report. A document whose parts cannot all
+     * be found is rejected: publishing one pillar of three would look like the whole.
+     */
+    private static List<Report> readParts(List<Block> page, IdentityReader.Identity identity, Source source) {
+        List<Integer> starts = new ArrayList<>();
+        List<Pillar> pillars = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            Optional<Pillar> part = page.get(i).isHeading() ? Pillar.fromName(page.get(i).text()) : Optional.empty();
+            if (part.isPresent() && !pillars.contains(part.get()) && part.get() != Pillar.LEADERSHIP) {
+                starts.add(i);
+                pillars.add(part.get());
+            }
+        }
+        if (pillars.size() != 3) {
+            throw new RejectedDocumentException(new Reject(source.url(), "extract", "combined-report",
+                    "a report of all three pillars in one document (2018/19 PDF) whose parts were not all found "
+                            + "(found: " + pillars.stream().map(Pillar::label).toList() + ")"));
+        }
+        List<Report> reports = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            int end = p + 1 < 3 ? starts.get(p + 1) : page.size();
+            IdentityReader.Identity part = new IdentityReader.Identity(identity.force(), identity.cycle(), pillars.get(p),
+                    false, -1, identity.votes());
+            reports.add(PillarPageReader.read(page.subList(starts.get(p), end), part, source));
+        }
+        return reports;
     }
 
     /** The date of a "Last updated" line, or null when the line is not one. */

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.peelharvest.extract.DocumentExtractor;
-import org.peelharvest.model.Report;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.StagingArea;
 import org.peelharvest.validate.ReportValidator;
@@ -57,7 +56,7 @@ class ExtractJobConfiguration {
                      DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
                      ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize) {
         return new StepBuilder(jobRepository)
-                .<DocumentRef, Report>chunk(chunkSize)
+                .<DocumentRef, ExtractedDocument>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(documentReader)
                 .processor(new ExtractProcessor(new DocumentExtractor(), new ReportValidator()))

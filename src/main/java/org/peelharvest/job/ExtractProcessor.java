@@ -9,16 +9,15 @@ import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
-import org.peelharvest.model.Report;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.validate.ReportValidator;
 
 /**
- * One document's whole journey before writing: read its bytes, extract a report, validate it.
+ * One document's whole journey before writing: read its bytes, extract its reports, validate each.
  * A document that fails any of these throws {@link RejectedDocumentException}, which the step
  * skips and records; nothing is dropped by returning null.
  */
-class ExtractProcessor implements ItemProcessor<DocumentRef, Report> {
+class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> {
 
     private final DocumentExtractor extractor;
     private final ReportValidator validator;
@@ -29,10 +28,10 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, Report> {
     }
 
     @Override
-    public Report process(DocumentRef ref) {
+    public ExtractedDocument process(DocumentRef ref) {
         SourceDocument document = read(ref);
         try {
-            return validator.requireValid(extractor.extract(document));
+            return new ExtractedDocument(document.url(), extractor.extractAll(document).stream().map(validator::requireValid).toList());
         } catch (RejectedDocumentException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -6,13 +6,12 @@ import java.util.Locale;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
 
-import org.peelharvest.model.Report;
 
 /**
  * Prints "documents done / total, rate, rejects so far" at most every couple of seconds, so a
  * long run shows it is alive without flooding a log.
  */
-class ProgressReporter implements ItemProcessListener<DocumentRef, Report> {
+class ProgressReporter implements ItemProcessListener<DocumentRef, ExtractedDocument> {
 
     private static final Duration INTERVAL = Duration.ofSeconds(2);
 
@@ -29,7 +28,7 @@ class ProgressReporter implements ItemProcessListener<DocumentRef, Report> {
     }
 
     @Override
-    public void afterProcess(DocumentRef document, Report report) {
+    public void afterProcess(DocumentRef document, ExtractedDocument extracted) {
         done++;
         maybePrint();
     }

@@ -4,11 +4,10 @@ import org.springframework.batch.core.listener.SkipListener;
 
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
-import org.peelharvest.model.Report;
 import org.peelharvest.publish.StagingArea;
 
 /** Records every skipped document as a reject, with the reason its stage gave. */
-class RejectRecorder implements SkipListener<DocumentRef, Report> {
+class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
 
     private final StagingArea staging;
 
@@ -22,8 +21,8 @@ class RejectRecorder implements SkipListener<DocumentRef, Report> {
     }
 
     @Override
-    public void onSkipInWrite(Report report, Throwable failure) {
-        staging.put(new Reject(report.source().url(), "write", "write-failed", String.valueOf(failure.getMessage())));
+    public void onSkipInWrite(ExtractedDocument document, Throwable failure) {
+        staging.put(new Reject(document.url(), "write", "write-failed", String.valueOf(failure.getMessage())));
     }
 
     private static Reject rejectOf(DocumentRef document, Throwable failure) {

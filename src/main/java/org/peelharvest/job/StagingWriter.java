@@ -5,14 +5,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import org.peelharvest.model.Report;
 import org.peelharvest.publish.StagingArea;
 
 /**
  * Stages each extracted report; safe to run twice on the same chunk (same files, same bytes).
  * Opening it creates the run's work area.
  */
-class StagingWriter implements ItemWriter<Report>, ItemStream {
+class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
 
     private final StagingArea staging;
 
@@ -26,7 +25,7 @@ class StagingWriter implements ItemWriter<Report>, ItemStream {
     }
 
     @Override
-    public void write(Chunk<? extends Report> reports) {
-        reports.forEach(staging::put);
+    public void write(Chunk<? extends ExtractedDocument> documents) {
+        documents.forEach(document -> document.reports().forEach(staging::put));
     }
 }

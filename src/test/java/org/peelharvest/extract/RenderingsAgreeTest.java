@@ -33,7 +33,10 @@ class RenderingsAgreeTest {
 
     static Stream<String> specs() throws IOException {
         try (Stream<Path> files = Files.list(FixtureExtractionTest.FIXTURES.resolve("specs"))) {
-            return files.map(p -> p.getFileName().toString().replace(".txt", "")).sorted().toList().stream();
+            // A spec rendered as a PDF only (the 2018/19 report of all three pillars) has nothing to agree with.
+            return files.map(p -> p.getFileName().toString().replace(".txt", ""))
+                    .filter(spec -> Files.exists(FixtureExtractionTest.FIXTURES.resolve(spec + ".semantic.html")))
+                    .sorted().toList().stream();
         }
     }
 
