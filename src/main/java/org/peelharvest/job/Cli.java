@@ -29,7 +29,8 @@ import org.peelharvest.publish.ReleaseValidator;
  */
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
-        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Harvest.class, Cli.Validate.class, Cli.Diff.class},
+        subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Harvest.class, Cli.Validate.class, Cli.Diff.class,
+                ExplainCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
                 "3:the job completed but its quality gate failed (no report, or too many rejects)"})

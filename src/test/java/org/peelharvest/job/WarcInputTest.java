@@ -55,7 +55,7 @@ class WarcInputTest {
         assertThat(Csv.read(output.resolve("rejects.csv"))).isEmpty();
     }
 
-    private static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
+    static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
         HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
                 .setHeader("Content-Type", type)
                 .body(MediaType.parse(type), body)

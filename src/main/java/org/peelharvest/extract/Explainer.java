@@ -1,0 +1,179 @@
+package org.peelharvest.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.peelharvest.model.CauseOfConcern;
+import org.peelharvest.model.Finding;
+import org.peelharvest.model.Question;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.Report;
+import org.peelharvest.model.SourceDocument;
+
+/**
+ * Why a document gave what it gave, for a person looking at a reject or a warning: the identity
+ * evidence and each source's vote, every block with the role it ended up in (title, headline,
+ * date, grade, summary, question N, its grade, narrative and findings, furniture, ignored), and
+ * the outcome.
+ */
+public final class Explainer {
+
+    private final DocumentExtractor extractor = new DocumentExtractor();
+
+    public List<String> explain(SourceDocument document) {
+        List<String> lines = new ArrayList<>();
+        lines.add("document: " + document.url() + " (" + document.content().length + " bytes, sha256 " + document.sha256() + ")");
+        DocumentBlocks blocks;
+        try {
+            blocks = extractor.read(document);
+        } catch (RejectedDocumentException e) {
+            lines.add("outcome: rejected " + e.reject().reason() + ": " + e.reject().detail());
+            return lines;
+        }
+        List<Block> page = PageFurniture.strip(blocks.blocks());
+        lines.add("identity evidence (strong sources must agree; weak ones count only where no strong one speaks):");
+        for (IdentityReader.Vote vote : IdentityReader.votes(page, blocks.evidence(), document.url())) {
+            lines.add(String.format(Locale.ROOT, "  %-6s %-11s %-60s -> %s", vote.source().kind().strong() ? "strong" : "weak",
+                    vote.source().kind().name().toLowerCase(Locale.ROOT), quote(vote.source().text(), 58), says(vote.claim())));
+        }
+        List<Report> reports = List.of();
+        String outcome;
+        try {
+            reports = extractor.extractAll(document);
+            outcome = "outcome: " + reports.size() + " report(s): " + String.join(", ", reports.stream().map(Explainer::summaryOf).toList());
+        } catch (RejectedDocumentException e) {
+            outcome = "outcome: rejected " + e.reject().reason() + ": " + e.reject().detail();
+        }
+        lines.add("blocks (kind, role, text):");
+        Map<Block, String> roles = roles(blocks.blocks(), page, reports);
+        for (int i = 0; i < blocks.blocks().size(); i++) {
+            Block block = blocks.blocks().get(i);
+            lines.add(String.format(Locale.ROOT, "  [%3d] %-12s %-28s %s", i, kindOf(block), roles.get(block), quote(block.text(), 90)));
+        }
+        lines.add(outcome);
+        return lines;
+    }
+
+    private static String summaryOf(Report report) {
+        return report.reportId() + " (judgment " + (report.judgment() == null ? "none" : report.judgment().label()
+                + " from " + report.judgmentSource().name().toLowerCase(Locale.ROOT)) + ", last updated "
+                + (report.lastUpdated() == null ? "none" : report.lastUpdated()) + ", " + report.questions().size() + " question(s), "
+                + report.areaForImprovementCount() + " area(s) for improvement)";
+    }
+
+    private static String says(TitleForms.Claim claim) {
+        List<String> parts = new ArrayList<>();
+        parts.add("force " + (claim.force() == null ? "?" : claim.force().slug()));
+        parts.add("cycle " + (claim.year() == null ? "?" : claim.year()));
+        parts.add("pillar " + (claim.allPillars() ? "all three" : claim.pillar() == null ? "?" : claim.pillar().label()));
+        return String.join(", ", parts);
+    }
+
+    /** Where each block ended up, told from the reports it gave (the first role that fits). */
+    private static Map<Block, String> roles(List<Block> all, List<Block> kept, List<Report> reports) {
+        Set<Block> content = Collections.newSetFromMap(new IdentityHashMap<>());
+        content.addAll(kept);
+        Map<Block, String> roles = new IdentityHashMap<>();
+        Question question = null;
+        Report report = null;
+        for (Block block : all) {
+            String text = block.text();
+            String role;
+            if (!content.contains(block)) {
+                role = "furniture";
+            } else if (TitleForms.ofTitle(text).isPresent() || TitleForms.ofInspectionLine(text).isPresent()) {
+                role = "title or link";
+            } else {
+                Report headlineOf = reports.stream().filter(r -> !r.headlineQuestion().isEmpty()
+                        && PillarPageReader.headlineText(text).equals(r.headlineQuestion())).findFirst().orElse(null);
+                Question started = reports.stream().flatMap(r -> r.questions().stream())
+                        .filter(q -> PillarPageReader.questionText(text).equals(q.question())).findFirst().orElse(null);
+                if (headlineOf != null) {
+                    report = headlineOf;
+                    question = null;
+                    role = "headline";
+                } else if (started != null) {
+                    question = started;
+                    role = "question " + started.number();
+                } else {
+                    role = roleIn(block, report, question, reports);
+                }
+            }
+            roles.put(block, role);
+        }
+        return roles;
+    }
+
+    private static String roleIn(Block block, Report report, Question question, List<Report> reports) {
+        String text = block.text();
+        if (ReportReader.dateOf(text) != null) {
+            return "date";
+        }
+        if (PillarPageReader.QUESTIONS_FOR.matcher(text).matches()) {
+            return "questions heading";
+        }
+        if (text.matches("(?i)^(question\\s+)?\\d{1,2}[.:]?$")) {
+            return "question number";
+        }
+        if (QuestionBuilder.AREAS_FOR_IMPROVEMENT.matcher(text).matches() || QuestionBuilder.CAUSES_OF_CONCERN.matcher(text).matches()
+                || QuestionBuilder.RECOMMENDATIONS.matcher(text).matches()) {
+            return "findings heading";
+        }
+        if (org.peelharvest.model.Pillar.fromName(text).isPresent() || PillarPageReader.LABEL.matcher(text).matches()) {
+            return "label";
+        }
+        if (Grades.fromLine(text).isPresent()) {
+            return question == null ? "grade" : "grade of question " + question.number();
+        }
+        if (question != null) {
+            if (findingTexts(question.areasForImprovement()).contains(text)) {
+                return "area for improvement (q" + question.number() + ")";
+            }
+            for (CauseOfConcern cause : question.causesOfConcern()) {
+                if (cause.cause().text().equals(text)) {
+                    return "cause of concern (q" + question.number() + ")";
+                }
+                if (findingTexts(cause.recommendations()).contains(text)) {
+                    return "recommendation (q" + question.number() + ")";
+                }
+            }
+            if (findingTexts(question.recommendations()).contains(text)) {
+                return "recommendation (q" + question.number() + ")";
+            }
+            if (paragraphs(question.summary()).contains(text)) {
+                return "narrative (q" + question.number() + ")";
+            }
+        }
+        Report holder = report != null ? report : reports.isEmpty() ? null : reports.get(0);
+        if (holder != null && paragraphs(holder.summary()).contains(text)) {
+            return "summary";
+        }
+        if (block.isTableRow()) {
+            return "table row";
+        }
+        return "ignored";
+    }
+
+    /** A summary's paragraphs as written (list items with their bullet dropped). */
+    private static List<String> paragraphs(String summary) {
+        return java.util.Arrays.stream(summary.split("\n\n")).map(p -> p.startsWith("\u2022 ") ? p.substring(2) : p).toList();
+    }
+
+    private static List<String> findingTexts(List<Finding> findings) {
+        return findings.stream().map(Finding::text).toList();
+    }
+
+    private static String kindOf(Block block) {
+        String kind = block.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return block.isHeading() ? kind + "/" + block.level() : kind;
+    }
+
+    private static String quote(String text, int width) {
+        return text.length() > width ? text.substring(0, width - 3) + "..." : text;
+    }
+}
