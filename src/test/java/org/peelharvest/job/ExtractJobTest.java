@@ -207,4 +207,17 @@ class ExtractJobTest {
     static List<CSVRecord> csv(Path file) throws IOException {
         return Csv.read(file);
     }
+
+    @Test
+    void theAllPillarPdfOf2018PublishesOneReportPerPillar() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("all-pillars"));
+        Files.copy(Path.of("src/test/resources/fixtures/trap-all-pillars-in-one-pdf--synthetic.pdf"), folder.resolve("lancashire.pdf"));
+
+        CliRunner.Result result = cli.run("extract", "--input", folder.toString(), "--output", output.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
+        assertThat(Csv.read(output.resolve("reports.csv"))).extracting(r -> r.get("report_id") + " " + r.get("judgment"))
+                .containsExactly("2018-lancashire-effectiveness Good", "2018-lancashire-efficiency Outstanding",
+                        "2018-lancashire-legitimacy Good");
+    }
 }
