@@ -64,6 +64,8 @@ class FixtureExtractionTest {
             Files.writeString(ACTUAL.resolve(golden.getFileName()),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
         }
+        assertThat(differences("", expected, actual)).as("fields of %s that differ from its golden file (actual written under %s)",
+                fixture, ACTUAL).isEmpty();
         assertThat(actual.toPrettyString()).as("extraction of %s (actual written under %s)", fixture, ACTUAL)
                 .isEqualTo(expected.toPrettyString());
     }
@@ -84,6 +86,23 @@ class FixtureExtractionTest {
             reject.put("detail", e.reject().detail());
             return Map.of("rejected", reject);
         }
+    }
+
+    /** Each field whose value differs, as "path: expected … but was …", for a readable failure. */
+    static List<String> differences(String path, JsonNode expected, JsonNode actual) {
+        List<String> differences = new java.util.ArrayList<>();
+        if (expected != null && actual != null && expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>(expected.propertyNames());
+            names.addAll(actual.propertyNames());
+            names.forEach(name -> differences.addAll(differences(path + "." + name, expected.get(name), actual.get(name))));
+        } else if (expected != null && actual != null && expected.isArray() && actual.isArray()) {
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                differences.addAll(differences(path + "[" + i + "]", expected.get(i), actual.get(i)));
+            }
+        } else if (expected == null || !expected.equals(actual)) {
+            differences.add(path + ": expected " + expected + " but was " + actual);
+        }
+        return differences;
     }
 
     /** Leaf values compared one by one, for the accuracy line of the test report. */
