@@ -31,9 +31,10 @@ import org.peelharvest.model.Report;
 import org.peelharvest.model.Warning;
 
 /**
- * Writes a release: the CSV tables (with each published report's warnings) and the JSON of every report. Everything is written into a
- * folder beside the output, flushed to disk, and only then moved into place, so the output
- * folder is always either the previous release or the new one, never half of each.
+ * Writes a release: the CSV tables (with each published report's warnings) and the JSON of every
+ * report. Everything is written into a folder beside the output, flushed to disk, and only then
+ * moved into place, so the output folder is always either the previous release or the new one,
+ * never half of each.
  * Reports stream through once; nothing holds them all in memory.
  */
 public final class DatasetPublisher {

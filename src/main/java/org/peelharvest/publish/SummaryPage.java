@@ -21,8 +21,8 @@ import org.peelharvest.model.Report;
 import org.peelharvest.model.Warning;
 
 /**
- * {@code index.html} of a release: the counts, the rejects, warnings and conflicts, and two charts drawn as
- * inline SVG and HTML (no script, no network resource): the grade distribution of each cycle by
+ * {@code index.html} of a release: the counts, the rejects, warnings and conflicts, and two charts
+ * drawn as inline SVG and HTML (no script, no network resource): the grade distribution of each cycle by
  * pillar, and a force × pillar grid of grades for each cycle. Every grade has its colour and its
  * name, so nothing depends on telling colours apart. Only aggregates are held, never the reports.
  */
