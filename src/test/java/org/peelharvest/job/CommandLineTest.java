@@ -128,14 +128,15 @@ class CommandLineTest {
         assertThat(result.err()).contains("Invalid value for option '--max-warning-rate': 'lots' is not a double");
     }
 
-    @Test
-    void aWarningRateOutOfRangeInAJobFileIsNamed() throws IOException {
-        Path job = jobFile("name: x\ninput: [in]\noutput: out\nmax-warning-rate: 2\n");
+    @ParameterizedTest(name = "{0}: 2")
+    @ValueSource(strings = {"max-warning-rate", "max-reject-rate"})
+    void aRateOutOfRangeInAJobFileIsNamed(String key) throws IOException {
+        Path job = jobFile("name: x\ninput: [in]\noutput: out\n" + key + ": 2\n");
 
         CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(job.toString(), "max-warning-rate must be between 0 and 1, not 2.0");
+        assertThat(result.err()).contains(job.toString(), key + " must be between 0 and 1, not 2.0");
     }
 
     @Test
