@@ -33,7 +33,8 @@ import org.peelharvest.publish.ReleaseValidator;
                 ExplainCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
-                "3:the job completed but its quality gate failed (no report, or too many rejects)"})
+                "3:the job completed but its quality gate failed (no report, too many rejects, or too many "
+                        + "reports without questions)"})
 public final class Cli implements Callable<Integer> {
 
     private final Map<String, Object> springProperties;
@@ -71,6 +72,11 @@ public final class Cli implements Callable<Integer> {
                         + "(0 to 1; default: the job file's, else 0.2).")
         Double maxRejectRate;
 
+        @Option(names = "--max-warning-rate", paramLabel = "RATE",
+                description = "Fail the quality gate (exit 3) when more than this share of published reports has "
+                        + "no questions (0 to 1; default: the job file's, else 0.2).")
+        Double maxWarningRate;
+
         @Option(names = "--csv", paramLabel = "STYLE", converter = CsvStyleConverter.class,
                 description = "spreadsheet (default: UTF-8 with a byte-order mark, formula-like cells guarded, "
                         + "for Excel and Sheets) or plain (the values exactly, for pipelines).")
@@ -93,7 +99,7 @@ public final class Cli implements Callable<Integer> {
         Cli cli;
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
-                description = "The job file (YAML: name, input, output, max-reject-rate).")
+                description = "The job file (YAML: name, input, output, max-reject-rate, max-warning-rate).")
         Path jobFile;
 
         @CommandLine.Mixin
@@ -102,7 +108,7 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() {
             return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
-                    options.csv));
+                    options.maxWarningRate, options.csv));
         }
 
         private static Path defaultJobFile() {
@@ -137,10 +143,12 @@ public final class Cli implements Callable<Integer> {
                 if (!missing.isEmpty()) {
                     throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));
                 }
-                double rate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+                double rejectRate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+                double warningRate = options.maxWarningRate != null ? options.maxWarningRate
+                        : RunSpec.DEFAULT_MAX_WARNING_RATE;
                 try {
-                    return new RunSpec(name, inputs, output, rate, options.csv != null ? options.csv : CsvStyle.SPREADSHEET,
-                            false, null, null);
+                    return new RunSpec(name, inputs, output, rejectRate, warningRate,
+                            options.csv != null ? options.csv : CsvStyle.SPREADSHEET, false, null, null);
                 } catch (IllegalArgumentException e) {
                     throw new JobFile.BadJobException(e.getMessage());
                 }

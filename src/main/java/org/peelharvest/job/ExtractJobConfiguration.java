@@ -18,12 +18,13 @@ import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.StagingArea;
 import org.peelharvest.validate.ReportValidator;
+import org.peelharvest.validate.ReportWarnings;
 
 /**
  * The extract job: {@code harvestStep} harvests into a snapshot when the job names seeds (and ends the
  * job when it finds no report); {@code extractStep} reads each document, extracts and validates its report and
  * stages it (a document is the unit of work and of skipping); {@code publishStep} publishes the
- * staged reports and rejects as one release.
+ * staged reports, their warnings and the rejects as one release.
  */
 @Configuration(proxyBeanMethods = false)
 class ExtractJobConfiguration {
@@ -107,7 +108,8 @@ class ExtractJobConfiguration {
     PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                   @Value("${peel.version:unknown}") String version) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv()), spec, version);
+        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv(), new ReportWarnings()::of),
+                spec, version);
     }
 
     /** The work area of the job instance the step belongs to; a restart finds the same one. */

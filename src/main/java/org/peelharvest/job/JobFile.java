@@ -17,14 +17,15 @@ import org.peelharvest.publish.CsvStyle;
 
 /**
  * A job file ({@code jobs/*.yaml}): the job's {@code name}, its {@code input} paths and its
- * {@code output} folder, with an optional {@code max-reject-rate} and {@code csv} style; a job
- * that harvests names its {@code seed} pages, the {@code allow}ed URL prefixes, its
+ * {@code output} folder, with an optional {@code max-reject-rate}, {@code max-warning-rate} and
+ * {@code csv} style; a job that harvests names its {@code seed} pages, the {@code allow}ed URL prefixes, its
  * {@code snapshot} folder, {@code rate} and {@code user-agent}. Paths are relative to the
  * folder the job file is in, so a job runs the same from any working directory. Unknown keys
  * and missing paths are errors that name them.
  */
 record JobFile(String name, List<String> input, String output,
-               @JsonProperty("max-reject-rate") Double maxRejectRate, String csv,
+               @JsonProperty("max-reject-rate") Double maxRejectRate,
+               @JsonProperty("max-warning-rate") Double maxWarningRate, String csv,
                List<String> seed, List<String> allow, String snapshot, Double rate,
                @JsonProperty("user-agent") String userAgent) {
 
@@ -55,7 +56,8 @@ record JobFile(String name, List<String> input, String output,
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    static RunSpec load(Path file, Double maxRejectRateOverride, CsvStyle csvOverride) {
+    /** The run a job file describes; a non-null override (from the command line) wins over the file. */
+    static RunSpec load(Path file, Double maxRejectRateOverride, Double maxWarningRateOverride, CsvStyle csvOverride) {
         if (!Files.isRegularFile(file)) {
             throw new BadJobException(file + ": no such job file");
         }
@@ -85,10 +87,12 @@ record JobFile(String name, List<String> input, String output,
         if (!problems.isEmpty()) {
             throw new BadJobException(file + ": " + String.join("; ", problems));
         }
-        double rate = maxRejectRateOverride != null ? maxRejectRateOverride
+        double rejectRate = maxRejectRateOverride != null ? maxRejectRateOverride
                 : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+        double warningRate = maxWarningRateOverride != null ? maxWarningRateOverride
+                : job.maxWarningRate != null ? job.maxWarningRate : RunSpec.DEFAULT_MAX_WARNING_RATE;
         try {
-            return new RunSpec(job.name, inputs, base.resolve(job.output), rate, csv, true, null,
+            return new RunSpec(job.name, inputs, base.resolve(job.output), rejectRate, warningRate, csv, true, null,
                     harvestPlan(job, base).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new BadJobException(file + ": " + e.getMessage());
@@ -104,7 +108,8 @@ record JobFile(String name, List<String> input, String output,
             return job;
         } catch (UnrecognizedPropertyException e) {
             throw new BadJobException(file + ": unknown key '" + e.getPropertyName()
-                    + "' (known keys: name, input, output, max-reject-rate, csv, seed, allow, snapshot, rate, user-agent)");
+                    + "' (known keys: name, input, output, max-reject-rate, max-warning-rate, csv, seed, allow, snapshot, rate, "
+                    + "user-agent)");
         } catch (JacksonException e) {
             throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -39,7 +39,7 @@ class JobRunner {
                 // Only once the repository records the run as complete: until then a restart needs it.
                 spec.stagingArea(execution).delete();
             }
-            return Outcome.of(execution, spec.maxRejectRate());
+            return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
         }
     }
 

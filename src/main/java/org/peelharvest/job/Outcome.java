@@ -10,15 +10,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * What a run achieved, read from its job execution, and the exit code that tells a scheduler:
  * 0 success, 1 the job failed, 3 the job completed but its quality gate failed.
+ *
+ * @param withoutQuestions published reports with a {@code no-questions} warning
  */
 record Outcome(BatchStatus status, int extracted, int published, int rejected, int sitePages, String rejectReasons,
-               Duration took, double maxRejectRate, String failure, String folder, String foundNothing) {
+               int warnings, String warningCodes, int withoutQuestions, Duration took, double maxRejectRate,
+               double maxWarningRate, String failure, String folder, String foundNothing) {
 
     static final int OK = 0;
     static final int JOB_FAILED = 1;
     static final int QUALITY_GATE_FAILED = 3;
 
-    static Outcome of(JobExecution execution, double maxRejectRate) {
+    static Outcome of(JobExecution execution, double maxRejectRate, double maxWarningRate) {
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
@@ -30,7 +33,10 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
                 context.getInt(PublishTasklet.REJECTS, 0),
                 context.getInt(PublishTasklet.SITE_PAGES, 0),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
-                took, maxRejectRate, failure, context.getString(PublishTasklet.FOLDER, ""),
+                context.getInt(PublishTasklet.WARNINGS, 0),
+                context.getString(PublishTasklet.WARNING_CODES, ""),
+                context.getInt(PublishTasklet.WITHOUT_QUESTIONS, 0),
+                took, maxRejectRate, maxWarningRate, failure, context.getString(PublishTasklet.FOLDER, ""),
                 context.getString(HarvestTasklet.FOUND_NOTHING, ""));
     }
 
@@ -60,15 +66,24 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
             return String.format(Locale.ROOT, "%.0f%% of the documents were rejected, more than the %.0f%% allowed"
                     + " (--max-reject-rate %s)", rate * 100, maxRejectRate * 100, maxRejectRate);
         }
+        // A site redesign that hides every question list still publishes grades: notice it the day it happens.
+        double withoutQuestionsRate = (double) withoutQuestions / published;
+        if (withoutQuestionsRate > maxWarningRate) {
+            return String.format(Locale.ROOT, "%d of %d published reports (%.0f%%) have no questions, more than the"
+                            + " %.0f%% allowed (--max-warning-rate %s)", withoutQuestions, published,
+                    withoutQuestionsRate * 100, maxWarningRate * 100, maxWarningRate);
+        }
         return "";
     }
 
     String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (published %d, "
-                        + "%d duplicate document(s) of a published report)%nrejected: %d%s%ntime taken: %.1f s%n",
+                        + "%d duplicate document(s) of a published report)%nrejected: %d%s%nwarnings: %d%s%n"
+                        + "time taken: %.1f s%n",
                 documents(), extracted, published, extracted - published, rejected,
-                rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", took.toMillis() / 1000.0));
+                rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", warnings,
+                warningCodes.isEmpty() ? "" : " (" + warningCodes + ")", took.toMillis() / 1000.0));
         if (!folder.isEmpty()) {
             text.append("published to ").append(folder).append('\n');
         }

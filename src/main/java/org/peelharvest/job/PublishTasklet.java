@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.Warning;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.Release;
 import org.peelharvest.publish.RunInfo;
@@ -34,6 +35,9 @@ class PublishTasklet implements Tasklet {
     static final String REJECTS = "published.rejects";
     static final String REJECT_REASONS = "published.reject-reasons";
     static final String SITE_PAGES = "published.site-pages";
+    static final String WARNINGS = "published.warnings";
+    static final String WARNING_CODES = "published.warning-codes";
+    static final String WITHOUT_QUESTIONS = "published.without-questions";
     /** Pages recognised as the site's own, not reports: a harvest meets them on its way to the reports. */
     static final java.util.Set<String> SITE_PAGE_REASONS = java.util.Set.of("force-overview", "year-index");
 
@@ -66,6 +70,9 @@ class PublishTasklet implements Tasklet {
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));
         job.putInt(SITE_PAGES, (int) rejects.stream().filter(r -> SITE_PAGE_REASONS.contains(r.reason())).count());
+        job.putInt(WARNINGS, release.warnings());
+        job.putString(WARNING_CODES, codes(release));
+        job.putInt(WITHOUT_QUESTIONS, release.warnings(Warning.Code.NO_QUESTIONS));
         contribution.incrementWriteCount(release.reports());
         return RepeatStatus.FINISHED;
     }
@@ -75,6 +82,12 @@ class PublishTasklet implements Tasklet {
                 : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
         return new RunInfo(version, spec.name(), execution.getJobParameters().getLong("run", 0L),
                 execution.getJobInstance().getInstanceId(), started, spec.release());
+    }
+
+    /** "no-questions 1, no-last-updated 2": the warnings counted by code, in the order of the codes. */
+    private static String codes(Release release) {
+        return String.join(", ", release.warningsByCode().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().label() + " " + e.getValue()).toList());
     }
 
     /** "corrupt-pdf 1, empty-file 2": the rejects counted by reason, in reason order. */

@@ -23,6 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param inputs        files and folders to extract from, absolute
  * @param output        the folder the release is published into, absolute
  * @param maxRejectRate the share of rejected documents above which the quality gate fails
+ * @param maxWarningRate the share of published reports without questions above which the quality gate fails
  * @param csv           how the CSV files are written (spreadsheet-safe by default)
  * @param releases      whether each run publishes a new release under the output folder
  *                      ({@code <output>/<UTC timestamp>/}, {@code latest} naming the newest) rather
@@ -32,10 +33,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param harvest       what to harvest first, into a new snapshot the run then extracts from; null
  *                      for a run of local files only
  */
-record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, CsvStyle csv, boolean releases,
-               String release, JobFile.HarvestPlan harvest) {
+record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate, double maxWarningRate, CsvStyle csv,
+               boolean releases, String release, JobFile.HarvestPlan harvest) {
 
     static final double DEFAULT_MAX_REJECT_RATE = 0.2;
+    static final double DEFAULT_MAX_WARNING_RATE = 0.2;
     private static final DateTimeFormatter RELEASE_NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String INPUT_SEPARATOR = "\n";
@@ -43,8 +45,14 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     RunSpec {
         inputs = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         output = output.toAbsolutePath().normalize();
-        if (maxRejectRate < 0 || maxRejectRate > 1) {
-            throw new IllegalArgumentException("max-reject-rate must be between 0 and 1, not " + maxRejectRate);
+        requireShare("max-reject-rate", maxRejectRate);
+        requireShare("max-warning-rate", maxWarningRate);
+    }
+
+    /** A rate of the quality gate is a share, 0 to 1; written so that NaN is refused too. */
+    private static void requireShare(String name, double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + rate);
         }
     }
 
@@ -52,13 +60,13 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     RunSpec withInput(Path input) {
         List<Path> all = new java.util.ArrayList<>(inputs);
         all.add(input);
-        return new RunSpec(name, all, output, maxRejectRate, csv, releases, release, harvest);
+        return new RunSpec(name, all, output, maxRejectRate, maxWarningRate, csv, releases, release, harvest);
     }
 
     /** This run's spec with its release folder named after the UTC time it starts at. */
     RunSpec startingAt(Instant start) {
-        return releases ? new RunSpec(name, inputs, output, maxRejectRate, csv, true, RELEASE_NAME.format(start), harvest)
-                : this;
+        return releases ? new RunSpec(name, inputs, output, maxRejectRate, maxWarningRate, csv, true,
+                RELEASE_NAME.format(start), harvest) : this;
     }
 
     /** Name, inputs and output identify a job instance; run tells successive runs apart. */
@@ -80,6 +88,7 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
                 .addString("output", output.toString())
                 .addLong("run", run)
                 .addDouble("max-reject-rate", maxRejectRate, false)
+                .addDouble("max-warning-rate", maxWarningRate, false)
                 .addString("csv", csv.label(), false)
                 .toJobParameters();
     }
@@ -90,6 +99,7 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         String release = parameters.getString("release");
         return new RunSpec(parameters.getString("name"), inputs, Path.of(parameters.getString("output")),
                 parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE),
+                parameters.getDouble("max-warning-rate", DEFAULT_MAX_WARNING_RATE),
                 CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET),
                 release != null, release, harvestOf(parameters));
     }

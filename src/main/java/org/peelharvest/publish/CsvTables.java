@@ -11,6 +11,7 @@ import org.peelharvest.model.Forces;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.Warning;
 
 /**
  * The CSV tables of a release. RFC 4180: CRLF line ends, a field with a comma, quote or line
@@ -24,6 +25,7 @@ final class CsvTables {
     static final List<String> CAUSES_OF_CONCERN = DataPackage.CAUSES_OF_CONCERN.header();
     static final List<String> RECOMMENDATIONS = DataPackage.RECOMMENDATIONS.header();
     static final List<String> CONFLICTS = DataPackage.CONFLICTS.header();
+    static final List<String> WARNINGS = DataPackage.WARNINGS.header();
     static final List<String> REJECTS = DataPackage.REJECTS.header();
     static final List<String> FORCES = DataPackage.FORCES.header();
 
@@ -82,6 +84,12 @@ final class CsvTables {
     static void printConflicts(CsvTable out, List<Conflicts.Conflict> conflicts) throws IOException {
         for (Conflicts.Conflict c : conflicts) {
             out.row(c.reportId(), c.field(), c.value(), c.sourceUrl(), c.otherValue(), c.otherSourceUrl());
+        }
+    }
+
+    static void printWarnings(CsvTable out, List<Warning> warnings) throws IOException {
+        for (Warning w : warnings) {
+            out.row(w.reportId(), w.sourceUrl(), w.code().label(), w.detail());
         }
     }
 

@@ -17,12 +17,13 @@ import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.model.SourceFormat;
+import org.peelharvest.model.Warning;
 
 /**
  * The tables of a release and {@code datapackage.json}, their Frictionless Data Package: each
  * file a resource with its size and SHA-256, each CSV with its Table Schema (field types, the
- * closed lists of judgments, pillars and cycles, primary keys, foreign keys from questions and
- * findings to reports, and the empty string as the missing value). The CSV headers are read
+ * closed lists of judgments, pillars, cycles and warning codes, primary keys, foreign keys from
+ * questions, findings and warnings to reports, and the empty string as the missing value). The CSV headers are read
  * from here, so the files and their description cannot drift apart.
  */
 public final class DataPackage {
@@ -56,6 +57,7 @@ public final class DataPackage {
     private static final List<String> CYCLES = Cycle.ALL.stream().map(Cycle::label).toList();
     private static final List<String> FORMATS = java.util.Arrays.stream(SourceFormat.values()).map(SourceFormat::label).toList();
     private static final List<String> SCALES = List.of("four-point", "five-point");
+    private static final List<String> WARNING_CODES = java.util.Arrays.stream(Warning.Code.values()).map(Warning.Code::label).toList();
     private static final List<String> QUESTION_KEY = List.of("report_id", "question_number");
     private static final ForeignKey TO_REPORTS = new ForeignKey(List.of("report_id"), "reports", List.of("report_id"));
     private static final ForeignKey TO_QUESTIONS = new ForeignKey(QUESTION_KEY, "questions", QUESTION_KEY);
@@ -84,6 +86,10 @@ public final class DataPackage {
             key("report_id"), text("field"), optional("value"), text("source_url"), optional("other_value"),
             text("other_source_url")),
             List.of(), List.of(TO_REPORTS));
+    /** A report has at most one warning of each code. */
+    public static final Table WARNINGS = new Table("warnings", List.of(
+            key("report_id"), text("source_url"), closed("code", WARNING_CODES), text("detail")),
+            List.of("report_id", "code"), List.of(TO_REPORTS));
     public static final Table REJECTS = new Table("rejects", List.of(
             key("source_url"), closed("stage", List.of("read", "extract", "validate", "write")), text("reason"),
             optional("detail")),
@@ -92,7 +98,7 @@ public final class DataPackage {
             key("force_slug"), text("force"), text("ons_code"), text("region"), closed("country", List.of("England", "Wales"))),
             List.of("force_slug"), List.of());
     public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
-            RECOMMENDATIONS, CONFLICTS, REJECTS, FORCES);
+            RECOMMENDATIONS, CONFLICTS, WARNINGS, REJECTS, FORCES);
     /** The release's other files, described by size and digest. */
     static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH,
             SummaryPage.FILE);

@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JsonGenerator;
@@ -25,23 +28,36 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.Warning;
 
 /**
- * Writes a release: the CSV tables and the JSON of every report. Everything is written into a
- * folder beside the output, flushed to disk, and only then moved into place, so the output
- * folder is always either the previous release or the new one, never half of each.
+ * Writes a release: the CSV tables (with each published report's warnings) and the JSON of every
+ * report. Everything is written into a folder beside the output, flushed to disk, and only then
+ * moved into place, so the output folder is always either the previous release or the new one,
+ * never half of each.
  * Reports stream through once; nothing holds them all in memory.
  */
 public final class DatasetPublisher {
 
     public static final List<String> FILES = List.of("reports.csv", "questions.csv",
             "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "conflicts.csv",
-            "rejects.csv", "forces.csv", "reports.json", "reports.jsonl");
+            "warnings.csv", "rejects.csv", "forces.csv", "reports.json", "reports.jsonl");
 
     private final CsvStyle style;
+    private final Function<Report, List<Warning>> warnings;
 
-    public DatasetPublisher(CsvStyle style) {
+    /**
+     * @param warnings what each published report lacks, derived from the report alone when it is
+     *                 published, so a restarted run gives the same warnings
+     */
+    public DatasetPublisher(CsvStyle style, Function<Report, List<Warning>> warnings) {
         this.style = style;
+        this.warnings = warnings;
+    }
+
+    /** A publisher that finds nothing to warn about: for tests of the other tables. */
+    public DatasetPublisher(CsvStyle style) {
+        this(style, report -> List.of());
     }
 
     /** Spreadsheet-safe CSV, the default. */
@@ -85,7 +101,7 @@ public final class DatasetPublisher {
         }
         return new Release(target, written.documents(), written.reports(), written.questions(),
                 written.areasForImprovement(), written.causesOfConcern(), written.recommendations(),
-                written.conflicts(), written.rejects());
+                written.conflicts(), written.rejects(), written.warningsByCode());
     }
 
     /**
@@ -120,6 +136,7 @@ public final class DatasetPublisher {
              CsvTable causesCsv = table(folder, "causes_of_concern.csv", CsvTables.CAUSES_OF_CONCERN);
              CsvTable recommendationsCsv = table(folder, "recommendations.csv", CsvTables.RECOMMENDATIONS);
              CsvTable conflictsCsv = table(folder, "conflicts.csv", CsvTables.CONFLICTS);
+             CsvTable warningsCsv = table(folder, "warnings.csv", CsvTables.WARNINGS);
              JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
              Writer lines = open(folder, "reports.jsonl")) {
             array.writeStartArray();
@@ -138,6 +155,10 @@ public final class DatasetPublisher {
                 CsvTables.printAreasForImprovement(areasCsv, report);
                 CsvTables.printCausesOfConcern(causesCsv, report);
                 CsvTables.printRecommendations(recommendationsCsv, report);
+                List<Warning> found = warnings.apply(report);
+                CsvTables.printWarnings(warningsCsv, found);
+                counts.add(found);
+                page.addWarnings(found);
                 Object json = ReportJson.of(report);
                 array.writePOJO(json);
                 lines.write(JSON.writeValueAsString(json));
@@ -185,6 +206,11 @@ public final class DatasetPublisher {
         private int causes;
         private int recommendations;
         private int conflicts;
+        private final Map<Warning.Code, Integer> warnings = new EnumMap<>(Warning.Code.class);
+
+        void add(List<Warning> found) {
+            found.forEach(w -> warnings.merge(w.code(), 1, Integer::sum));
+        }
 
         void add(Report report) {
             reports++;
@@ -196,7 +222,7 @@ public final class DatasetPublisher {
 
         Release release(Path folder, int documents, int rejects) {
             return new Release(folder, documents, reports, questions, areas, causes, recommendations, conflicts,
-                    rejects);
+                    rejects, warnings);
         }
     }
 

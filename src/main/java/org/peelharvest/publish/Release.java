@@ -1,8 +1,35 @@
 package org.peelharvest.publish;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** What a publish wrote: the folder and the row counts of its tables. */
+import org.peelharvest.model.Warning;
+
+/**
+ * What a publish wrote: the folder, the row counts of its tables, and its warnings counted by
+ * code (every code, in the order of the codes, zero where there is none).
+ */
 public record Release(Path folder, int documents, int reports, int questions, int areasForImprovement,
-                      int causesOfConcern, int recommendations, int conflicts, int rejects) {
+                      int causesOfConcern, int recommendations, int conflicts, int rejects,
+                      Map<Warning.Code, Integer> warningsByCode) {
+
+    public Release {
+        Map<Warning.Code, Integer> every = new EnumMap<>(Warning.Code.class);
+        for (Warning.Code code : Warning.Code.values()) {
+            every.put(code, warningsByCode.getOrDefault(code, 0));
+        }
+        warningsByCode = Collections.unmodifiableMap(every);
+    }
+
+    /** The rows of {@code warnings.csv}. */
+    public int warnings() {
+        return warningsByCode.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The reports with a warning of this code (a report has at most one of each). */
+    public int warnings(Warning.Code code) {
+        return warningsByCode.get(code);
+    }
 }

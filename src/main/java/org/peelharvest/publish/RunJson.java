@@ -9,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.peelharvest.model.Warning;
+
 /**
  * {@code run.json}, beside the datasets of a release: the project version, the job and run, when
- * it started and published, the row counts, and every input document with its SHA-256 and what
+ * it started and published, the row counts, the warnings counted by code, and every input document with its SHA-256 and what
  * became of it. It is the one file of a release that differs between two runs of the same input.
  */
 final class RunJson {
@@ -40,9 +43,13 @@ final class RunJson {
         }
 
         Release release(Path folder) {
+            Map<Warning.Code, Integer> warnings = new EnumMap<>(Warning.Code.class);
+            for (Warning.Code code : Warning.Code.values()) {
+                warnings.put(code, counts.path("warnings_by_code").path(code.label()).asInt(0));
+            }
             return new Release(folder, count("documents"), count("reports"), count("questions"),
                     count("areas_for_improvement"), count("causes_of_concern"), count("recommendations"),
-                    count("conflicts"), count("rejects"));
+                    count("conflicts"), count("rejects"), warnings);
         }
 
         private int count(String name) {
@@ -71,6 +78,10 @@ final class RunJson {
         counts.put("recommendations", release.recommendations());
         counts.put("conflicts", release.conflicts());
         counts.put("rejects", release.rejects());
+        counts.put("warnings", release.warnings());
+        Map<String, Integer> byCode = new LinkedHashMap<>();
+        release.warningsByCode().forEach((code, count) -> byCode.put(code.label(), count));
+        counts.put("warnings_by_code", byCode);
         json.put("counts", counts);
         json.put("inputs", documents.stream().sorted(java.util.Comparator.comparing(Document::url)).map(d -> {
             Map<String, Object> input = new LinkedHashMap<>();

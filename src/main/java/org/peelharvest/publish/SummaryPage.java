@@ -18,10 +18,11 @@ import org.peelharvest.model.Judgment;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.Warning;
 
 /**
- * {@code index.html} of a release: the counts, the rejects and conflicts, and two charts drawn as
- * inline SVG and HTML (no script, no network resource): the grade distribution of each cycle by
+ * {@code index.html} of a release: the counts, the rejects, warnings and conflicts, and two charts
+ * drawn as inline SVG and HTML (no script, no network resource): the grade distribution of each cycle by
  * pillar, and a force × pillar grid of grades for each cycle. Every grade has its colour and its
  * name, so nothing depends on telling colours apart. Only aggregates are held, never the reports.
  */
@@ -38,6 +39,7 @@ final class SummaryPage {
     private final Map<String, Map<String, Map<String, String>>> grids = new TreeMap<>(SummaryPage::byCycle);
     private final List<Conflicts.Conflict> conflicts = new ArrayList<>();
     private int conflictCount;
+    private final List<Warning> warnings = new ArrayList<>();
 
     void add(Report report) {
         String cycle = report.cycle().label();
@@ -58,6 +60,11 @@ final class SummaryPage {
         found.stream().limit(Math.max(0, ROWS_SHOWN - conflicts.size())).forEach(conflicts::add);
     }
 
+    /** Only the first rows are kept; the counts come from the release. */
+    void addWarnings(List<Warning> found) {
+        found.stream().limit(Math.max(0, ROWS_SHOWN - warnings.size())).forEach(warnings::add);
+    }
+
     void write(Path file, Release release, List<Reject> rejects) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -75,6 +82,7 @@ final class SummaryPage {
         html.append("<h2>Grades by force</h2>\n");
         grids.forEach((cycle, forces) -> grid(html, cycle, forces));
         rejects(html, rejects);
+        warnings(html, release);
         conflicts(html);
         html.append("</body>\n</html>\n");
         Files.writeString(file, html, StandardCharsets.UTF_8);
@@ -90,6 +98,7 @@ final class SummaryPage {
         row(html, "Recommendations", release.recommendations());
         row(html, "Conflicts between documents", release.conflicts());
         row(html, "Rejected documents", release.rejects());
+        row(html, "Warnings (what a published report lacks)", release.warnings());
         html.append("</table>\n");
     }
 
@@ -176,6 +185,25 @@ final class SummaryPage {
                 .append("</td><td>").append(escape(r.stage())).append("</td><td>").append(escape(r.reason()))
                 .append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
         html.append("</table>\n").append(more(rejects.size()));
+    }
+
+    private void warnings(StringBuilder html, Release release) {
+        html.append("<h2>Warnings</h2>\n");
+        if (warnings.isEmpty()) {
+            html.append("<p>None.</p>\n");
+            return;
+        }
+        List<String> byCode = new ArrayList<>();
+        release.warningsByCode().forEach((code, count) -> {
+            if (count > 0) {
+                byCode.add(escape(code.label()) + " " + count);
+            }
+        });
+        html.append("<p>").append(String.join(", ", byCode)).append("</p>\n")
+                .append("<table>\n<tr><th>Report</th><th>Code</th><th>Detail</th></tr>\n");
+        warnings.forEach(w -> html.append("<tr><td>").append(escape(w.reportId())).append("</td><td>")
+                .append(escape(w.code().label())).append("</td><td>").append(escape(w.detail())).append("</td></tr>\n"));
+        html.append("</table>\n").append(more(release.warnings()));
     }
 
     private void conflicts(StringBuilder html) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Question;
+import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
@@ -62,12 +63,33 @@ public final class ReportValidator {
         if (date != null && date.getYear() < report.cycle().year()) {
             violations.add("last_updated " + date + " is before cycle " + report.cycle().label() + " began");
         }
-        if (report.questions().isEmpty()) {
-            violations.add("no questions were found (a pillar page lists its questions under 'Questions for …')");
+        if (report.questions().isEmpty() && !statesAnything(report)) {
+            violations.add("no questions, grade or summary were found (a pillar page lists its questions under "
+                    + "'Questions for …')");
         }
+        checkQuestionCount(report, violations);
         if (CHROME.matcher(report.headlineQuestion() + " " + report.summary()).find()) {
             violations.add("site navigation text leaked into the summary");
         }
+    }
+
+    /**
+     * A page without its questions (cut short, summary-only, a republished summary) is still worth
+     * publishing when it states a grade or a summary; findings are only ever listed under questions.
+     * Its missing questions are a warning ({@link ReportWarnings}), not a violation.
+     */
+    private static boolean statesAnything(Report report) {
+        return report.judgment() != null || !report.summary().isBlank();
+    }
+
+    /** More questions than the whole published list of the cycle and pillar means one was invented. */
+    private static void checkQuestionCount(Report report, List<String> violations) {
+        int found = report.questions().size();
+        QuestionSets.of(report.cycle(), report.pillar())
+                .filter(set -> set.complete() && found > set.questions().size())
+                .ifPresent(set -> violations.add(found + " questions, more than the " + set.questions().size()
+                        + " that " + report.cycle().label() + " " + report.pillar().label()
+                        + " reports have (a phantom question)"));
     }
 
     private static void checkQuestions(Report report, List<String> violations) {

@@ -109,6 +109,45 @@ class CommandLineTest {
         assertThat(Files.readString(temp.resolve("out/plain/reports.csv"))).startsWith("report_id,");
     }
 
+    @ParameterizedTest(name = "--max-warning-rate {0}")
+    @ValueSource(strings = {"1.5", "-0.1", "NaN"})
+    void aWarningRateThatIsNoShareIsBadUsage(String rate) {
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", temp.toString(),
+                "--output", temp.resolve("out").toString(), "--max-warning-rate", rate);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("max-warning-rate must be between 0 and 1, not " + rate);
+    }
+
+    @Test
+    void aWarningRateThatIsNoNumberIsBadUsage() {
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", temp.toString(),
+                "--output", temp.resolve("out").toString(), "--max-warning-rate", "lots");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid value for option '--max-warning-rate': 'lots' is not a double");
+    }
+
+    @ParameterizedTest(name = "{0}: 2")
+    @ValueSource(strings = {"max-warning-rate", "max-reject-rate"})
+    void aRateOutOfRangeInAJobFileIsNamed(String key) throws IOException {
+        Path job = jobFile("name: x\ninput: [in]\noutput: out\n" + key + ": 2\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(job.toString(), key + " must be between 0 and 1, not 2.0");
+    }
+
+    @Test
+    void aRejectRateOfNaNIsBadUsageToo() {
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", temp.toString(),
+                "--output", temp.resolve("out").toString(), "--max-reject-rate", "NaN");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("max-reject-rate must be between 0 and 1, not NaN");
+    }
+
     private Path jobFile(String yaml) throws IOException {
         Files.createDirectories(temp.resolve("in"));
         return Files.writeString(temp.resolve("job.yaml"), yaml);

@@ -138,7 +138,7 @@ class HarvestCommandTest {
         for (String name : List.of("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018",
                 "peel-reports-2021-22", "peel-reports-2023-25")) {
             Path file = Path.of("jobs", name + ".yaml");
-            RunSpec spec = JobFile.load(file, null, null);
+            RunSpec spec = JobFile.load(file, null, null, null);
             assertThat(spec.name()).isEqualTo(name);
             assertThat(JobFile.harvestPlan(file)).hasValueSatisfying(plan -> {
                 assertThat(plan.seeds()).allSatisfy(seed -> assertThat(seed).startsWith("https://hmicfrs.justiceinspectorates.gov.uk/"));

@@ -81,6 +81,29 @@ class ValidateCommandTest {
                 + "points at no row of questions.csv");
     }
 
+    @Test
+    void aWarningCodeOffTheListIsNamed() throws IOException {
+        replace("warnings.csv", ",question-count-differs,found 1 of the 3", ",questions-missing,found 1 of the 3");
+
+        CliRunner.Result result = cli.run("validate", release.toString());
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
+        assertThat(result.out()).contains("problem: warnings.csv: SHA-256 differs from datapackage.json",
+                "problem: warnings.csv: row 6, column code: 'questions-missing' is not one of [no-questions, "
+                        + "question-count-differs, no-judgment, grade-in-prose-only, no-last-updated]");
+    }
+
+    @Test
+    void aWarningOfAReportThatWasNotPublishedIsNamed() throws IOException {
+        replace("warnings.csv", "2018-avon-and-somerset-legitimacy,", "2018-avon-and-somerset-efficiency,");
+
+        CliRunner.Result result = cli.run("validate", release.toString());
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
+        assertThat(result.out()).contains("problem: warnings.csv: row 6: [report_id] [2018-avon-and-somerset-efficiency] "
+                + "points at no row of reports.csv");
+    }
+
     private void replace(String file, String from, String to) throws IOException {
         Path path = release.resolve(file);
         String text = Files.readString(path, StandardCharsets.UTF_8);

@@ -33,6 +33,7 @@ import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.model.SourceFormat;
+import org.peelharvest.model.Warning;
 
 class DatasetPublisherTest {
 
@@ -260,6 +261,66 @@ class DatasetPublisherTest {
         assertThat(reject.get("rejected").asString()).isEqualTo("corrupt-pdf");
         assertThat(reject.get("sha256").asString()).isEqualTo(SourceDocument.sha256("not a pdf".getBytes(StandardCharsets.UTF_8)));
         assertThat(json.get("inputs").get(0).get("report_id").asString()).isEqualTo("2016-derbyshire-effectiveness");
+    }
+
+    @Test
+    void warningsCsvHasItsHeaderEvenWhenNoReportHasAWarning() throws IOException {
+        Path out = temp.resolve("release");
+        new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(report("a")), List.of(), RUN);
+
+        assertThat(Files.readString(out.resolve("warnings.csv"))).isEqualTo("report_id,source_url,code,detail\r\n");
+        assertValid(out);
+    }
+
+    @Test
+    void eachPublishedReportsWarningsAreRowsOfWarningsCsvCountedInRunJsonAndListedInIndexHtml() throws IOException {
+        Path root = temp.resolve("sample");
+        RunInfo run = new RunInfo("0.1.0", "sample", 1, 30, null, "20261125T090000Z");
+        DatasetPublisher warning = new DatasetPublisher(CsvStyle.SPREADSHEET, r -> r.questions().isEmpty()
+                ? List.of(new Warning(r.reportId(), r.source().url(), Warning.Code.NO_QUESTIONS, "no questions were found"),
+                        new Warning(r.reportId(), r.source().url(), Warning.Code.NO_LAST_UPDATED, "no date"))
+                : List.of());
+
+        Release release = warning.publish(root, one(report("a"), report2()), List.of(), run);
+
+        assertThat(read(root.resolve("latest/warnings.csv")))
+                .extracting(w -> String.join("|", w.get("report_id"), w.get("source_url"), w.get("code"), w.get("detail")))
+                .containsExactly("2017-lancashire-effectiveness|file:///lancashire.pdf|no-questions|no questions were found",
+                        "2017-lancashire-effectiveness|file:///lancashire.pdf|no-last-updated|no date");
+        assertThat(release.warnings()).isEqualTo(2);
+        assertThat(release.warnings(Warning.Code.NO_QUESTIONS)).isEqualTo(1);
+        JsonNode counts = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile()).get("counts");
+        assertThat(counts.get("warnings").asInt()).isEqualTo(2);
+        assertThat(counts.get("warnings_by_code").toString()).isEqualTo("{\"no-questions\":1,\"question-count-differs\":0,"
+                + "\"no-judgment\":0,\"grade-in-prose-only\":0,\"no-last-updated\":1}");
+        assertThat(Files.readString(root.resolve("latest/index.html")))
+                .contains("<th scope=\"row\">Warnings (what a published report lacks)</th><td class=\"n\">2</td>",
+                        "<p>no-questions 1, no-last-updated 1</p>",
+                        "<tr><td>2017-lancashire-effectiveness</td><td>no-questions</td><td>no questions were found</td></tr>");
+        assertThat(warning.publish(root, one(report("a")), List.of(), run).warnings(Warning.Code.NO_LAST_UPDATED))
+                .as("a restarted run that finds its release published reads the counts back from run.json").isEqualTo(1);
+        assertValid(root.resolve("latest"));
+    }
+
+    @Test
+    void theDataPackageDescribesWarningsWithTheirClosedListOfCodesAndTheirReport() throws IOException {
+        Path out = temp.resolve("release");
+        publisher.publish(out, one(report("a")), List.of(), RUN);
+
+        JsonNode warnings = null;
+        for (JsonNode resource : JsonMapper.builder().build().readTree(out.resolve("datapackage.json").toFile()).get("resources")) {
+            if (resource.get("name").asString().equals("warnings")) {
+                warnings = resource;
+            }
+        }
+        assertThat(warnings).isNotNull();
+        assertThat(warnings.get("path").asString()).isEqualTo("warnings.csv");
+        JsonNode schema = warnings.get("schema");
+        assertThat(schema.get("fields").findValuesAsString("name")).containsExactly("report_id", "source_url", "code", "detail");
+        assertThat(schema.get("fields").get(2).get("constraints").get("enum").toString()).isEqualTo(
+                "[\"no-questions\",\"question-count-differs\",\"no-judgment\",\"grade-in-prose-only\",\"no-last-updated\"]");
+        assertThat(schema.get("primaryKey").toString()).isEqualTo("[\"report_id\",\"code\"]");
+        assertThat(schema.get("foreignKeys").toString()).contains("\"resource\":\"reports\"", "\"fields\":[\"report_id\"]");
     }
 
     @Test
