@@ -49,9 +49,12 @@ final class IdentityReader {
         List<Vote> votes = votes(page, evidence, url);
         boolean named = votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().force() != null)
                 && votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().year() != null);
+        if (votes.stream().anyMatch(v -> v.claim().overview())) {
+            throw reject(url, "force-overview", "the address is a force's overview page (no pillar after the force), not a report");
+        }
         if (!named) {
             // A site page links to reports by their titles: what the page is decides before any link.
-            sitePage(page, url).ifPresent(reject -> {
+            sitePage(page, evidence, url).ifPresent(reject -> {
                 throw reject;
             });
         }
@@ -131,8 +134,9 @@ final class IdentityReader {
     private static int titleIndex(List<Block> page, Force force, int year) {
         for (int i = 0; i < page.size(); i++) {
             Optional<TitleForms.Claim> claim = TitleForms.ofTitle(page.get(i).text());
+            // A title names its force: "PEEL 2023–2025" alone is a section about the programme.
             if (claim.isPresent() && !page.get(i).isListItem() && Objects.equals(claim.get().year(), year)
-                    && (claim.get().force() == null || claim.get().force().equals(force))) {
+                    && force.equals(claim.get().force())) {
                 return i;
             }
         }
@@ -145,7 +149,7 @@ final class IdentityReader {
      * like a PEEL report at all.
      */
     private static RejectedDocumentException whatItIs(List<Block> page, List<Vote> votes, String url) {
-        Optional<RejectedDocumentException> sitePage = sitePage(page, url);
+        Optional<RejectedDocumentException> sitePage = sitePage(page, List.of(), url);
         if (sitePage.isPresent()) {
             return sitePage.get();
         }
@@ -160,7 +164,15 @@ final class IdentityReader {
     }
 
     /** One of the site's own pages: a year's index of grades, or a force's overview ("Derbyshire 2017"). */
-    private static Optional<RejectedDocumentException> sitePage(List<Block> page, String url) {
+    private static Optional<RejectedDocumentException> sitePage(List<Block> page, List<Evidence> evidence, String url) {
+        for (Evidence item : evidence) {
+            String title = item.text().replaceFirst("\\s*[|\\-\\u2013]\\s*HMICFRS$", "");
+            Matcher overview = FORCE_OVERVIEW.matcher(title);
+            if ((item.kind() == Evidence.Kind.H1 || item.kind() == Evidence.Kind.HTML_TITLE) && overview.matches()
+                    && Forces.find(overview.group(1)).isPresent()) {
+                return Optional.of(reject(url, "force-overview", "'" + title + "' is a force's overview page, not a report"));
+            }
+        }
         for (Block block : page) {
             if (YEAR_INDEX.matcher(block.text()).find()) {
                 return Optional.of(reject(url, "year-index", "a year's index of grades, not a report"));

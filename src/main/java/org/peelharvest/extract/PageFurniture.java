@@ -35,13 +35,17 @@ final class PageFurniture {
     static List<Block> strip(List<Block> blocks) {
         List<Block> kept = new ArrayList<>(blocks.size());
         boolean inContents = false;
-        for (Block block : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             String text = block.text();
             if (CONTENTS.matcher(text).matches() || CONTENTS_RUN.matcher(text).find()) {
                 inContents = true;
                 continue;
             }
-            if (inContents && PAGE_REF.matcher(text).find()) {
+            // An entry wrapped over two lines has its page number on the second.
+            boolean wrappedEntry = i + 1 < blocks.size() && !blocks.get(i + 1).isHeading()
+                    && PAGE_REF.matcher(blocks.get(i + 1).text()).find();
+            if (inContents && (PAGE_REF.matcher(text).find() || wrappedEntry)) {
                 continue;
             }
             inContents = false;

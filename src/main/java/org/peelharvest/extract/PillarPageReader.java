@@ -41,7 +41,8 @@ final class PillarPageReader {
             + "|summary|overview|overall summary|key findings|other (inspections|reports))$");
     /** A page put up before its grade: "To be graded", "not yet graded". Not a grade, not publishable. */
     private static final Pattern INTERIM = Pattern.compile(
-            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*[:\\-\\u2013]?\\s*)?(to be graded|not yet graded)\\.?$");
+            "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*[\\u00b9\\u00b2\\u00b3\\d]?\\s*[:\\-\\u2013]?\\s*)?"
+                    + "(to be graded|not yet graded)\\.?$");
     private static final Pattern ANNEX = Pattern.compile("(?i)^(annex|appendix)\\b.*");
     /** Longer than this, a line ending in "?" is a paragraph's last sentence, not a question (questions seen run to 30 words). */
     private static final int MAX_QUESTION_WORDS = 45;
@@ -187,7 +188,7 @@ final class PillarPageReader {
     private static boolean isHeaderLine(Block block) {
         String text = block.text();
         return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.dateOf(text) != null
-                || Grades.fromLine(text).isPresent() || INTERIM.matcher(text).matches()
+                || Grades.fromLine(text).isPresent() || INTERIM.matcher(Text.clean(text)).matches()
                 || QuestionBuilder.NOT_CONTENT.matcher(text).find() || isTitleLine(text);
     }
 
@@ -245,7 +246,7 @@ final class PillarPageReader {
 
     /** A page put up before its grade ("To be graded") is not a report yet: never publish it as one. */
     private void requireGraded(List<Block> header) {
-        if (header.stream().anyMatch(b -> INTERIM.matcher(b.text()).matches())) {
+        if (header.stream().anyMatch(b -> INTERIM.matcher(Text.clean(b.text())).matches())) {
             throw reject("interim", "the report is published but not yet graded ('To be graded'); harvest it again once graded");
         }
     }

@@ -22,7 +22,11 @@ import org.peelharvest.model.Pillar;
 final class TitleForms {
 
     /** What one title says; any part may be missing. */
-    record Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText) {
+    record Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText, boolean overview) {
+
+        Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText) {
+            this(force, year, pillar, allPillars, forceText, false);
+        }
 
         boolean isEmpty() {
             return force == null && year == null && pillar == null && !allPillars;
@@ -83,7 +87,9 @@ final class TitleForms {
         if (m.find()) {
             Force force = Forces.bySlug(m.group(2)).orElse(null);
             Pillar pillar = m.group(3) == null ? null : Pillar.fromName(m.group(3)).orElse(null);
-            return Optional.of(new Claim(force, Integer.valueOf(m.group(1)), pillar, false, m.group(2)));
+            // /peel-assessments/peel-2017/derbyshire/ with no pillar after the force: the force's overview page.
+            boolean overview = force != null && m.group(3) == null;
+            return Optional.of(new Claim(force, Integer.valueOf(m.group(1)), pillar, false, m.group(2), overview));
         }
         return Optional.empty();
     }

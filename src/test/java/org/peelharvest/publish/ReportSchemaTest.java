@@ -38,7 +38,11 @@ class ReportSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenReports")
     void everyFixtureReportIsValid(Path golden) {
-        assertThat(schema.problems(JSON.readTree(golden.toFile()))).isEmpty();
+        JsonNode outcome = JSON.readTree(golden.toFile());
+        // A document of several reports (the 2018/19 PDF of all three pillars) lists them.
+        for (JsonNode report : outcome.has("reports") ? outcome.get("reports") : List.of(outcome)) {
+            assertThat(schema.problems(report)).as(golden.toString()).isEmpty();
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ final class HtmlBlockWalker implements NodeFilter {
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode text) {
             append(text.text());
-        } else if (node instanceof Element element && element.normalName().equals("tr")) {
+        } else if (node instanceof Element element && element.normalName().equals("tr") && !isLayoutRow(element)) {
             tableRow(element);
             return FilterResult.SKIP_ENTIRELY;
         } else if (node instanceof Element element) {
@@ -60,6 +60,17 @@ final class HtmlBlockWalker implements NodeFilter {
             open.pop();
         }
         return FilterResult.CONTINUE;
+    }
+
+    /**
+     * A row of a table used for layout, not data: a cell holds headings, lists, a table, page
+     * sections or several paragraphs. Its content is read as the page's own blocks.
+     */
+    private static boolean isLayoutRow(Element row) {
+        if (!row.select("h1, h2, h3, h4, h5, h6, ul, ol, table, main, article, section, [role=heading]").isEmpty()) {
+            return true;
+        }
+        return row.children().stream().anyMatch(cell -> cell.select("> p, > div").size() > 1);
     }
 
     /**

@@ -22,9 +22,12 @@ final class Columns {
     static final float BAND_FROM = 0.3f;
     static final float BAND_TO = 0.7f;
     /** A gap this many times the font size is no word space (a word space is about a quarter of it). */
-    private static final float GUTTER_GAP = 0.8f;
-    /** Lines that must start a right column at one x for the page to count as two columns. */
-    private static final int MIN_LINES = 5;
+    static final float GUTTER_GAP = 0.8f;
+    /**
+     * Lines that must start a right column at one x for the document to count as two columns: a
+     * short report's right column may hold only a few (3 seen in the two-column layout variants).
+     */
+    private static final int MIN_LINES = 3;
     /** Words a side of a split line has, at the median, when both sides are prose. */
     private static final int PROSE_WORDS = 3;
 
@@ -32,16 +35,27 @@ final class Columns {
     }
 
     static List<PdfLine> readingOrder(List<PdfLine> lines) {
+        Float gutter = gutter(lines);
+        if (gutter == null) {
+            return lines;
+        }
         Map<Integer, List<PdfLine>> pages = lines.stream()
                 .collect(Collectors.groupingBy(PdfLine::page, TreeMap::new, Collectors.toList()));
         List<PdfLine> ordered = new ArrayList<>(lines.size());
-        pages.values().forEach(page -> ordered.addAll(page(page)));
+        pages.values().forEach(page -> ordered.addAll(page(page, gutter)));
         return ordered;
     }
 
-    private static List<PdfLine> page(List<PdfLine> page) {
-        Float gutter = gutter(page);
-        if (gutter == null) {
+    /**
+     * A page of the document's two-column layout: two of its lines at least have prose in the right
+     * column after a gap (a contents page's page numbers and dotted leaders are no column).
+     */
+    private static List<PdfLine> page(List<PdfLine> page, float gutter) {
+        long rightProse = page.stream().filter(line -> {
+            int split = splitAt(line, gutter);
+            return split >= 0 && wordCount(line.part(split, line.words().size(), 2).text()) >= PROSE_WORDS;
+        }).count();
+        if (rightProse < 2) {
             return page;
         }
         List<PdfLine> above = new ArrayList<>();
@@ -70,7 +84,11 @@ final class Columns {
         return ordered;
     }
 
-    /** The x where a page's right column starts, or null on a page of one column. */
+    /**
+     * The x where the document's right column starts, or null for a document of one column. The
+     * gutter is found over the whole document, so that a page whose right column holds only a few
+     * lines is read as two columns like the others.
+     */
     private static Float gutter(List<PdfLine> page) {
         Map<Integer, Integer> starts = new TreeMap<>();
         for (PdfLine line : page) {
@@ -83,18 +101,27 @@ final class Columns {
                 }
             }
         }
-        Map.Entry<Integer, Integer> best = starts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-        if (best == null || best.getValue() < MIN_LINES) {
+        // Starts a point or two apart (a glyph's side bearing) count together: buckets of 2 pt, with their neighbours.
+        Integer best = null;
+        int bestCount = 0;
+        for (Integer bucket : starts.keySet()) {
+            int count = starts.getOrDefault(bucket - 1, 0) + starts.get(bucket) + starts.getOrDefault(bucket + 1, 0);
+            if (count > bestCount) {
+                best = bucket;
+                bestCount = count;
+            }
+        }
+        if (best == null || bestCount < MIN_LINES) {
             return null;
         }
-        float gutter = best.getKey() * 2 - 2;
+        float gutter = (best - 1) * 2 - 1;
         List<Integer> leftWords = new ArrayList<>();
         List<Integer> rightWords = new ArrayList<>();
         for (PdfLine line : page) {
             int split = splitAt(line, gutter);
             if (split > 0) {
-                leftWords.add(split);
-                rightWords.add(line.words().size() - split);
+                leftWords.add(wordCount(line.part(0, split, 1).text()));
+                rightWords.add(wordCount(line.part(split, line.words().size(), 2).text()));
             }
         }
         return median(leftWords) >= PROSE_WORDS && median(rightWords) >= PROSE_WORDS ? gutter : null;
@@ -113,6 +140,11 @@ final class Columns {
             }
         }
         return -1;
+    }
+
+    /** Words with a letter in them: dotted leaders and page numbers are none. */
+    private static int wordCount(String text) {
+        return (int) java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
     }
 
     private static int median(List<Integer> values) {

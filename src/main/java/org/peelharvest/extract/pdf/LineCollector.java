@@ -64,18 +64,40 @@ final class LineCollector extends PDFTextStripper {
             y = first.getYDirAdj();
         }
         int offset = text.length();
-        float wordEnd = Float.NaN;
         for (TextPosition position : positions) {
-            wordEnd = Float.isNaN(wordEnd) ? position.getXDirAdj() + position.getWidthDirAdj()
-                    : Math.max(wordEnd, position.getXDirAdj() + position.getWidthDirAdj());
             endX = Math.max(endX, position.getXDirAdj() + position.getWidthDirAdj());
             fontSize = Math.max(fontSize, position.getFontSizeInPt());
             bold |= isBold(position);
         }
-        if (!positions.isEmpty()) {
-            words.add(new PdfLine.Word(offset, positions.get(0).getXDirAdj(), wordEnd));
-        }
+        runs(offset, string, positions);
         text.append(string);
+    }
+
+    /**
+     * Records the runs of a string: where it starts and ends, its size and weight; a string drawn
+     * with a wide gap inside it (two columns' lines written as one string of glyphs at one height)
+     * is two runs, split at the gap, where its glyphs map one to one onto its characters.
+     */
+    private void runs(int offset, String string, List<TextPosition> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        boolean oneToOne = string.length() == positions.size();
+        int start = 0;
+        for (int i = 1; i <= positions.size(); i++) {
+            boolean gap = i < positions.size() && oneToOne && positions.get(i).getXDirAdj()
+                    - (positions.get(i - 1).getXDirAdj() + positions.get(i - 1).getWidthDirAdj())
+                    > Columns.GUTTER_GAP * positions.get(i).getFontSizeInPt();
+            if (i == positions.size() || gap) {
+                List<TextPosition> run = positions.subList(start, i);
+                float runEnd = (float) run.stream().mapToDouble(p -> p.getXDirAdj() + p.getWidthDirAdj()).max().orElse(0);
+                float size = (float) run.stream().mapToDouble(TextPosition::getFontSizeInPt).max().orElse(0);
+                boolean runBold = run.stream().anyMatch(LineCollector::isBold);
+                words.add(new PdfLine.Word(offset + (oneToOne ? start : 0), run.get(0).getXDirAdj(), runEnd, run.get(0).getYDirAdj(),
+                        size, runBold));
+                start = i;
+            }
+        }
     }
 
     @Override
@@ -111,7 +133,7 @@ final class LineCollector extends PDFTextStripper {
         if (!line.isEmpty() && !Float.isNaN(x)) {
             int lead = raw.indexOf(line);
             List<PdfLine.Word> kept = words.stream().filter(w -> w.offset() >= lead && w.offset() < lead + line.length())
-                    .map(w -> new PdfLine.Word(w.offset() - lead, w.x(), w.endX())).toList();
+                    .map(w -> new PdfLine.Word(w.offset() - lead, w.x(), w.endX(), w.y(), w.fontSize(), w.bold())).toList();
             lines.add(new PdfLine(line, getCurrentPageNo(), x, endX, y, fontSize, bold, pageHeight, pageWidth, kept, 0));
         }
         words.clear();

@@ -17,8 +17,8 @@ import java.util.List;
 record PdfLine(String text, int page, float x, float endX, float y, float fontSize, boolean bold, float pageHeight,
                float pageWidth, List<Word> words, int column) {
 
-    /** A word of the line: its offset in {@code text} and its horizontal extent. */
-    record Word(int offset, float x, float endX) {
+    /** A run of the line's text as PDFBox splits it (a word, or words drawn as one string): its offset in {@code text} and its horizontal extent. */
+    record Word(int offset, float x, float endX, float y, float fontSize, boolean bold) {
     }
 
     PdfLine {
@@ -38,9 +38,13 @@ record PdfLine(String text, int page, float x, float endX, float y, float fontSi
     PdfLine part(int from, int to, int column) {
         int start = words.get(from).offset();
         int end = to < words.size() ? words.get(to).offset() : text.length();
-        List<Word> moved = words.subList(from, to).stream().map(w -> new Word(w.offset() - start, w.x(), w.endX())).toList();
-        return new PdfLine(text.substring(start, end).strip(), page, words.get(from).x(), words.get(to - 1).endX(), y,
-                fontSize, bold, pageHeight, pageWidth, moved, column);
+        List<Word> moved = words.subList(from, to).stream()
+                .map(w -> new Word(w.offset() - start, w.x(), w.endX(), w.y(), w.fontSize(), w.bold())).toList();
+        float size = (float) moved.stream().mapToDouble(Word::fontSize).max().orElse(fontSize);
+        boolean anyBold = moved.stream().anyMatch(Word::bold);
+        return new PdfLine(text.substring(start, end).strip(), page, moved.get(0).x(), moved.get(moved.size() - 1).endX(),
+                moved.get(0).y(),
+                size, anyBold, pageHeight, pageWidth, moved, column);
     }
 
     PdfLine inColumn(int newColumn) {
