@@ -275,10 +275,21 @@ final class PillarPageReader {
         return Optional.empty();
     }
 
-    /** Between the headline and the questions, less the date, grade, labels, titles and furniture. */
+    /**
+     * Between the headline and the questions, less the date, grade, labels, titles and furniture.
+     * Where paragraphs stand between the headline and a "Last updated" line with more after it,
+     * they introduce the page (the 2015 "Other inspections" text) and the summary starts after it.
+     */
     private static String summary(List<Block> page, int headline, int questionsAt) {
+        int from = headline + 1;
+        for (int i = headline + 1; i < questionsAt - 1; i++) {
+            if (ReportReader.dateOf(page.get(i).text()) != null) {
+                from = i + 1;
+                break;
+            }
+        }
         List<String> summary = new ArrayList<>();
-        for (Block block : page.subList(headline + 1, questionsAt)) {
+        for (Block block : page.subList(from, questionsAt)) {
             String text = block.isListItem() ? "\u2022 " + block.text() : block.text();
             // Pages have been seen with a paragraph printed twice in a row.
             boolean repeated = !summary.isEmpty() && summary.get(summary.size() - 1).equals(text);

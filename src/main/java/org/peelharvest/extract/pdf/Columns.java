@@ -23,6 +23,8 @@ final class Columns {
     static final float BAND_TO = 0.7f;
     /** A gap this many times the font size is no word space (a word space is about a quarter of it). */
     static final float GUTTER_GAP = 0.8f;
+    /** How far past the gutter (share of the page width) a right column's lines start: its indents. */
+    private static final float COLUMN_START = 0.06f;
     /**
      * Lines that must start a right column at one x for the document to count as two columns: a
      * short report's right column may hold only a few (3 seen in the two-column layout variants).
@@ -136,7 +138,9 @@ final class Columns {
             PdfLine.Word word = line.words().get(i);
             if (word.x() >= gutter) {
                 boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
-                return afterGap ? i : -1;
+                // Text far right of the gutter after a gap (a contents page's page number) starts no column.
+                boolean atColumn = i == 0 || word.x() - gutter < COLUMN_START * line.pageWidth();
+                return afterGap && atColumn ? i : -1;
             }
         }
         return -1;
