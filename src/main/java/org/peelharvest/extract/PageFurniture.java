@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The parts of a document that are never a report's content, wherever they sit: a PDF's contents
  * page, a cover's imprint lines (month and year, copyright, ISBN, web address), the footnote that
- * explains a grade scale, and the site furniture a printed page keeps after its content.
+ * explains a grade scale, the site's boilerplate introductions, and the site furniture a printed
+ * page keeps after its content.
  */
 final class PageFurniture {
 
@@ -27,6 +28,17 @@ final class PageFurniture {
     private static final Pattern PAGE_END = Pattern.compile(
             "(?i)^(\u00a9|crown copyright|contact us\\b|we use cookies|this site uses cookies|cookies? (policy|settings)"
                     + "|privacy( policy| notice)?$|accessibility( statement)?$|back to top$)");
+    /** A site footer printed as one line: "Accessibility Privacy notice Contact us © Crown copyright". */
+    private static final Pattern FOOTER_LINE = Pattern.compile("(?i)\u00a9 crown copyright|\\bcontact us\\b.*\\bprivacy\\b"
+            + "|\\bprivacy\\b.*\\bcontact us\\b");
+    private static final int MAX_FOOTER_WORDS = 15;
+    /**
+     * The introduction every force's 2015 "Other inspections" page opens with (shared/corpus/10_…):
+     * the same two paragraphs for every force, about the inspections, never the force's summary.
+     */
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "^(In addition to the three core PEEL pillars, HMICFRS carries out inspections"
+                    + "|Findings from these inspections are published separately to the main PEEL reports)");
 
     private PageFurniture() {
     }
@@ -49,7 +61,7 @@ final class PageFurniture {
                 continue;
             }
             inContents = false;
-            if (!IMPRINT.matcher(text).matches() && !SCALE_LEGEND.matcher(text).matches()) {
+            if (!IMPRINT.matcher(text).matches() && !SCALE_LEGEND.matcher(text).matches() && !BOILERPLATE.matcher(text).find()) {
                 kept.add(block);
             }
         }
@@ -59,7 +71,8 @@ final class PageFurniture {
     /** Where the content ends: at the site furniture at its foot after {@code from}, else at the last block. */
     static int contentEnd(List<Block> page, int from) {
         for (int i = Math.max(0, from); i < page.size(); i++) {
-            if (PAGE_END.matcher(page.get(i).text()).find()) {
+            String text = page.get(i).text();
+            if (PAGE_END.matcher(text).find() || FOOTER_LINE.matcher(text).find() && text.split(" ").length <= MAX_FOOTER_WORDS) {
                 return i;
             }
         }

@@ -26,6 +26,7 @@ final class PdfLayout {
     private static final Pattern PAGE_FURNITURE = Pattern.compile(
             "(?i)^((page\\s+)?(\\d{1,4}|[ivxlc]{1,7})((\\s+of\\s+|/)\\d{1,4})?"
                     + "|(https?|file):/\\S*(\\s+\\d{1,4}(/\\d{1,4})?)?)$");
+    private static final Pattern DOTTED_LEADER = Pattern.compile("(\\.\\s?){4,}");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]['\u2019\u201d)]?$");
 
     /** Prefixes written with a hyphen ("re-offending", "anti-social"): a line break after one keeps it. */
@@ -56,8 +57,9 @@ final class PdfLayout {
             int c = column;
             List<PdfLine> inColumn = lines.stream().filter(l -> l.column() == c).toList();
             bodyLeft.put(column, bodyLeft(inColumn, bodySize));
+            // A contents page's dotted leaders run to the page's edge, past a narrow column's text.
             columnRight.put(column, (float) inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
-                    .mapToDouble(PdfLine::endX).max().orElse(0));
+                    .filter(l -> !DOTTED_LEADER.matcher(l.text()).find()).mapToDouble(PdfLine::endX).max().orElse(0));
         }
         this.hyphenatedWords = hyphenatedWords(lines);
         this.words = words(lines);
@@ -127,7 +129,10 @@ final class PdfLayout {
         if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
             return false;
         }
-        if (block.kind == Block.Kind.TABLE_ROW || isTableRow(line)) {
+        if (block.kind == Block.Kind.TABLE_ROW) {
+            return wrapsFirstCell(block, previous, line);
+        }
+        if (isTableRow(line)) {
             return false;
         }
         if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
@@ -161,6 +166,21 @@ final class PdfLayout {
         boolean nextItem = SENTENCE_END.matcher(before).find() && Character.isUpperCase(line.text().charAt(0))
                 || before.endsWith(";") || before.endsWith("; and") || before.endsWith("; or");
         return Math.abs(line.x() - block.first.x()) < 1f && !nextItem;
+    }
+
+    /**
+     * A table's first cell wrapped onto a line of its own ("Disrupting serious organised" /
+     * "crime"): set right under the cell, in the row's size, closer than a paragraph gap, and
+     * ending before the row's next cell starts.
+     */
+    private boolean wrapsFirstCell(Builder row, PdfLine previous, PdfLine line) {
+        if (isTableRow(line) || line.page() != previous.page() || row.first.words().size() < 2) {
+            return false;
+        }
+        float gap = line.y() - previous.y();
+        float nextCell = row.first.words().get(1).x();
+        return gap > 0 && gap <= line.fontSize() * leading * 1.3f && Math.abs(line.x() - row.first.x()) < 2f
+                && line.endX() < nextCell && Math.abs(line.fontSize() - row.first.fontSize()) < 0.6f;
     }
 
     private float roomLeft(PdfLine line) {
@@ -330,6 +350,11 @@ final class PdfLayout {
         /** Joins a wrapped line; a word hyphenated at the line end is joined without its hyphen. */
         void add(PdfLine line) {
             String next = line.text();
+            if (kind == Block.Kind.TABLE_ROW) {
+                int tab = text.indexOf("\t");
+                text.insert(tab < 0 ? text.length() : tab, " " + next);
+                return;
+            }
             int end = text.length();
             boolean hyphenated = end > 1 && text.charAt(end - 1) == '-' && Character.isLetter(text.charAt(end - 2))
                     && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
