@@ -57,9 +57,9 @@ final class PdfLayout {
             int c = column;
             List<PdfLine> inColumn = lines.stream().filter(l -> l.column() == c).toList();
             bodyLeft.put(column, bodyLeft(inColumn, bodySize));
-            // A contents page's dotted leaders run to the page's edge, past a narrow column's text.
+            // A contents page's dotted leaders and a table's last column run past a narrow column's text.
             columnRight.put(column, (float) inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
-                    .filter(l -> !DOTTED_LEADER.matcher(l.text()).find()).mapToDouble(PdfLine::endX).max().orElse(0));
+                    .filter(l -> !DOTTED_LEADER.matcher(l.text()).find() && !isTableRow(l)).mapToDouble(PdfLine::endX).max().orElse(0));
         }
         this.hyphenatedWords = hyphenatedWords(lines);
         this.words = words(lines);
@@ -126,11 +126,12 @@ final class PdfLayout {
     }
 
     private boolean continues(Builder block, PdfLine previous, PdfLine line) {
+        if (block.kind == Block.Kind.TABLE_ROW) {
+            // A row's cells differ in weight (a bold grade), so its style is not the wrapped cell's.
+            return !Text.startsWithBulletGlyph(line.text()) && wrapsFirstCell(block, previous, line);
+        }
         if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
             return false;
-        }
-        if (block.kind == Block.Kind.TABLE_ROW) {
-            return wrapsFirstCell(block, previous, line);
         }
         if (isTableRow(line)) {
             return false;
