@@ -52,7 +52,7 @@ final class PdfLayout {
         this.hyphenates = hyphenates;
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
-        this.leading = lineSpacing(lines) / bodySize;
+        this.leading = leadingRatio(lines);
         for (int column = 0; column <= 2; column++) {
             int c = column;
             List<PdfLine> inColumn = lines.stream().filter(l -> l.column() == c).toList();
@@ -315,24 +315,25 @@ final class PdfLayout {
     }
 
     /**
-     * The distance between baselines of wrapped lines: the smallest gap between lines of one style
-     * that occurs more than once. A short document may have no wrapped line at all, so that its
-     * smallest gap is already a paragraph gap; a gap that wide (over 1.45 times the font size) is
-     * not taken as the leading, and the usual 1.2 stands in.
+     * The distance between baselines of wrapped lines, as a multiple of their font size: the
+     * smallest such ratio between lines of one style that occurs more than once. Measured as a
+     * ratio, so that a table set small and tight does not pass for the body's spacing. A short
+     * document may have no wrapped line at all, so that its smallest gap is already a paragraph
+     * gap; a ratio that wide (over 1.45) is not taken as the leading, and the usual 1.2 stands in.
      */
-    private float lineSpacing(List<PdfLine> lines) {
-        Map<Float, Integer> gaps = new TreeMap<>();
+    private static float leadingRatio(List<PdfLine> lines) {
+        Map<Float, Integer> ratios = new TreeMap<>();
         for (int i = 1; i < lines.size(); i++) {
             PdfLine a = lines.get(i - 1);
             PdfLine b = lines.get(i);
             float gap = b.y() - a.y();
             if (a.page() == b.page() && a.sameStyle(b) && gap > a.fontSize() * 0.5f && gap < a.fontSize() * 3) {
-                gaps.merge(Math.round(gap * 2) / 2f, 1, Integer::sum);
+                ratios.merge(Math.round(gap / a.fontSize() * 20) / 20f, 1, Integer::sum);
             }
         }
-        float leading = gaps.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).findFirst()
-                .orElse(bodySize * 1.2f);
-        return leading > bodySize * 1.45f ? bodySize * 1.2f : leading;
+        float leading = ratios.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).findFirst()
+                .orElse(1.2f);
+        return leading > 1.45f ? 1.2f : leading;
     }
 
     private final class Builder {
