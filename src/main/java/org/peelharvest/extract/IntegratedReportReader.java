@@ -76,6 +76,16 @@ final class IntegratedReportReader {
                 "an integrated report says 'We make graded judgments in M of these N areas'; this page does not");
     }
 
+    /** Where the page states how many areas it grades, -1 where it does not. */
+    static int statementIndex(List<Block> page) {
+        for (int i = 0; i < page.size(); i++) {
+            if (statement(page.get(i)).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static Optional<Matcher> statement(Block block) {
         Matcher m = GRADED_IN.matcher(block.text());
         return m.find() ? Optional.of(m) : Optional.empty();

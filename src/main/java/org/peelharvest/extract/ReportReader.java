@@ -47,7 +47,10 @@ public final class ReportReader {
             return readParts(page, identity, source);
         }
         if (identity.cycle().hasFivePointScale()) {
-            List<Block> content = page.subList(0, PageFurniture.contentEnd(page, identity.titleIndex() + 1));
+            // The site's furniture ends the content after the page's statement of its grades, not before
+            // (a printed page's navigation can stand above it).
+            int from = Math.max(identity.titleIndex(), IntegratedReportReader.statementIndex(page)) + 1;
+            List<Block> content = page.subList(0, PageFurniture.contentEnd(page, from));
             return List.of(integrated.read(content, identity.titleIndex(), identity.force(), identity.cycle(), source));
         }
         return List.of(PillarPageReader.read(page, identity, source));

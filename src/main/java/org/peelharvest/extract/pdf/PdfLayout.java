@@ -57,9 +57,10 @@ final class PdfLayout {
             int c = column;
             List<PdfLine> inColumn = lines.stream().filter(l -> l.column() == c).toList();
             bodyLeft.put(column, bodyLeft(inColumn, bodySize));
-            // A contents page's dotted leaders and a table's last column run past a narrow column's text.
-            columnRight.put(column, (float) inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
-                    .filter(l -> !DOTTED_LEADER.matcher(l.text()).find() && !isTableRow(l)).mapToDouble(PdfLine::endX).max().orElse(0));
+            // A contents page's dotted leaders, a table's last column and a cover's odd line run past a
+            // narrow column's text: the edge most full lines reach, not the furthest one.
+            columnRight.put(column, rightEdge(inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
+                    .filter(l -> !DOTTED_LEADER.matcher(l.text()).find() && !isTableRow(l)).toList()));
         }
         this.hyphenatedWords = hyphenatedWords(lines);
         this.words = words(lines);
@@ -240,6 +241,15 @@ final class PdfLayout {
         int total = starts.values().stream().mapToInt(Integer::intValue).sum();
         return starts.entrySet().stream().filter(e -> e.getValue() * 10 >= total).map(Map.Entry::getKey)
                 .findFirst().orElse(0f);
+    }
+
+    /**
+     * The right edge of a column's text: the line end that a tenth of its lines reach or pass
+     * (full lines end within a few points of each other; a paragraph's last line ends short).
+     */
+    private static float rightEdge(List<PdfLine> lines) {
+        List<Float> ends = lines.stream().map(PdfLine::endX).sorted(java.util.Comparator.reverseOrder()).toList();
+        return ends.isEmpty() ? 0 : ends.get(ends.size() / 10);
     }
 
     /** Words the document writes with a hyphen inside a line, lower-cased: "re-offending". */
