@@ -27,9 +27,10 @@ final class Columns {
     private static final float COLUMN_START = 0.06f;
     /**
      * Lines that must start a right column at one x for the document to count as two columns: a
-     * short report's right column may hold only a few (3 seen in the two-column layout variants).
+     * short report's right column may hold a single line (seen in the two-column layout variants),
+     * so one is enough when the text on both sides of the gap is prose.
      */
-    private static final int MIN_LINES = 3;
+    private static final int MIN_LINES = 1;
     /** Words a side of a split line has, at the median, when both sides are prose. */
     private static final int PROSE_WORDS = 3;
 
@@ -49,15 +50,16 @@ final class Columns {
     }
 
     /**
-     * A page of the document's two-column layout: two of its lines at least have prose in the right
-     * column after a gap (a contents page's page numbers and dotted leaders are no column).
+     * A page of the document's two-column layout: a line at least has prose in the right column
+     * after a gap (the last page of a section may hold one line there; a contents page's page
+     * numbers and dotted leaders are no column).
      */
     private static List<PdfLine> page(List<PdfLine> page, float gutter) {
         long rightProse = page.stream().filter(line -> {
             int split = splitAt(line, gutter);
             return split >= 0 && wordCount(line.part(split, line.words().size(), 2).text()) >= PROSE_WORDS;
         }).count();
-        if (rightProse < 2) {
+        if (rightProse < 1) {
             return page;
         }
         List<PdfLine> above = new ArrayList<>();
