@@ -95,6 +95,8 @@ final class Columns {
      */
     private static Float gutter(List<PdfLine> page) {
         Map<Integer, Integer> starts = new TreeMap<>();
+        List<Float> xs = new ArrayList<>();
+        float pageWidth = page.isEmpty() ? 0 : page.get(0).pageWidth();
         for (PdfLine line : page) {
             for (int i = 0; i < line.words().size(); i++) {
                 PdfLine.Word word = line.words().get(i);
@@ -102,6 +104,7 @@ final class Columns {
                 boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
                 if (inBand && afterGap) {
                     starts.merge(Math.round(word.x() / 2), 1, Integer::sum);
+                    xs.add(word.x());
                 }
             }
         }
@@ -118,7 +121,10 @@ final class Columns {
         if (best == null || bestCount < MIN_LINES) {
             return null;
         }
-        float gutter = (best - 1) * 2 - 1;
+        // The column's left edge may stand left of its commonest start (indented list text): a bullet hangs there.
+        float common = best * 2;
+        float gutter = xs.stream().filter(x -> x >= common - COLUMN_START * pageWidth && x <= common + 2)
+                .min(Float::compare).orElse(common) - 1;
         List<Integer> leftWords = new ArrayList<>();
         List<Integer> rightWords = new ArrayList<>();
         for (PdfLine line : page) {
