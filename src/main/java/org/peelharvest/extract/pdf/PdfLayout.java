@@ -159,8 +159,10 @@ final class PdfLayout {
             return true;
         }
         if (Text.startsWithBulletGlyph(block.first.text())) {
-            // A list item's wrapped lines are indented under its text, not under its bullet.
-            return line.x() > block.first.x() + 1f;
+            // A list item's wrapped lines are indented under its text, not under its bullet (and line up
+            // with each other after the item has moved on to another column or page).
+            return line.x() > block.first.x() + 1f
+                    || previous != block.first && previous.page() == line.page() && Math.abs(line.x() - previous.x()) < 1f;
         }
         // Items whose bullets are drawn: a finished sentence followed by a capital starts the next
         // item, and so does anything after an item of a list written as one sentence ("…recorded;").
