@@ -31,6 +31,8 @@ final class Columns {
      * so one is enough when the text on both sides of the gap is prose.
      */
     private static final int MIN_LINES = 1;
+    /** The share of a page's lines that may run across the gutter (titles, headings) on a page of two columns. */
+    private static final float MAX_ACROSS = 0.3f;
     /** Words a side of a split line has, at the median, when both sides are prose. */
     private static final int PROSE_WORDS = 3;
 
@@ -59,7 +61,9 @@ final class Columns {
             int split = splitAt(line, gutter);
             return split >= 0 && wordCount(line.part(split, line.words().size(), 2).text()) >= PROSE_WORDS;
         }).count();
-        if (rightProse < 1) {
+        // A page of one column has most of its lines running across the gutter: it is left as it is.
+        long across = page.stream().filter(line -> splitAt(line, gutter) < 0 && line.x() < gutter && line.endX() > gutter).count();
+        if (rightProse < 1 || across > page.size() * MAX_ACROSS) {
             return page;
         }
         List<PdfLine> above = new ArrayList<>();
@@ -108,23 +112,28 @@ final class Columns {
                 }
             }
         }
-        // Starts a point or two apart (a glyph's side bearing) count together: buckets of 2 pt, with their neighbours.
-        Integer best = null;
-        int bestCount = 0;
+        // Starts a point or two apart (a glyph's side bearing) count together: buckets of 2 pt, with their
+        // neighbours. The commonest start may be a table's column; the first whose sides are prose wins.
+        Map<Integer, Integer> counts = new TreeMap<>();
         for (Integer bucket : starts.keySet()) {
-            int count = starts.getOrDefault(bucket - 1, 0) + starts.get(bucket) + starts.getOrDefault(bucket + 1, 0);
-            if (count > bestCount) {
-                best = bucket;
-                bestCount = count;
+            counts.put(bucket, starts.getOrDefault(bucket - 1, 0) + starts.get(bucket) + starts.getOrDefault(bucket + 1, 0));
+        }
+        List<Integer> candidates = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_LINES)
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        for (Integer bucket : candidates) {
+            // The column's left edge may stand left of its commonest start (indented list text): a bullet hangs there.
+            float common = bucket * 2;
+            float gutter = xs.stream().filter(x -> x >= common - COLUMN_START * pageWidth && x <= common + 2)
+                    .min(Float::compare).orElse(common) - 1;
+            if (proseOnBothSides(page, gutter)) {
+                return gutter;
             }
         }
-        if (best == null || bestCount < MIN_LINES) {
-            return null;
-        }
-        // The column's left edge may stand left of its commonest start (indented list text): a bullet hangs there.
-        float common = best * 2;
-        float gutter = xs.stream().filter(x -> x >= common - COLUMN_START * pageWidth && x <= common + 2)
-                .min(Float::compare).orElse(common) - 1;
+        return null;
+    }
+
+    private static boolean proseOnBothSides(List<PdfLine> page, float gutter) {
         List<Integer> leftWords = new ArrayList<>();
         List<Integer> rightWords = new ArrayList<>();
         for (PdfLine line : page) {
@@ -134,7 +143,7 @@ final class Columns {
                 rightWords.add(wordCount(line.part(split, line.words().size(), 2).text()));
             }
         }
-        return median(leftWords) >= PROSE_WORDS && median(rightWords) >= PROSE_WORDS ? gutter : null;
+        return median(leftWords) >= PROSE_WORDS && median(rightWords) >= PROSE_WORDS;
     }
 
     /**
