@@ -55,7 +55,7 @@ final class PageFurniture {
                 continue;
             }
             // An entry wrapped over two lines has its page number on the second.
-            boolean wrappedEntry = i + 1 < blocks.size() && !blocks.get(i + 1).isHeading()
+            boolean wrappedEntry = !block.isHeading() && i + 1 < blocks.size() && !blocks.get(i + 1).isHeading()
                     && PAGE_REF.matcher(blocks.get(i + 1).text()).find();
             if (inContents && (PAGE_REF.matcher(text).find() || wrappedEntry)) {
                 continue;
