@@ -43,7 +43,8 @@ final class PillarPageReader {
     private static final Pattern INTERIM = Pattern.compile(
             "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating)\\s*[\\u00b9\\u00b2\\u00b3\\d]?\\s*[:\\-\\u2013]?\\s*)?"
                     + "(to be graded|not yet graded)\\.?$");
-    private static final Pattern ANNEX = Pattern.compile("(?i)^(annex|appendix)\\b.*");
+    /** What follows a PDF's last question: its annexes, and "Next steps" (what the inspectorate will do next). */
+    private static final Pattern ANNEX = Pattern.compile("(?i)^(annex|appendix|next steps$)\\b.*");
     /** Longer than this, a line ending in "?" is a paragraph's last sentence, not a question (questions seen run to 30 words). */
     private static final int MAX_QUESTION_WORDS = 45;
 
@@ -344,15 +345,17 @@ final class PillarPageReader {
         if (block.isListItem() || block.isTableRow()) {
             return false;
         }
-        if (known) {
-            return isKnownQuestion(block, set);
-        }
-        if (!isQuestionShaped(block.text())) {
+        if (!isQuestionShaped(block.text()) && !(known && isKnownQuestion(block, set))) {
             return false;
         }
-        boolean numbered = ReportReader.NUMBERED_QUESTION.matcher(block.text()).matches();
-        return first == null || pendingNumber != null || numbered
-                || first.kind() == block.kind() && first.level() == block.level();
+        boolean numbered = pendingNumber != null || ReportReader.NUMBERED_QUESTION.matcher(block.text()).matches();
+        boolean sameRank = first != null && first.kind() == block.kind() && first.level() == block.level();
+        if (known) {
+            // A wording the table lacks (a copy's variant) still starts a question when it carries its
+            // number and stands as the known ones do; an unnumbered one is a sub-heading of the narrative.
+            return isKnownQuestion(block, set) || numbered && sameRank;
+        }
+        return first == null || numbered || sameRank;
     }
 
     /** An annex, or a heading as high as "Questions for…" that is no findings heading, ends the questions. */

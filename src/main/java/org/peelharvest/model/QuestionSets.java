@@ -154,7 +154,8 @@ public final class QuestionSets {
     /**
      * Two wordings of one question: the same words once case, accents, quotes and punctuation are
      * folded, allowing one word in ten to differ (copies differ in "re-offending"/"reoffending",
-     * a dropped article or a typo), and never fewer than all but one word of a short question.
+     * a dropped article or a typo), and never fewer than all but one word of a short question;
+     * the words that name a pillar must be the same.
      */
     public static boolean sameWording(String known, String text) {
         List<String> a = words(known);
@@ -166,12 +167,19 @@ public final class QuestionSets {
         shared.retainAll(new HashSet<>(b));
         int longer = Math.max(a.size(), b.size());
         int allowed = Math.max(1, longer / 10);
-        return longer - shared.size() <= allowed && Math.abs(a.size() - b.size()) <= allowed;
+        // "How effective…" and "How efficient…" differ by one word, and that word is the pillar.
+        boolean samePillarWords = a.stream().filter(PILLAR_WORDS::contains).toList()
+                .equals(b.stream().filter(PILLAR_WORDS::contains).toList());
+        return samePillarWords && longer - shared.size() <= allowed && Math.abs(a.size() - b.size()) <= allowed;
     }
+
+    private static final Set<String> PILLAR_WORDS = Set.of("effective", "effectively", "effectiveness", "efficient",
+            "efficiently", "efficiency", "legitimate", "legitimately", "legitimacy");
 
     private static List<String> words(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9' ]+", " ").strip();
+                .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("(?<=[a-z])[-\u2010\u2011](?=[a-z])", "")
+                .replaceAll("[^a-z0-9' ]+", " ").strip();
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split("\\s+"));
     }
 }
