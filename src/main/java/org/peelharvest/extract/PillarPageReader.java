@@ -45,6 +45,8 @@ final class PillarPageReader {
                     + "(to be graded|not yet graded)\\.?$");
     /** What follows a PDF's last question: its annexes, and "Next steps" (what the inspectorate will do next). */
     private static final Pattern ANNEX = Pattern.compile("(?i)^(annex|appendix|next steps$)\\b.*");
+    /** Paragraphs an introduction before "Last updated" runs to (two on the 2015 pages); a date further down ends the summary. */
+    private static final int MAX_INTRODUCTION = 3;
     /** Longer than this, a line ending in "?" is a paragraph's last sentence, not a question (questions seen run to 30 words). */
     private static final int MAX_QUESTION_WORDS = 45;
 
@@ -283,7 +285,7 @@ final class PillarPageReader {
      */
     private static String summary(List<Block> page, int headline, int questionsAt) {
         int from = headline + 1;
-        for (int i = headline + 1; i < questionsAt - 1; i++) {
+        for (int i = headline + 1; i < Math.min(questionsAt - 1, headline + 1 + MAX_INTRODUCTION); i++) {
             if (ReportReader.dateOf(page.get(i).text()) != null) {
                 from = i + 1;
                 break;
