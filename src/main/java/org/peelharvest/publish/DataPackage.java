@@ -145,7 +145,7 @@ public final class DataPackage {
         json.put("profile", "tabular-data-package");
         json.put("name", "peel-harvest-release");
         json.put("title", "PEEL police inspection reports: judgments, questions and findings");
-        json.put("licenses", List.of(Map.of("name", "OGL-UK-3.0", "title", "Open Government Licence v3.0",
+        json.put("licenses", List.of(ordered("name", "OGL-UK-3.0", "title", "Open Government Licence v3.0",
                 "path", "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")));
         List<Object> resources = new ArrayList<>();
         for (Table table : TABLES) {
@@ -160,6 +160,15 @@ public final class DataPackage {
         Files.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
 
+    /** A map in the order its keys are given: {@code Map.of} iterates differently from run to run, and the bytes must not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     private static Map<String, Object> tableResource(Path folder, Table table) throws IOException {
         Map<String, Object> resource = fileResource(folder, table.file());
         resource.put("name", table.name());
@@ -167,7 +176,7 @@ public final class DataPackage {
         resource.put("format", "csv");
         resource.put("mediatype", "text/csv");
         resource.put("encoding", "utf-8");
-        resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
+        resource.put("dialect", ordered("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
                 "doubleQuote", true, "header", true));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("fields", table.fields().stream().map(DataPackage::field).toList());
@@ -176,8 +185,8 @@ public final class DataPackage {
             schema.put("primaryKey", table.primaryKey());
         }
         if (!table.foreignKeys().isEmpty()) {
-            schema.put("foreignKeys", table.foreignKeys().stream().map(fk -> Map.of("fields", fk.fields(),
-                    "reference", Map.of("resource", fk.resource(), "fields", fk.reference()))).toList());
+            schema.put("foreignKeys", table.foreignKeys().stream().map(fk -> ordered("fields", fk.fields(),
+                    "reference", ordered("resource", fk.resource(), "fields", fk.reference()))).toList());
         }
         resource.put("schema", schema);
         return resource;

@@ -76,11 +76,12 @@ public final class StagingArea {
 
     /** How many documents gave a report, counting every document of a report shared by several. */
     public int extractedCount() {
-        int extracted = 0;
+        // Files are named by their document's content: a document of several reports counts once.
+        java.util.Set<String> documents = new java.util.HashSet<>();
         for (Path folder : list(root.resolve("reports"))) {
-            extracted += list(folder).size();
+            list(folder).forEach(file -> documents.add(file.getFileName().toString()));
         }
-        return extracted;
+        return documents.size();
     }
 
     /** Every reject, ordered by source URL. */
