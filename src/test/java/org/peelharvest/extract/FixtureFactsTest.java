@@ -21,7 +21,10 @@ import org.peelharvest.model.SourceDocument;
 /**
  * Every committed fixture document ({@code <spec>.<style>.html|pdf}) gives the facts written by hand
  * for its spec ({@code fixtures/facts/<spec>.yaml}): not the golden files, which record what the
- * extractor gave, but what a person reads in the document. A spec without a facts file is skipped.
+ * extractor gave, but what a person reads in the document. A document's outcome is compared as its list
+ * of reports ({@code DocumentExtractor.extractAll}, each report validated): one for a page, three for the
+ * 2018/19 PDF of all three pillars, whose facts file lists them under {@code reports:}. A spec without a
+ * facts file is skipped.
  */
 class FixtureFactsTest {
 

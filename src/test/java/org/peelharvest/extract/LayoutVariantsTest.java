@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,13 +25,29 @@ import org.peelharvest.model.SourceDocument;
  * Every spec with a facts file, made into layout variants the extractor was not written against
  * (other title forms, reordered headers, furniture, markup, inspectorate-style and browser-printed
  * PDFs): each variant must give the spec's facts, or at worst be rejected (at most 5%). A variant
- * that is not passing is written under {@code target/variants-failing/<spec>/} to be opened.
+ * that is not passing is written under {@code target/variants-failing/<spec>/} to be opened. Every
+ * spec, report or not, with a facts file or not, has at least twenty variants.
  */
 class LayoutVariantsTest {
 
     private static final long SEED = 20250611L;
     private static final Path FAILING = Path.of("target/variants-failing");
     private static final double MAX_REJECTED_SHARE = 0.05;
+    private static final int MIN_VARIANTS = 20;
+
+    @Test
+    void everySpecHasAtLeastTwentyVariants() throws IOException {
+        Map<String, Integer> tooFew = new TreeMap<>();
+        for (Path file : LayoutVariants.specFiles()) {
+            String spec = file.getFileName().toString().replace(".txt", "");
+            int count = LayoutVariants.of(PageSpec.read(file), spec, SEED).size();
+            if (count < MIN_VARIANTS) {
+                tooFew.put(spec, count);
+            }
+        }
+        assertThat(LayoutVariants.specFiles()).isNotEmpty();
+        assertThat(tooFew).as("specs with fewer than %d layout variants", MIN_VARIANTS).isEmpty();
+    }
 
     @Test
     void everyLayoutVariantOfASpecGivesItsFacts() throws IOException {
