@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.Cycle;
 import org.peelharvest.model.Location;
 import org.peelharvest.model.Pillar;
+import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
@@ -30,6 +32,9 @@ public final class ReportReader {
             "(?i)^(?:last updated|updated|published)\\s*:?\\s*(?<date>\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2}\\s+[a-z]+\\s+\\d{4})");
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    /** Blocks between a part's title and its headline: "Force in context" and a paragraph or two (corpus 39). */
+    private static final int PART_HEADLINE_WITHIN = 12;
 
     private final IdentityReader identities = new IdentityReader();
     private final IntegratedReportReader integrated = new IntegratedReportReader();
@@ -65,8 +70,9 @@ public final class ReportReader {
         List<Integer> starts = new ArrayList<>();
         List<Pillar> pillars = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
-            Optional<Pillar> part = page.get(i).isHeading() ? Pillar.fromName(page.get(i).text()) : Optional.empty();
-            if (part.isPresent() && !pillars.contains(part.get()) && part.get() != Pillar.LEADERSHIP) {
+            Optional<Pillar> part = page.get(i).isListItem() ? Optional.empty() : Pillar.fromName(page.get(i).text());
+            if (part.isPresent() && !pillars.contains(part.get()) && part.get() != Pillar.LEADERSHIP
+                    && headlineFollows(page, i, identity.cycle(), part.get())) {
                 starts.add(i);
                 pillars.add(part.get());
             }
@@ -84,6 +90,16 @@ public final class ReportReader {
             reports.add(PillarPageReader.read(page.subList(starts.get(p), end), part, source));
         }
         return reports;
+    }
+
+    /**
+     * A part's title, however it is set (a heading, a bold line, a plain one), is followed within a
+     * few blocks by its pillar's headline ("Effectiveness", "Force in context", "How effectively …?").
+     */
+    private static boolean headlineFollows(List<Block> page, int partAt, Cycle cycle, Pillar pillar) {
+        Optional<QuestionSets.QuestionSet> set = QuestionSets.of(cycle, pillar);
+        return set.isPresent() && page.subList(partAt + 1, Math.min(page.size(), partAt + 1 + PART_HEADLINE_WITHIN)).stream()
+                .anyMatch(b -> QuestionSets.isHeadline(set.get(), PillarPageReader.headlineText(b.text())));
     }
 
     /** The date of a "Last updated" line, or null when the line is not one. */

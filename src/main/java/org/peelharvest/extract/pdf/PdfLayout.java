@@ -129,7 +129,7 @@ final class PdfLayout {
     private boolean continues(Builder block, PdfLine previous, PdfLine line) {
         if (block.kind == Block.Kind.TABLE_ROW) {
             // A row's cells differ in weight (a bold grade), so its style is not the wrapped cell's.
-            return !Text.startsWithBulletGlyph(line.text()) && wrapsFirstCell(block, previous, line);
+            return !Text.startsWithBulletGlyph(line.text()) && wrapsCell(block, previous, line);
         }
         if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
             return false;
@@ -173,18 +173,46 @@ final class PdfLayout {
     }
 
     /**
-     * A table's first cell wrapped onto a line of its own ("Disrupting serious organised" /
-     * "crime"): set right under the cell, in the row's size, closer than a paragraph gap, and
-     * ending before the row's next cell starts.
+     * A table cell wrapped onto a line of its own ("Disrupting serious organised" / "crime", or
+     * "Requires" / "improvement" in the grade column): set right under the cell's start, in the
+     * row's size, closer than a paragraph gap, and ending before the row's next cell starts.
      */
-    private boolean wrapsFirstCell(Builder row, PdfLine previous, PdfLine line) {
-        if (isTableRow(line) || line.page() != previous.page() || row.first.words().size() < 2) {
+    private boolean wrapsCell(Builder row, PdfLine previous, PdfLine line) {
+        if (isTableRow(line) || line.page() != previous.page() || cellUnder(row.first, line) < 0) {
             return false;
         }
         float gap = line.y() - previous.y();
-        float nextCell = row.first.words().get(1).x();
-        return gap > 0 && gap <= line.fontSize() * leading * 1.3f && Math.abs(line.x() - row.first.x()) < 2f
-                && line.endX() < nextCell && Math.abs(line.fontSize() - row.first.fontSize()) < 0.6f;
+        return gap > 0 && gap <= line.fontSize() * leading * 1.3f && Math.abs(line.fontSize() - row.first.fontSize()) < 0.6f;
+    }
+
+    /** The cell of {@code row} whose start {@code line} stands under and that it fits in, -1 for none. */
+    private static int cellUnder(PdfLine row, PdfLine line) {
+        if (row.words().size() < 2) {
+            return -1;
+        }
+        int cell = 0;
+        for (int w = 0; w < row.words().size(); w++) {
+            PdfLine.Word word = row.words().get(w);
+            boolean startsCell = w == 0 || row.text().substring(0, word.offset()).endsWith("\t");
+            if (w > 0 && startsCell) {
+                cell++;
+            }
+            if (startsCell && Math.abs(line.x() - word.x()) < 2f) {
+                float nextCell = nextCellStart(row, w);
+                return line.endX() < nextCell ? cell : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static float nextCellStart(PdfLine row, int fromWord) {
+        for (int w = fromWord + 1; w < row.words().size(); w++) {
+            PdfLine.Word word = row.words().get(w);
+            if (row.text().substring(0, word.offset()).endsWith("\t")) {
+                return word.x();
+            }
+        }
+        return Float.MAX_VALUE;
     }
 
     private float roomLeft(PdfLine line) {
@@ -365,8 +393,16 @@ final class PdfLayout {
         void add(PdfLine line) {
             String next = line.text();
             if (kind == Block.Kind.TABLE_ROW) {
-                int tab = text.indexOf("\t");
-                text.insert(tab < 0 ? text.length() : tab, " " + next);
+                // The wrapped words go to the end of the cell they stand under.
+                int cell = Math.max(0, cellUnder(first, line));
+                int end = -1;
+                for (int c = 0; c <= cell; c++) {
+                    end = text.indexOf("\t", end + 1);
+                    if (end < 0) {
+                        break;
+                    }
+                }
+                text.insert(end < 0 ? text.length() : end, " " + next);
                 return;
             }
             int end = text.length();
