@@ -49,6 +49,11 @@ public final class Explainer {
         } catch (RejectedDocumentException e) {
             outcome = "outcome: rejected " + e.reject().reason() + ": " + e.reject().detail();
         }
+        for (Report report : reports) {
+            lines.add("identity decided: force " + report.force().slug() + ", cycle " + report.cycle().label() + ", pillar "
+                    + report.pillar().label() + " (a pillar no source names is read from the text: a pillar label, "
+                    + "'Questions for …', the cycle's known headline)");
+        }
         lines.add("blocks (kind, role, text):");
         Map<Block, String> roles = roles(blocks.blocks(), page, reports);
         for (int i = 0; i < blocks.blocks().size(); i++) {
@@ -69,7 +74,8 @@ public final class Explainer {
     private static String says(TitleForms.Claim claim) {
         List<String> parts = new ArrayList<>();
         parts.add("force " + (claim.force() == null ? "?" : claim.force().slug()));
-        parts.add("cycle " + (claim.year() == null ? "?" : claim.year()));
+        parts.add("cycle " + (claim.year() == null ? "?"
+                : org.peelharvest.model.Cycle.startingIn(claim.year()).map(org.peelharvest.model.Cycle::label).orElse(claim.year().toString())));
         parts.add("pillar " + (claim.allPillars() ? "all three" : claim.pillar() == null ? "?" : claim.pillar().label()));
         return String.join(", ", parts);
     }

@@ -39,6 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        quietPdfBox();
         PrintWriter out = spec.commandLine().getOut();
         Optional<SourceDocument> found = snapshot != null ? fromSnapshot() : fromFile();
         if (found.isEmpty()) {
@@ -49,6 +50,16 @@ final class ExplainCommand implements Callable<Integer> {
         new Explainer().explain(found.get()).forEach(out::println);
         out.flush();
         return Outcome.OK;
+    }
+
+    /**
+     * This command runs without the Spring application, whose settings quieten PDFBox's warning for
+     * every standard font it substitutes (the substitute does not change the text): do the same here.
+     */
+    private static void quietPdfBox() {
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.pdfbox") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     private Optional<SourceDocument> fromFile() throws IOException {
