@@ -32,15 +32,14 @@ class JobRunner {
         this.extractJob = extractJob;
     }
 
+    /** Runs {@code spec}; the caller holds its output's {@link OutputLock}. */
     Outcome run(RunSpec spec, PrintStream out) throws Exception {
-        try (OutputLock ignored = OutputLock.acquire(spec.output())) {
-            JobExecution execution = launch(spec, out);
-            if (execution.getStatus() == BatchStatus.COMPLETED) {
-                // Only once the repository records the run as complete: until then a restart needs it.
-                spec.stagingArea(execution).delete();
-            }
-            return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
+        JobExecution execution = launch(spec, out);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            // Only once the repository records the run as complete: until then a restart needs it.
+            spec.stagingArea(execution).delete();
         }
+        return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
     }
 
     private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
