@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -299,14 +296,15 @@ public final class Cli implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
-        SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.addInitializers(context -> context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("peel-harvest-overrides", springProperties)));
-        try (ConfigurableApplicationContext context = application.run()) {
+        // The output's lock first: a second run of the same output is refused before it opens anything.
+        try (OutputLock ignored = OutputLock.acquire(spec.output());
+             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, springProperties)) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
             out.print(outcome.summary());
             return outcome.exitCode();
+        } catch (OutputLock.HeldException e) {
+            err.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
+            return Outcome.JOB_FAILED;
         } catch (Exception e) {
             err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
             return Outcome.JOB_FAILED;

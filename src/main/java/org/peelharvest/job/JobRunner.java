@@ -1,8 +1,12 @@
 package org.peelharvest.job;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -11,6 +15,8 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+
+import org.peelharvest.publish.StagingArea;
 
 /**
  * Starts the extract job for a {@link RunSpec}, or restarts the last run of the same work when
@@ -32,15 +38,14 @@ class JobRunner {
         this.extractJob = extractJob;
     }
 
+    /** Runs {@code spec}; the caller holds its output's {@link OutputLock}. */
     Outcome run(RunSpec spec, PrintStream out) throws Exception {
-        try (OutputLock ignored = OutputLock.acquire(spec.output())) {
-            JobExecution execution = launch(spec, out);
-            if (execution.getStatus() == BatchStatus.COMPLETED) {
-                // Only once the repository records the run as complete: until then a restart needs it.
-                spec.stagingArea(execution).delete();
-            }
-            return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
+        JobExecution execution = launch(spec, out);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            // Only once the repository records the run as complete: until then a restart needs it.
+            spec.stagingArea(execution).delete();
         }
+        return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
     }
 
     private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
@@ -58,7 +63,29 @@ class JobRunner {
             out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
             operator.abandon(last);
         }
+        if (last == null && repository.getJobInstances(extractJob.getName(), 0, 1).isEmpty()) {
+            discardOrphanedWork(spec, out);
+        }
         return operator.start(extractJob, spec.startingAt(Instant.now()).toJobParameters(last == null ? 1 : run + 1));
+    }
+
+    /**
+     * A job repository that knows no run at all is new (the default one is made per output, or it
+     * was deleted), so the work areas beside the output belong to runs it can never resume; left,
+     * one would be taken for the staged work of the new instance that is given its number.
+     */
+    private static void discardOrphanedWork(RunSpec spec, PrintStream out) throws IOException {
+        // The parent of every RunSpec#stagingArea of this output.
+        Path work = spec.output().resolveSibling("." + spec.output().getFileName() + ".work");
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        out.println("the job repository knows no earlier run: discarding the work areas in " + work);
+        try (Stream<Path> areas = Files.list(work)) {
+            for (Path area : areas.toList()) {
+                new StagingArea(area).delete();
+            }
+        }
     }
 
     private JobExecution lastExecutionOf(RunSpec spec) {

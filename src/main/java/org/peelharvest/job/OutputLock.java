@@ -1,18 +1,36 @@
 package org.peelharvest.job;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Only one run at a time may write an output folder. Holding this lock also proves that a run
  * the job repository still shows as running is in fact dead (killed, crashed), so it can be
  * recovered and restarted. The operating system releases the lock when the process dies.
+ * The lock file names the holder (process id, host, start), so that a refused run can say who
+ * holds it; a killed holder leaves its name behind, which the next holder overwrites.
  */
 final class OutputLock implements AutoCloseable {
+
+    /** Another run, in this process or another, holds the lock of the output. */
+    static final class HeldException extends IllegalStateException {
+        HeldException(Path output, String holder, Path file) {
+            super("another run is writing " + output + ": " + holder + " (lock " + file + ")");
+        }
+    }
+
+    private static final int READ_ATTEMPTS = 20;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -23,15 +41,66 @@ final class OutputLock implements AutoCloseable {
     }
 
     static OutputLock acquire(Path output) throws IOException {
-        Path file = output.resolveSibling("." + output.getFileName() + ".lock");
+        Path file = fileOf(output);
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel);
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("another run is writing " + output + " (lock " + file + ")");
+            throw new HeldException(output, holderOf(file), file);
         }
+        writeHolder(channel);
         return new OutputLock(channel, lock);
+    }
+
+    static Path fileOf(Path output) {
+        return output.resolveSibling("." + output.getFileName() + ".lock");
+    }
+
+    /** Null when held: by another process, or (an exception in Java, not null) by this one. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    private static void writeHolder(FileChannel channel) throws IOException {
+        String holder = "process " + ProcessHandle.current().pid() + " on " + hostName() + ", since "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+    }
+
+    /** The holder's line; it may be a moment before a holder that just took the lock has written it. */
+    private static String holderOf(Path file) throws IOException {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            String line = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!line.isEmpty()) {
+                return line;
+            }
+            sleep(50);
+        }
+        return "a process that has not named itself";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "an unnamed host";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

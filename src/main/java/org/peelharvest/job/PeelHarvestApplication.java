@@ -1,8 +1,38 @@
 package org.peelharvest.job;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.nio.file.Path;
+import java.util.Map;
 
-/** The Spring Boot application behind the commands that run a job. */
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The Spring Boot application behind the commands that run a job. Unless
+ * {@code spring.datasource.url} names another, each output has its own job repository, an H2
+ * file beside it ({@code .<output>.job-repository/}): the output's lock, taken before this
+ * starts, makes its run the only process that opens that file, so jobs of different outputs run
+ * at once, each in its own embedded database, and no run ever waits on or serves another.
+ */
 @SpringBootApplication
 class PeelHarvestApplication {
+
+    /** The folder of the default job repository, read by {@code application.yaml}. */
+    static final String REPOSITORY_FOLDER = "peel.job-repository";
+
+    /** Starts the application for a run of {@code spec}; {@code overrides} win over every other setting. */
+    static ConfigurableApplicationContext start(RunSpec spec, Map<String, Object> overrides) {
+        SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(spec.output()).toString()));
+        application.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("peel-harvest-overrides", overrides)));
+        return application.run();
+    }
+
+    static Path repositoryFolder(Path output) {
+        return output.resolveSibling("." + output.getFileName() + ".job-repository");
+    }
 }
