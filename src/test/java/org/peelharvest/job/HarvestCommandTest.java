@@ -121,6 +121,29 @@ class HarvestCommandTest {
     }
 
     @Test
+    void aJobWhoseHarvestFailsFailsAndPublishesNothing() throws IOException {
+        Files.writeString(temp.resolve("snapshots"), "a file where the snapshot folders should go");
+        Path earlier = Files.createDirectories(temp.resolve("out/broken/20200101T000000Z"));
+        Files.createSymbolicLink(temp.resolve("out/broken/latest"), earlier.getFileName());
+        Path job = Files.writeString(temp.resolve("broken.yaml"), String.join("\n",
+                "name: broken",
+                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
+                "snapshot: snapshots/broken",
+                "rate: 20",
+                "output: out/broken", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.JOB_FAILED);
+        assertThat(result.out()).contains("job FAILED");
+        assertThat(Files.readSymbolicLink(temp.resolve("out/broken/latest"))).isEqualTo(earlier.getFileName());
+        try (var released = Files.list(temp.resolve("out/broken"))) {
+            assertThat(released.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrder("20200101T000000Z", "latest");
+        }
+    }
+
+    @Test
     void aSecondRunOfAnUnchangedSitePublishesTheSameReportsFromRevisits() throws IOException {
         Path job = mirrorJob();
         CliRunner cli = new CliRunner(temp);
