@@ -9,12 +9,13 @@ import java.util.List;
  * @param allow            canonical URL prefixes the harvest stays inside
  * @param requestsPerSecond the most requests a second to one host (robots.txt Crawl-delay may slow it)
  * @param userAgent        names the project and a contact address
+ * @param requestTimeout   one deadline per request, for connecting, the headers and the body together
  * @param maxBytes         the largest response body kept; a larger one is a failure
  * @param maxAttempts      tries per URL on timeouts, resets, 5xx and 429
  * @param maxPages         a bound on the pages fetched, against a site that never ends
  */
 public record HarvestSettings(List<String> allow, double requestsPerSecond, String userAgent, Duration connectTimeout,
-                              Duration readTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
+                              Duration requestTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
                               Duration maxBackoff, int maxPages) {
 
     public static final String DEFAULT_USER_AGENT =

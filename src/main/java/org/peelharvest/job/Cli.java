@@ -250,7 +250,8 @@ public final class Cli implements Callable<Integer> {
         String userAgent;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Read timeout of one request (default: ${DEFAULT-VALUE}).")
+                description = "The most one request may take, connecting, the headers and the body together; "
+                        + "a slower answer is a failure, retried (default: ${DEFAULT-VALUE}).")
         int timeout;
 
         @Override

@@ -1,0 +1,57 @@
+package org.peelharvest.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A harvest of a hostile server on loopback stays bounded and inside its prefix (issue 9). */
+class HostileServerTest {
+
+    @TempDir
+    Path temp;
+
+    private HostileSite site;
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void aServerThatDripsIsCutOffAtTheDeadlineAndTheHarvestGoesOn() throws Exception {
+        site = new HostileSite("drip/", "after/");
+        HarvestSettings settings = settings(Duration.ofSeconds(1));
+
+        Path snapshot = harvest(settings).snapshot();
+
+        assertThat(site.between(HostileSite.DRIP, "/site/after/"))
+                .as("two attempts of one second each, not the four seconds the server drips for")
+                .isLessThan(Duration.ofMillis(3000));
+        JsonNode log = JsonMapper.builder().build().readTree(snapshot.resolve(Snapshot.LOG).toFile());
+        assertThat(log.get("failed").toString()).contains(HostileSite.DRIP, "no complete answer within 1 s");
+        assertThat(site.requests()).contains("/site/after/");
+        assertThat(snapshot.resolve(Snapshot.MANIFEST)).exists();
+    }
+
+    private Harvester.Result harvest(HarvestSettings settings) throws Exception {
+        try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "hostile", Instant.now(), settings.userAgent())) {
+            return new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(site.base() + HostileSite.SEED), snapshot, Map.of());
+        }
+    }
+
+    private HarvestSettings settings(Duration timeout) {
+        return new HarvestSettings(List.of(site.base() + "/site/"), 50, "peel-harvest-test/1 (test@example.org)",
+                Duration.ofSeconds(1), timeout, 1_000_000, 2, Duration.ofMillis(20), Duration.ofMillis(100), 20);
+    }
+}
