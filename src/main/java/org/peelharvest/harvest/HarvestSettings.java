@@ -35,6 +35,21 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
     }
 
     public boolean allows(String canonicalUrl) {
-        return allow.stream().anyMatch(canonicalUrl::startsWith);
+        return refusal(canonicalUrl).isEmpty();
+    }
+
+    /**
+     * Why a canonical URL may not be fetched, or empty when it may: it must be under an allowed
+     * prefix both as written and as a lenient server may read it ({@link UrlCanonicalizer#asServersMayRead}).
+     */
+    public java.util.Optional<String> refusal(String canonicalUrl) {
+        if (allow.stream().noneMatch(canonicalUrl::startsWith)) {
+            return java.util.Optional.of("outside the allowed prefixes");
+        }
+        String asRead = UrlCanonicalizer.asServersMayRead(canonicalUrl);
+        if (allow.stream().noneMatch(asRead::startsWith)) {
+            return java.util.Optional.of("escapes the allowed prefixes as a server may read it: " + asRead);
+        }
+        return java.util.Optional.empty();
     }
 }

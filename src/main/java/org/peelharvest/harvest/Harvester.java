@@ -110,9 +110,10 @@ public final class Harvester {
     private void follow(String page, byte[] content, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen,
                         Snapshot snapshot) {
         for (String link : links(page, content)) {
-            if (!settings.allows(link)) {
+            java.util.Optional<String> refusal = settings.refusal(link);
+            if (refusal.isPresent()) {
                 if (seen.add(link)) {
-                    snapshot.skipped(link, "outside the allowed prefixes");
+                    snapshot.skipped(link, refusal.get());
                 }
             } else {
                 enqueue(link, frontier, seen, pathsSeen, false);

@@ -44,6 +44,21 @@ class HostileServerTest {
         assertThat(snapshot.resolve(Snapshot.MANIFEST)).exists();
     }
 
+    @Test
+    void aLinkThatEscapesThePrefixIsRefusedAndLoggedNeverRequested() throws Exception {
+        site = new HostileSite("/site/../outside/", "/site/%2e%2e/outside/", "/site/..%2foutside/",
+                "/site/%2E%2E%2Foutside/", "/site/..;/outside/", "inside/../kept/");
+
+        Path snapshot = harvest(settings(Duration.ofSeconds(2))).snapshot();
+
+        assertThat(site.requests()).as("what the server was asked for").containsExactlyInAnyOrder(
+                HostileSite.SEED, "/site/kept/");
+        String skipped = JsonMapper.builder().build().readTree(snapshot.resolve(Snapshot.LOG).toFile())
+                .get("skipped").toString();
+        assertThat(skipped).contains(site.base() + "/outside/", "/site/..%2foutside/", "/site/..%2Foutside/", "/site/..;/outside/",
+                "escapes the allowed prefixes");
+    }
+
     private Harvester.Result harvest(HarvestSettings settings) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "hostile", Instant.now(), settings.userAgent())) {
             return new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(site.base() + HostileSite.SEED), snapshot, Map.of());
