@@ -78,7 +78,7 @@ public final class Harvester {
             switch (fetch.outcome()) {
                 case FETCHED -> {
                     snapshot.fetched(fetch);
-                    content = fetch.body();
+                    content = readable(fetch);
                 }
                 case NOT_MODIFIED -> {
                     snapshot.notModified(fetch, earlier);
@@ -135,6 +135,18 @@ public final class Harvester {
         Document page = Jsoup.parse(new String(content, StandardCharsets.UTF_8), base);
         return page.select("a[href]").stream().map(a -> a.attr("href"))
                 .map(href -> UrlCanonicalizer.resolve(base, href)).flatMap(java.util.Optional::stream).distinct().toList();
+    }
+
+    /**
+     * The body decoded as extraction will read it from the snapshot (a gzip-encoded page is
+     * searched for links decoded); empty when it cannot be decoded, as extraction will then say.
+     */
+    private static byte[] readable(Fetch fetch) {
+        try {
+            return WarcDocuments.decoded(Snapshot.recorded(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static boolean isHtml(Fetch fetch, byte[] content) {

@@ -188,22 +188,30 @@ public final class Snapshot implements Closeable {
         URI uri = URI.create(fetch.finalUrl());
         HttpRequest request = new HttpRequest.Builder("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 .setHeader("Host", uri.getAuthority()).build();
-        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
-        fetch.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-encoding")
-                    && !name.equalsIgnoreCase("content-length") && !name.startsWith(":")) {
-                values.forEach(v -> http.addHeader(name, v));
-            }
-        });
-        String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
-        http.body(MediaType.parseLeniently(type), fetch.body());
         long offset = channel.position();
-        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(http.build())
+        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(recorded(fetch))
                 .payloadDigest(new WarcDigest("sha1", sha1(fetch.body()))).build();
         writer.write(response);
         writer.write(new WarcRequest.Builder(uri).date(fetch.date()).body(request).concurrentTo(response.id()).build());
         indexLine(fetch, "response", offset, SourceDocument.sha256(fetch.body()));
         logged("fetched", fetch);
+    }
+
+    /**
+     * The HTTP response as it is recorded: the body as received (still compressed when the server
+     * sent it with a {@code Content-Encoding}, which is kept beside it, so that a reader can decode
+     * it), and the headers less those of the transfer itself (chunking, length, HTTP/2 pseudo-headers).
+     */
+    static HttpResponse recorded(Fetch fetch) {
+        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
+        fetch.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-length")
+                    && !name.startsWith(":")) {
+                values.forEach(v -> http.addHeader(name, v));
+            }
+        });
+        String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
+        return http.body(MediaType.parseLeniently(type), fetch.body()).build();
     }
 
     /** A page unchanged since {@code previous} (an index line of an earlier snapshot): a revisit record. */

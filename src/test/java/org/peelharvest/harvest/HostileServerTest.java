@@ -1,6 +1,7 @@
 package org.peelharvest.harvest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +61,26 @@ class HostileServerTest {
                 .get("skipped").toString();
         assertThat(skipped).contains(site.base() + "/outside/", "/site/..%2foutside/", "/site/..%2Foutside/", "/site/..;/outside/",
                 "escapes the allowed prefixes");
+    }
+
+    @Test
+    void aGzipEncodedPageIsRecordedAsReceivedAndReadDecoded() throws Exception {
+        site = new HostileSite(HostileSite.GZIP_REPORT);
+
+        Path snapshot = harvest(settings(Duration.ofSeconds(2))).snapshot();
+
+        WarcDocuments.Entry page = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0)).stream()
+                .filter(e -> e.url().endsWith(HostileSite.GZIP_REPORT)).findFirst().orElseThrow();
+        try (WarcReader reader = new WarcReader(page.warc())) {
+            reader.position(page.offset());
+            HttpResponse recorded = ((WarcResponse) reader.next().orElseThrow()).http();
+            assertThat(recorded.headers().first("Content-Encoding")).hasValue("gzip");
+            assertThat(recorded.body().stream().readAllBytes()).isEqualTo(HostileSite.gzippedReport());
+        }
+        assertThat(WarcDocuments.payload(page.warc(), page.offset()))
+                .isEqualTo(Files.readAllBytes(HostileSite.REPORT_HTML));
+        assertThatThrownBy(() -> WarcDocuments.payload(page.warc(), page.offset(), 1000))
+                .as("decoding is bounded, against a compression bomb").isInstanceOf(WarcDocuments.TooLargeException.class);
     }
 
     private Harvester.Result harvest(HarvestSettings settings) throws Exception {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.peelharvest.harvest.HostileSite;
 import org.peelharvest.harvest.MirrorForJobTests;
 
 /**
@@ -69,6 +70,23 @@ class HarvestCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
         assertThat(result.err()).contains("no report was found", "the site may have changed");
+    }
+
+    @Test
+    void aGzipEncodedReportIsHarvestedAsReceivedAndExtractedDecoded() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshots = temp.resolve("snapshots");
+        try (HostileSite site = new HostileSite()) {
+            CliRunner.Result harvest = cli.run("harvest", "--seed", site.base() + HostileSite.GZIP_REPORT,
+                    "--snapshot", snapshots.toString(), "--rate", "20", "--timeout", "2");
+            assertThat(harvest.exitCode()).as(harvest.out() + harvest.err()).isZero();
+        }
+
+        CliRunner.Result extract = cli.run("extract", "--input", snapshots.toString(), "--output",
+                temp.resolve("out").toString());
+
+        assertThat(extract.exitCode()).as(extract.out() + extract.err()).isZero();
+        assertThat(Files.readString(temp.resolve("out/reports.csv"))).contains("2016-derbyshire-effectiveness");
     }
 
     @Test
