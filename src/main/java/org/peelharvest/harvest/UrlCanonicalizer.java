@@ -35,7 +35,7 @@ public final class UrlCanonicalizer {
             return Optional.empty();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getPort() > 65535) {
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);

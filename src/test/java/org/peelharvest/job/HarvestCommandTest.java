@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,6 +89,55 @@ class HarvestCommandTest {
 
         assertThat(extract.exitCode()).as(extract.out() + extract.err()).isZero();
         assertThat(Files.readString(temp.resolve("out/reports.csv"))).contains("2016-derbyshire-effectiveness");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # option                     | what the one line names
+            --rate 0                     | rate must be a number of requests a second above 0, not 0
+            --rate -1                    | rate must be a number of requests a second above 0, not -1
+            --rate NaN                   | rate must be a number of requests a second above 0, not NaN
+            --timeout 0                  | timeout must be above 0 seconds, not 0
+            --timeout -3                 | timeout must be above 0 seconds, not -3
+            --seed not-a-url             | seed 'not-a-url' is not an http or https URL
+            --seed ftp://example.org/    | seed 'ftp://example.org/' is not an http or https URL
+            --seed http://example.org:99999/ | seed 'http://example.org:99999/' is not an http or https URL
+            --allow nope                 | allow 'nope' is not an http or https URL prefix
+            """)
+    void aHarvestOptionThatCannotBeUsedIsBadUsageNamedOnOneLine(String option, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("harvest", "--seed", mirror.base() + "/hmicfrs/",
+                "--snapshot", temp.resolve("snapshots").toString()));
+        args.addAll(List.of(option.split(" ")));
+
+        CliRunner.Result result = new CliRunner(temp).run(args.toArray(String[]::new));
+
+        assertBadUsage(result, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # job file line              | what the one line names
+            rate: -1                     | rate must be a number of requests a second above 0, not -1
+            rate: 0                      | rate must be a number of requests a second above 0, not 0
+            allow: [nope]                | allow 'nope' is not an http or https URL prefix
+            seed: [ftp://example.org/]   | seed 'ftp://example.org/' is not an http or https URL
+            """)
+    void aHarvestValueInAJobFileThatCannotBeUsedIsBadUsageNamedOnOneLine(String line, String message) throws IOException {
+        String seed = line.startsWith("seed:") ? line : "seed: [" + mirror.base() + "/hmicfrs/]";
+        Path job = Files.writeString(temp.resolve("bad.yaml"), String.join("\n", "name: bad", seed,
+                line.startsWith("seed:") ? "" : line, "snapshot: snapshots", "output: out", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("harvest", job.toString());
+
+        assertBadUsage(result, message);
+    }
+
+    private void assertBadUsage(CliRunner.Result result, String message) {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("peel-harvest: " + message + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+        assertThat(temp.resolve("snapshots")).as("nothing was written").doesNotExist();
+        assertThat(mirror.requestCount()).as("nothing was fetched").isZero();
     }
 
     @Test
