@@ -260,7 +260,7 @@ public final class Cli implements Callable<Integer> {
             if (jobFile != null) {
                 try {
                     plan = JobFile.harvestPlan(jobFile);
-                } catch (JobFile.BadJobException e) {
+                } catch (JobFile.BadJobException | IllegalArgumentException e) {
                     cli.err.println("peel-harvest: " + e.getMessage());
                     return CommandLine.ExitCode.USAGE;
                 }
