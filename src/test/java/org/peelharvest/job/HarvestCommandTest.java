@@ -179,6 +179,7 @@ class HarvestCommandTest {
                 "name: nothing",
                 "seed: [" + mirror.base() + "/hmicfrs/nothing-here/]",
                 "allow: [" + mirror.base() + "/hmicfrs/]",
+                "snapshot: snapshots/nothing",
                 "rate: 20",
                 "output: out/nothing", ""));
 
