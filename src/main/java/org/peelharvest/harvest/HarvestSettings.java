@@ -9,22 +9,33 @@ import java.util.List;
  * @param allow            canonical URL prefixes the harvest stays inside
  * @param requestsPerSecond the most requests a second to one host (robots.txt Crawl-delay may slow it)
  * @param userAgent        names the project and a contact address
+ * @param requestTimeout   one deadline per request, for connecting, the headers and the body together
  * @param maxBytes         the largest response body kept; a larger one is a failure
  * @param maxAttempts      tries per URL on timeouts, resets, 5xx and 429
  * @param maxPages         a bound on the pages fetched, against a site that never ends
  */
 public record HarvestSettings(List<String> allow, double requestsPerSecond, String userAgent, Duration connectTimeout,
-                              Duration readTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
+                              Duration requestTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
                               Duration maxBackoff, int maxPages) {
 
     public static final String DEFAULT_USER_AGENT =
             "peel-harvest/0.1 (+https://github.com/peel-harvest; mailto:peel-harvest@example.org)";
 
+    /** Every check names the value it refuses, as the user wrote it (issue 9: usage is exit 2, one line). */
     public HarvestSettings {
         allow = allow.stream().map(p -> UrlCanonicalizer.canonical(p).orElseThrow(
-                () -> new IllegalArgumentException("not a URL prefix: " + p))).toList();
-        if (requestsPerSecond <= 0) {
-            throw new IllegalArgumentException("the rate must be above 0 requests a second");
+                () -> new IllegalArgumentException("allow '" + p + "' is not an http or https URL prefix"))).toList();
+        // Written so that NaN is refused too.
+        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new IllegalArgumentException("rate must be a number of requests a second above 0, not "
+                    + number(requestsPerSecond));
+        }
+        if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("user-agent must name the project and a contact address on one line, not '"
+                    + userAgent + "'");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be above 0 seconds, not " + requestTimeout.toSeconds());
         }
     }
 
@@ -33,7 +44,43 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
                 50L * 1024 * 1024, 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 20_000);
     }
 
+    /**
+     * The settings of a harvest from {@code seeds}: the defaults with the user's choices. A value
+     * that cannot be used (a seed or prefix that is no http or https URL, a rate or timeout not above
+     * 0) is an {@link IllegalArgumentException} whose message names it, found before any work.
+     */
+    public static HarvestSettings forHarvest(List<String> seeds, List<String> allow, double requestsPerSecond,
+                                             String userAgent, Duration requestTimeout) {
+        seeds.stream().filter(seed -> UrlCanonicalizer.canonical(seed).isEmpty()).findFirst().ifPresent(seed -> {
+            throw new IllegalArgumentException("seed '" + seed + "' is not an http or https URL");
+        });
+        HarvestSettings defaults = defaults(allow);
+        return new HarvestSettings(defaults.allow(), requestsPerSecond, userAgent, defaults.connectTimeout(),
+                requestTimeout, defaults.maxBytes(), defaults.maxAttempts(), defaults.firstBackoff(),
+                defaults.maxBackoff(), defaults.maxPages());
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
     public boolean allows(String canonicalUrl) {
-        return allow.stream().anyMatch(canonicalUrl::startsWith);
+        return refusal(canonicalUrl).isEmpty();
+    }
+
+    /**
+     * Why a canonical URL may not be fetched, or empty when it may: it must be under an allowed
+     * prefix both as written and as a lenient server may read it ({@link UrlCanonicalizer#asServersMayRead}).
+     */
+    public java.util.Optional<String> refusal(String canonicalUrl) {
+        if (allow.stream().noneMatch(canonicalUrl::startsWith)) {
+            return java.util.Optional.of("outside the allowed prefixes");
+        }
+        String asRead = UrlCanonicalizer.asServersMayRead(canonicalUrl);
+        if (allow.stream().noneMatch(asRead::startsWith)) {
+            return java.util.Optional.of("escapes the allowed prefixes as a server may read it: " + asRead);
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -78,7 +78,7 @@ public final class Harvester {
             switch (fetch.outcome()) {
                 case FETCHED -> {
                     snapshot.fetched(fetch);
-                    content = fetch.body();
+                    content = readable(fetch);
                 }
                 case NOT_MODIFIED -> {
                     snapshot.notModified(fetch, earlier);
@@ -110,9 +110,10 @@ public final class Harvester {
     private void follow(String page, byte[] content, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen,
                         Snapshot snapshot) {
         for (String link : links(page, content)) {
-            if (!settings.allows(link)) {
+            java.util.Optional<String> refusal = settings.refusal(link);
+            if (refusal.isPresent()) {
                 if (seen.add(link)) {
-                    snapshot.skipped(link, "outside the allowed prefixes");
+                    snapshot.skipped(link, refusal.get());
                 }
             } else {
                 enqueue(link, frontier, seen, pathsSeen, false);
@@ -134,6 +135,18 @@ public final class Harvester {
         Document page = Jsoup.parse(new String(content, StandardCharsets.UTF_8), base);
         return page.select("a[href]").stream().map(a -> a.attr("href"))
                 .map(href -> UrlCanonicalizer.resolve(base, href)).flatMap(java.util.Optional::stream).distinct().toList();
+    }
+
+    /**
+     * The body decoded as extraction will read it from the snapshot (a gzip-encoded page is
+     * searched for links decoded); empty when it cannot be decoded, as extraction will then say.
+     */
+    private static byte[] readable(Fetch fetch) {
+        try {
+            return WarcDocuments.decoded(Snapshot.recorded(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static boolean isHtml(Fetch fetch, byte[] content) {

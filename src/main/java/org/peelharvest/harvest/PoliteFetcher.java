@@ -1,11 +1,11 @@
 package org.peelharvest.harvest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import crawlercommons.robots.BaseRobotRules;
@@ -27,7 +32,8 @@ import crawlercommons.robots.SimpleRobotRulesParser;
  * Fetches one URL at a time the way a polite harvester should: robots.txt obeyed (RFC 9309, read
  * with crawler-commons: a 4xx robots.txt allows everything, an unreachable one means wait, retry
  * and, failing that, fetch nothing from that host), no more than the set rate per host (slower
- * when robots.txt asks with Crawl-delay), a User-Agent that names the project, timeouts, a size
+ * when robots.txt asks with Crawl-delay), a User-Agent that names the project, one deadline per
+ * request for connecting, the headers and the body together, a size
  * limit, at most five redirects and only into the allowed prefixes, retries with exponential
  * backoff and jitter on timeouts, resets, 5xx and 429 (honouring Retry-After), and conditional
  * requests when an earlier snapshot knows the page's validators.
@@ -118,7 +124,7 @@ public final class PoliteFetcher {
 
     private Fetch once(String url, Validators validators) throws IOException, InterruptedException {
         pace(URI.create(url));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.readTimeout()).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.requestTimeout()).GET()
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5");
         if (validators.etag() != null) {
@@ -128,20 +134,48 @@ public final class PoliteFetcher {
             request.header("If-Modified-Since", validators.lastModified());
         }
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<BoundedBody.Content> response = exchange(request.build());
             Instant date = Instant.now();
             Map<String, List<String>> headers = response.headers().map();
-            try (InputStream in = response.body()) {
-                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
-                if (body.length > settings.maxBytes()) {
-                    return new Fetch(url, url, Fetch.Outcome.FAILED, response.statusCode(), headers, new byte[0],
-                            "larger than the " + settings.maxBytes() + "-byte limit", 1, date);
-                }
-                return classify(url, response.statusCode(), headers, body, date);
+            if (response.body().cut()) {
+                return new Fetch(url, url, Fetch.Outcome.FAILED, response.statusCode(), headers, new byte[0],
+                        "larger than the " + settings.maxBytes() + "-byte limit", 1, date);
             }
+            return classify(url, response.statusCode(), headers, response.body().bytes(), date);
         } finally {
             finished(URI.create(url));
         }
+    }
+
+    /**
+     * Sends one request and receives its whole answer, body included, within the request timeout:
+     * one deadline covers connecting, the headers and the body, however slowly the server sends.
+     */
+    private HttpResponse<BoundedBody.Content> exchange(HttpRequest request) throws IOException, InterruptedException {
+        AtomicReference<BoundedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<BoundedBody.Content>> answer = client.sendAsync(request, info -> {
+            body.set(new BoundedBody(settings.maxBytes()));
+            return body.get();
+        });
+        try {
+            return answer.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new HttpTimeoutException("no complete answer within " + seconds(settings.requestTimeout()));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException cause ? cause : new IOException(e.getCause());
+        } finally {
+            if (!answer.isDone()) {
+                answer.cancel(true);
+                BoundedBody started = body.get();
+                if (started != null) {
+                    started.abandon();
+                }
+            }
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static Fetch classify(String url, int status, Map<String, List<String>> headers, byte[] body, Instant date) {
@@ -234,18 +268,18 @@ public final class PoliteFetcher {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 pace(URI.create(robotsUrl));
-                HttpResponse<byte[]> response;
+                HttpResponse<BoundedBody.Content> response;
                 try {
-                    response = client.send(HttpRequest.newBuilder(URI.create(robotsUrl))
-                            .timeout(settings.readTimeout()).header("User-Agent", settings.userAgent()).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
+                    response = exchange(HttpRequest.newBuilder(URI.create(robotsUrl))
+                            .timeout(settings.requestTimeout()).header("User-Agent", settings.userAgent()).GET().build());
                 } finally {
                     finished(URI.create(robotsUrl));
                 }
                 int status = response.statusCode();
                 if (status == 200) {
+                    // RFC 9309, 2.5: a crawler may stop parsing at a limit; what came before it is read.
                     String type = response.headers().firstValue("Content-Type").orElse("text/plain");
-                    return parser.parseContent(robotsUrl, response.body(), type, List.of(robotName()));
+                    return parser.parseContent(robotsUrl, response.body().bytes(), type, List.of(robotName()));
                 }
                 if (status >= 400 && status < 500) {
                     // RFC 9309, 2.3.1.3: an unavailable robots.txt (4xx) allows everything.

@@ -53,6 +53,7 @@ public final class Snapshot implements Closeable {
     public static final String LOG = "log.json";
     public static final String MANIFEST = "manifest-sha256.txt";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("-(\\d{5})\\.warc\\.gz$");
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path folder;
@@ -87,8 +88,9 @@ public final class Snapshot implements Closeable {
 
     /**
      * Resumes the newest snapshot under {@code root} when its harvest was interrupted (it has no
-     * manifest yet): a new WARC segment is added and what it already holds is not fetched again.
-     * Otherwise starts a new snapshot.
+     * manifest yet): what a kill tore at the end of its index and WARC files is cut back to the last
+     * whole line and record, a new WARC segment is added, and what it already holds is not fetched
+     * again. Otherwise starts a new snapshot.
      */
     public static Snapshot startOrResume(Path root, String job, Instant start, String userAgent) throws IOException {
         Optional<Path> interrupted = newest(root).filter(f -> !Files.exists(f.resolve(MANIFEST)));
@@ -97,17 +99,44 @@ public final class Snapshot implements Closeable {
         }
         Path folder = interrupted.get();
         Map<String, JsonNode> held = new HashMap<>();
-        if (Files.exists(folder.resolve(INDEX))) {
-            for (String line : Files.readAllLines(folder.resolve(INDEX), StandardCharsets.UTF_8)) {
-                JsonNode node = JSON.readTree(line);
-                if (node.path("type").asString().equals("response")) {
-                    ((tools.jackson.databind.node.ObjectNode) node).put("snapshot", folder.toString());
-                    held.put(node.path("requested").asString(), node);
-                }
+        for (JsonNode node : cutBack(folder)) {
+            if (node.path("type").asString().equals("response")) {
+                ((tools.jackson.databind.node.ObjectNode) node).put("snapshot", folder.toString());
+                held.put(node.path("requested").asString(), node);
             }
         }
-        int segments = WarcDocuments.filesIn(folder).size();
-        return begun(new Snapshot(folder, job, segments, held), userAgent);
+        return begun(new Snapshot(folder, job, nextSegment(folder), held), userAgent);
+    }
+
+    /**
+     * Cuts the index and the WARC files of an interrupted snapshot back to their whole lines and
+     * records, deletes a WARC file left with none, and returns the index lines that remain.
+     */
+    private static List<JsonNode> cutBack(Path folder) throws IOException {
+        List<TornTail.Line> lines = TornTail.wholeLines(folder.resolve(INDEX));
+        Map<String, Long> kept = new HashMap<>();
+        for (Path file : WarcDocuments.filesIn(folder)) {
+            String name = file.getFileName().toString();
+            java.util.Set<Long> indexed = lines.stream().filter(l -> l.node().path("warc").asString().equals(name))
+                    .map(l -> l.node().path("offset").asLong()).collect(java.util.stream.Collectors.toSet());
+            long length = TornTail.cutWarc(file, indexed);
+            kept.put(name, length);
+            if (length == 0) {
+                Files.delete(file);
+            }
+        }
+        List<TornTail.Line> whole = lines.stream().filter(l -> l.node().path("offset").asLong()
+                < kept.getOrDefault(l.node().path("warc").asString(), 0L)).toList();
+        if (Files.exists(folder.resolve(INDEX))) {
+            TornTail.rewrite(folder.resolve(INDEX), whole);
+        }
+        return whole.stream().map(TornTail.Line::node).toList();
+    }
+
+    /** One more than the highest segment number in the folder: a segment's name is never reused. */
+    private static int nextSegment(Path folder) throws IOException {
+        return WarcDocuments.filesIn(folder).stream().map(f -> SEGMENT.matcher(f.getFileName().toString()))
+                .filter(java.util.regex.Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)) + 1).max().orElse(0);
     }
 
     /** True when this snapshot continues an interrupted harvest. */
@@ -159,22 +188,30 @@ public final class Snapshot implements Closeable {
         URI uri = URI.create(fetch.finalUrl());
         HttpRequest request = new HttpRequest.Builder("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 .setHeader("Host", uri.getAuthority()).build();
-        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
-        fetch.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-encoding")
-                    && !name.equalsIgnoreCase("content-length") && !name.startsWith(":")) {
-                values.forEach(v -> http.addHeader(name, v));
-            }
-        });
-        String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
-        http.body(MediaType.parseLeniently(type), fetch.body());
         long offset = channel.position();
-        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(http.build())
+        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(recorded(fetch))
                 .payloadDigest(new WarcDigest("sha1", sha1(fetch.body()))).build();
         writer.write(response);
         writer.write(new WarcRequest.Builder(uri).date(fetch.date()).body(request).concurrentTo(response.id()).build());
         indexLine(fetch, "response", offset, SourceDocument.sha256(fetch.body()));
         logged("fetched", fetch);
+    }
+
+    /**
+     * The HTTP response as it is recorded: the body as received (still compressed when the server
+     * sent it with a {@code Content-Encoding}, which is kept beside it, so that a reader can decode
+     * it), and the headers less those of the transfer itself (chunking, length, HTTP/2 pseudo-headers).
+     */
+    static HttpResponse recorded(Fetch fetch) {
+        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
+        fetch.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-length")
+                    && !name.startsWith(":")) {
+                values.forEach(v -> http.addHeader(name, v));
+            }
+        });
+        String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
+        return http.body(MediaType.parseLeniently(type), fetch.body()).build();
     }
 
     /** A page unchanged since {@code previous} (an index line of an earlier snapshot): a revisit record. */
@@ -241,6 +278,8 @@ public final class Snapshot implements Closeable {
         line.put("last_modified", fetch.header("Last-Modified"));
         index.write(JSON.writeValueAsString(line));
         index.write('\n');
+        // Line by line, so that a kill loses at most the line being written (cut back on resume).
+        index.flush();
     }
 
     /** Closes the WARC and writes the log and the manifest; the folder is then complete. */

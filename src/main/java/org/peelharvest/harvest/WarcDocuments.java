@@ -32,6 +32,9 @@ public final class WarcDocuments {
     public record Entry(Path warc, long offset, String url) {
     }
 
+    /** The most a payload may be once decoded: the harvest's limit on what it downloads. */
+    public static final long MAX_PAYLOAD_BYTES = 50L * 1024 * 1024;
+
     private WarcDocuments() {
     }
 
@@ -93,8 +96,17 @@ public final class WarcDocuments {
         return url + " " + date;
     }
 
-    /** The payload of the response record at {@code offset}: the document's bytes as served, decoded. */
+    /** The payload of the response record at {@code offset}, decoded, up to {@link #MAX_PAYLOAD_BYTES}. */
     public static byte[] payload(Path warc, long offset) throws IOException {
+        return payload(warc, offset, MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * The payload of the response record at {@code offset}: the document's bytes as served, decoded
+     * as its recorded {@code Content-Encoding} says (gzip, deflate); larger than {@code maxBytes}
+     * once decoded is a {@link TooLargeException}, so that a compression bomb costs no memory.
+     */
+    public static byte[] payload(Path warc, long offset, long maxBytes) throws IOException {
         try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.READ);
              WarcReader reader = new WarcReader(channel)) {
             reader.position(offset);
@@ -102,9 +114,29 @@ public final class WarcDocuments {
             if (!(record instanceof WarcResponse response)) {
                 throw new IOException("the WARC record at offset " + offset + " is a " + record.type() + ", not a response");
             }
-            try (InputStream body = response.http().bodyDecoded().stream()) {
-                return body.readAllBytes();
+            try {
+                return decoded(response.http(), maxBytes);
+            } catch (TooLargeException e) {
+                throw new TooLargeException(warc + " at offset " + offset + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The body of an HTTP response decoded as its {@code Content-Encoding} header says, up to {@code maxBytes}. */
+    static byte[] decoded(org.netpreserve.jwarc.HttpResponse http, long maxBytes) throws IOException {
+        try (InputStream body = http.bodyDecoded().stream()) {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new TooLargeException("more than " + maxBytes + " bytes once decoded");
+            }
+            return bytes;
+        }
+    }
+
+    /** A payload larger than the limit once decoded. */
+    public static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
         }
     }
 

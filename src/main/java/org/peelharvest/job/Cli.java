@@ -247,7 +247,8 @@ public final class Cli implements Callable<Integer> {
         String userAgent;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Read timeout of one request (default: ${DEFAULT-VALUE}).")
+                description = "The most one request may take, connecting, the headers and the body together; "
+                        + "a slower answer is a failure, retried (default: ${DEFAULT-VALUE}).")
         int timeout;
 
         @Override
@@ -256,7 +257,7 @@ public final class Cli implements Callable<Integer> {
             if (jobFile != null) {
                 try {
                     plan = JobFile.harvestPlan(jobFile);
-                } catch (JobFile.BadJobException e) {
+                } catch (JobFile.BadJobException | IllegalArgumentException e) {
                     cli.err.println("peel-harvest: " + e.getMessage());
                     return CommandLine.ExitCode.USAGE;
                 }

@@ -2,6 +2,7 @@ package org.peelharvest.job;
 
 import java.nio.file.Path;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,7 +23,8 @@ import org.peelharvest.validate.ReportWarnings;
 
 /**
  * The extract job: {@code harvestStep} harvests into a snapshot when the job names seeds (and ends the
- * job when it finds no report); {@code extractStep} reads each document, extracts and validates its report and
+ * job when it finds no report; a failed harvest fails the job, so nothing is published and {@code latest}
+ * stays where it was); {@code extractStep} reads each document, extracts and validates its report and
  * stages it (a document is the unit of work and of skipping); {@code publishStep} publishes the
  * staged reports, their warnings and the rejects as one release.
  */
@@ -33,6 +35,7 @@ class ExtractJobConfiguration {
     Job extractJob(JobRepository jobRepository, Step harvestStep, Step extractStep, Step publishStep) {
         return new JobBuilder(jobRepository)
                 .start(harvestStep).on(HarvestTasklet.NO_REPORTS).end()
+                .from(harvestStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(harvestStep).on("*").to(extractStep).next(publishStep)
                 .end()
                 .build();

@@ -12,7 +12,8 @@ import org.peelharvest.harvest.PoliteFetcher;
 import org.peelharvest.harvest.Snapshot;
 
 /**
- * Runs one harvest for the command line: settings from the options, a new snapshot (or the
+ * Runs one harvest for the command line: settings from the options (a value that cannot be used
+ * is bad usage, exit 2, before anything is fetched or written), a new snapshot (or the
  * interrupted one resumed), the previous snapshot's validators for conditional requests, a
  * summary, and the exit code: 3 when no report page or PDF was found, so a changed site is noticed.
  */
@@ -32,16 +33,13 @@ final class HarvestRunner {
 
     Result harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
                        int timeoutSeconds) throws Exception {
-        HarvestSettings defaults;
+        HarvestSettings settings;
         try {
-            defaults = HarvestSettings.defaults(allow);
+            settings = HarvestSettings.forHarvest(seeds, allow, rate, userAgent, java.time.Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
             err.println("peel-harvest: " + e.getMessage());
             return new Result(CommandLine.ExitCode.USAGE, null);
         }
-        HarvestSettings settings = new HarvestSettings(defaults.allow(), rate, userAgent, defaults.connectTimeout(),
-                java.time.Duration.ofSeconds(timeoutSeconds), defaults.maxBytes(), defaults.maxAttempts(),
-                defaults.firstBackoff(), defaults.maxBackoff(), defaults.maxPages());
         Path root = snapshotRoot.toAbsolutePath().normalize();
         var previous = Snapshot.previousIndex(root);
         Harvester.Result result;

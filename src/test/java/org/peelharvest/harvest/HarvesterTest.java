@@ -123,7 +123,7 @@ class HarvesterTest {
     @Test
     void anInterruptedHarvestIsResumedInTheSameSnapshotWithoutFetchingWhatItHolds() throws Exception {
         HarvestSettings fewPages = new HarvestSettings(settings.allow(), 20, settings.userAgent(), settings.connectTimeout(),
-                settings.readTimeout(), settings.maxBytes(), settings.maxAttempts(), settings.firstBackoff(),
+                settings.requestTimeout(), settings.maxBytes(), settings.maxAttempts(), settings.firstBackoff(),
                 settings.maxBackoff(), 2);
         Path first;
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {

@@ -23,4 +23,27 @@ class UrlCanonicalizerTest {
     void aLinkIsResolvedAgainstItsPageThenCanonicalised(String page, String href, String canonical) {
         assertThat(UrlCanonicalizer.resolve(page, href).orElse("")).isEqualTo(canonical == null ? "" : canonical);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:8080/site/../outside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/%2e%2e/outside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/%2E./outside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/./a/./b/../c/|http://127.0.0.1:8080/site/a/c/",
+            "http://127.0.0.1:8080/../../etc/passwd|http://127.0.0.1:8080/etc/passwd/",
+            "http://127.0.0.1:8080/site/..|http://127.0.0.1:8080/",
+            "http://127.0.0.1:8080/site/a..b/|http://127.0.0.1:8080/site/a..b/"})
+    void dotSegmentsAreRemovedAfterEncodedDotsAreDecoded(String address, String canonical) {
+        assertThat(UrlCanonicalizer.canonical(address)).hasValue(canonical);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:8080/site/..%2foutside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/..%5Coutside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/..;x=1/outside/|http://127.0.0.1:8080/outside/",
+            "http://127.0.0.1:8080/site/a%2Fb/|http://127.0.0.1:8080/site/a/b/"})
+    void aLenientServerMayReadEncodedSlashesAndPathParameters(String canonical, String asRead) {
+        assertThat(UrlCanonicalizer.asServersMayRead(canonical)).isEqualTo(asRead);
+    }
 }

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.peelharvest.harvest.HostileSite;
 import org.peelharvest.harvest.MirrorForJobTests;
 
 /**
@@ -72,6 +75,72 @@ class HarvestCommandTest {
     }
 
     @Test
+    void aGzipEncodedReportIsHarvestedAsReceivedAndExtractedDecoded() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshots = temp.resolve("snapshots");
+        try (HostileSite site = new HostileSite()) {
+            CliRunner.Result harvest = cli.run("harvest", "--seed", site.base() + HostileSite.GZIP_REPORT,
+                    "--snapshot", snapshots.toString(), "--rate", "20", "--timeout", "2");
+            assertThat(harvest.exitCode()).as(harvest.out() + harvest.err()).isZero();
+        }
+
+        CliRunner.Result extract = cli.run("extract", "--input", snapshots.toString(), "--output",
+                temp.resolve("out").toString());
+
+        assertThat(extract.exitCode()).as(extract.out() + extract.err()).isZero();
+        assertThat(Files.readString(temp.resolve("out/reports.csv"))).contains("2016-derbyshire-effectiveness");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # option                     | what the one line names
+            --rate 0                     | rate must be a number of requests a second above 0, not 0
+            --rate -1                    | rate must be a number of requests a second above 0, not -1
+            --rate NaN                   | rate must be a number of requests a second above 0, not NaN
+            --timeout 0                  | timeout must be above 0 seconds, not 0
+            --timeout -3                 | timeout must be above 0 seconds, not -3
+            --seed not-a-url             | seed 'not-a-url' is not an http or https URL
+            --seed ftp://example.org/    | seed 'ftp://example.org/' is not an http or https URL
+            --seed http://example.org:99999/ | seed 'http://example.org:99999/' is not an http or https URL
+            --allow nope                 | allow 'nope' is not an http or https URL prefix
+            """)
+    void aHarvestOptionThatCannotBeUsedIsBadUsageNamedOnOneLine(String option, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("harvest", "--seed", mirror.base() + "/hmicfrs/",
+                "--snapshot", temp.resolve("snapshots").toString()));
+        args.addAll(List.of(option.split(" ")));
+
+        CliRunner.Result result = new CliRunner(temp).run(args.toArray(String[]::new));
+
+        assertBadUsage(result, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # job file line              | what the one line names
+            rate: -1                     | rate must be a number of requests a second above 0, not -1
+            rate: 0                      | rate must be a number of requests a second above 0, not 0
+            allow: [nope]                | allow 'nope' is not an http or https URL prefix
+            seed: [ftp://example.org/]   | seed 'ftp://example.org/' is not an http or https URL
+            """)
+    void aHarvestValueInAJobFileThatCannotBeUsedIsBadUsageNamedOnOneLine(String line, String message) throws IOException {
+        String seed = line.startsWith("seed:") ? line : "seed: [" + mirror.base() + "/hmicfrs/]";
+        Path job = Files.writeString(temp.resolve("bad.yaml"), String.join("\n", "name: bad", seed,
+                line.startsWith("seed:") ? "" : line, "snapshot: snapshots", "output: out", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("harvest", job.toString());
+
+        assertBadUsage(result, message);
+    }
+
+    private void assertBadUsage(CliRunner.Result result, String message) {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("peel-harvest: " + message + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+        assertThat(temp.resolve("snapshots")).as("nothing was written").doesNotExist();
+        assertThat(mirror.requestCount()).as("nothing was fetched").isZero();
+    }
+
+    @Test
     void aJobFileWithSeedsHarvestsThenPublishesARelease() throws IOException {
         Path job = mirrorJob();
 
@@ -110,6 +179,7 @@ class HarvestCommandTest {
                 "name: nothing",
                 "seed: [" + mirror.base() + "/hmicfrs/nothing-here/]",
                 "allow: [" + mirror.base() + "/hmicfrs/]",
+                "snapshot: snapshots/nothing",
                 "rate: 20",
                 "output: out/nothing", ""));
 
@@ -118,6 +188,29 @@ class HarvestCommandTest {
         assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
         assertThat(result.out()).contains("quality gate failed: no report was found", "the site may have changed");
         assertThat(temp.resolve("out/nothing/latest")).doesNotExist();
+    }
+
+    @Test
+    void aJobWhoseHarvestFailsFailsAndPublishesNothing() throws IOException {
+        Files.writeString(temp.resolve("snapshots"), "a file where the snapshot folders should go");
+        Path earlier = Files.createDirectories(temp.resolve("out/broken/20200101T000000Z"));
+        Files.createSymbolicLink(temp.resolve("out/broken/latest"), earlier.getFileName());
+        Path job = Files.writeString(temp.resolve("broken.yaml"), String.join("\n",
+                "name: broken",
+                "seed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]",
+                "snapshot: snapshots/broken",
+                "rate: 20",
+                "output: out/broken", ""));
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.JOB_FAILED);
+        assertThat(result.out()).contains("job FAILED");
+        assertThat(Files.readSymbolicLink(temp.resolve("out/broken/latest"))).isEqualTo(earlier.getFileName());
+        try (var released = Files.list(temp.resolve("out/broken"))) {
+            assertThat(released.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrder("20200101T000000Z", "latest");
+        }
     }
 
     @Test
