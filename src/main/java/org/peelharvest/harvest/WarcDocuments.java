@@ -42,10 +42,34 @@ public final class WarcDocuments {
     }
 
     /**
+     * What a WARC file gives: its documents, and why reading stopped early, if it did.
+     *
+     * @param problem empty when the whole file was read; otherwise what broke (a torn last record,
+     *                a file that is not WARC at all), the entries before it still good
+     */
+    public record Scan(List<Entry> entries, Optional<String> problem) {
+    }
+
+    /**
      * Every successful response of the file, in file order, and every page a re-harvest found
      * unchanged ({@code revisit}), read from the earlier snapshot beside this one that holds it.
+     *
+     * @throws IOException when the file cannot be read to its end as WARC (see {@link #scan})
      */
     public static List<Entry> entries(Path warc) throws IOException {
+        Scan scan = scan(warc);
+        if (scan.problem().isPresent()) {
+            throw new IOException(warc + ": " + scan.problem().get());
+        }
+        return scan.entries();
+    }
+
+    /**
+     * Like {@link #entries}, but a file that breaks off (junk named {@code .warc}, a record torn by
+     * a kill, a gzip stream that is not WARC) gives the entries read before the break and names the
+     * break, rather than throwing: one broken file must not cost the documents of the others.
+     */
+    public static Scan scan(Path warc) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Map<String, Entry> earlier = null;
         try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
@@ -66,8 +90,15 @@ public final class WarcDocuments {
                     }
                 }
             }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // jwarc reports junk as ParsingException, a torn gzip member as EOFException or ZipException,
+            // and some malformed headers as unchecked exceptions.
+            return new Scan(entries, Optional.of("not readable as WARC after " + entries.size() + " document(s): "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
-        return entries;
+        return new Scan(entries, Optional.empty());
     }
 
     /**
@@ -95,6 +126,17 @@ public final class WarcDocuments {
 
     /** The payload of the response record at {@code offset}: the document's bytes as served, decoded. */
     public static byte[] payload(Path warc, long offset) throws IOException {
+        return payload(warc, offset, Long.MAX_VALUE);
+    }
+
+    /**
+     * The payload of the response record at {@code offset}, refused before it is read when the
+     * record is longer than {@code maxBytes}, and while it is read when decoding makes it longer
+     * (a gzip bomb): a WARC record with a 1 GiB body must not take the heap.
+     *
+     * @throws PayloadTooLargeException when the payload is longer than {@code maxBytes}
+     */
+    public static byte[] payload(Path warc, long offset, long maxBytes) throws IOException {
         try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.READ);
              WarcReader reader = new WarcReader(channel)) {
             reader.position(offset);
@@ -102,9 +144,25 @@ public final class WarcDocuments {
             if (!(record instanceof WarcResponse response)) {
                 throw new IOException("the WARC record at offset " + offset + " is a " + record.type() + ", not a response");
             }
-            try (InputStream body = response.http().bodyDecoded().stream()) {
-                return body.readAllBytes();
+            if (response.body().size() > maxBytes) {
+                throw new PayloadTooLargeException("the WARC record at offset " + offset + " holds "
+                        + response.body().size() + " bytes, more than the " + maxBytes + " allowed");
             }
+            try (InputStream body = response.http().bodyDecoded().stream()) {
+                byte[] content = body.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 9) + 1);
+                if (content.length > maxBytes) {
+                    throw new PayloadTooLargeException("the WARC record at offset " + offset
+                            + " decodes to more than the " + maxBytes + " bytes allowed");
+                }
+                return content;
+            }
+        }
+    }
+
+    /** A record whose payload is longer than the limit it was read with. */
+    public static final class PayloadTooLargeException extends IOException {
+        PayloadTooLargeException(String message) {
+            super(message);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -34,11 +35,13 @@ final class HtmlBlockWalker implements NodeFilter {
             "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
             "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button");
 
+    private static final int INTERRUPT_CHECK = 1024;
     private static final Pattern ID = Pattern.compile("[A-Za-z][\\w-]*");
 
     private final List<Block> blocks = new ArrayList<>();
     private final Map<Element, Siblings> siblings = new IdentityHashMap<>();
     private long siblingsCounted;
+    private long visited;
     private final Deque<Element> open = new ArrayDeque<>();
     private final StringBuilder line = new StringBuilder();
     private Element lineOwner;
@@ -51,6 +54,10 @@ final class HtmlBlockWalker implements NodeFilter {
 
     @Override
     public FilterResult head(Node node, int depth) {
+        if (++visited % INTERRUPT_CHECK == 0 && Thread.currentThread().isInterrupted()) {
+            // The document's time is up (DocumentExtractor's limit): stop rather than run on unseen.
+            throw new CancellationException("stopped: the document took longer than its time limit");
+        }
         if (node instanceof TextNode text) {
             append(text.text());
         } else if (node instanceof Element element && element.normalName().equals("tr") && !isLayoutRow(element)) {
