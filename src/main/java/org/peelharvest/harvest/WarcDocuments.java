@@ -45,10 +45,34 @@ public final class WarcDocuments {
     }
 
     /**
+     * What a WARC file gives: its documents, and why reading stopped early, if it did.
+     *
+     * @param problem empty when the whole file was read; otherwise what broke (a torn last record,
+     *                a file that is not WARC at all), the entries before it still good
+     */
+    public record Scan(List<Entry> entries, Optional<String> problem) {
+    }
+
+    /**
      * Every successful response of the file, in file order, and every page a re-harvest found
      * unchanged ({@code revisit}), read from the earlier snapshot beside this one that holds it.
+     *
+     * @throws IOException when the file cannot be read to its end as WARC (see {@link #scan})
      */
     public static List<Entry> entries(Path warc) throws IOException {
+        Scan scan = scan(warc);
+        if (scan.problem().isPresent()) {
+            throw new IOException(warc + ": " + scan.problem().get());
+        }
+        return scan.entries();
+    }
+
+    /**
+     * Like {@link #entries}, but a file that breaks off (junk named {@code .warc}, a record torn by
+     * a kill, a gzip stream that is not WARC) gives the entries read before the break and names the
+     * break, rather than throwing: one broken file must not cost the documents of the others.
+     */
+    public static Scan scan(Path warc) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Map<String, Entry> earlier = null;
         try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
@@ -69,8 +93,15 @@ public final class WarcDocuments {
                     }
                 }
             }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // jwarc reports junk as ParsingException, a torn gzip member as EOFException or ZipException,
+            // and some malformed headers as unchecked exceptions.
+            return new Scan(entries, Optional.of("not readable as WARC after " + entries.size() + " document(s): "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
-        return entries;
+        return new Scan(entries, Optional.empty());
     }
 
     /**
@@ -104,7 +135,8 @@ public final class WarcDocuments {
     /**
      * The payload of the response record at {@code offset}: the document's bytes as served, decoded
      * as its recorded {@code Content-Encoding} says (gzip, deflate); larger than {@code maxBytes}
-     * once decoded is a {@link TooLargeException}, so that a compression bomb costs no memory.
+     * once decoded, or a record longer than that before it is read (a WARC record with a 1 GiB body),
+     * is a {@link TooLargeException}, so that a compression bomb costs no memory.
      */
     public static byte[] payload(Path warc, long offset, long maxBytes) throws IOException {
         try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.READ);
@@ -113,6 +145,10 @@ public final class WarcDocuments {
             WarcRecord record = reader.next().orElseThrow(() -> new IOException("no WARC record at offset " + offset));
             if (!(record instanceof WarcResponse response)) {
                 throw new IOException("the WARC record at offset " + offset + " is a " + record.type() + ", not a response");
+            }
+            if (response.body().size() > maxBytes) {
+                throw new TooLargeException(warc + " at offset " + offset + ": the record holds " + response.body().size()
+                        + " bytes, more than the " + maxBytes + " allowed");
             }
             try {
                 return decoded(response.http(), maxBytes);

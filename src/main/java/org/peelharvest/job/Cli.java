@@ -296,6 +296,11 @@ public final class Cli implements Callable<Integer> {
             err.println("peel-harvest: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
+        java.util.Optional<String> problem = spec.usageProblem();
+        if (problem.isPresent()) {
+            err.println("peel-harvest: " + problem.get());
+            return CommandLine.ExitCode.USAGE;
+        }
         out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
         // The output's lock first: a second run of the same output is refused before it opens anything.
         try (OutputLock ignored = OutputLock.acquire(spec.output());

@@ -1,6 +1,7 @@
 package org.peelharvest.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.publish.DatasetPublisher;
@@ -58,18 +60,28 @@ class ExtractJobConfiguration {
     @Bean
     Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                      DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
-                     ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize) {
+                     ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize,
+                     DocumentExtractor.Limits documentLimits) {
         return new StepBuilder(jobRepository)
                 .<DocumentRef, ExtractedDocument>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(documentReader)
-                .processor(new ExtractProcessor(new DocumentExtractor(), new ReportValidator()))
+                .processor(new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator()))
                 .writer(stagingWriter)
                 .faultTolerant()
                 .skipPolicy(new RejectedDocumentSkipPolicy())
                 .skipListener(rejectRecorder)
                 .listener(progressReporter)
+                // Runs again on every restart, so inputs changed since the kill are read (issue 9, item 10).
+                .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** What one document may cost: {@code peel.limits.max-document-size} and {@code peel.limits.document-timeout}. */
+    @Bean
+    DocumentExtractor.Limits documentLimits(@Value("${peel.limits.max-document-size:50MB}") DataSize maxSize,
+                                            @Value("${peel.limits.document-timeout:60s}") Duration timeout) {
+        return new DocumentExtractor.Limits(maxSize.toBytes(), timeout);
     }
 
     @Bean
@@ -85,7 +97,8 @@ class ExtractJobConfiguration {
     DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
         String snapshot = stepExecution.getJobExecution().getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
-        return new DocumentReader(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs());
+        return new DocumentReader(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs(),
+                stagingArea(stepExecution));
     }
 
     @Bean

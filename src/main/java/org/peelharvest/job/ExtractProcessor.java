@@ -1,7 +1,9 @@
 package org.peelharvest.job;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -15,7 +17,8 @@ import org.peelharvest.validate.ReportValidator;
 /**
  * One document's whole journey before writing: read its bytes, extract its reports, validate each.
  * A document that fails any of these throws {@link RejectedDocumentException}, which the step
- * skips and records; nothing is dropped by returning null.
+ * skips and records; nothing is dropped by returning null. A document is never read past the
+ * size limit: its size is checked before it is read, and the read stops at the limit.
  */
 class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> {
 
@@ -29,9 +32,13 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
 
     @Override
     public ExtractedDocument process(DocumentRef ref) {
+        if (ref.problem() != null) {
+            throw new RejectedDocumentException(ref.problem());
+        }
         SourceDocument document = read(ref);
         try {
-            return new ExtractedDocument(document.url(), extractor.extractAll(document).stream().map(validator::requireValid).toList());
+            return new ExtractedDocument(ref, document.sha256(),
+                    extractor.extractAll(document).stream().map(validator::requireValid).toList());
         } catch (RejectedDocumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -41,13 +48,49 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         }
     }
 
-    private static SourceDocument read(DocumentRef ref) {
+    private SourceDocument read(DocumentRef ref) {
+        long maxBytes = extractor.limits().maxBytes();
         try {
-            byte[] content = ref.inWarc() ? WarcDocuments.payload(ref.file(), ref.offset()) : Files.readAllBytes(ref.file());
-            return new SourceDocument(ref.url(), content);
-        } catch (IOException e) {
-            throw new RejectedDocumentException(new Reject(ref.url(), "read", "unreadable",
-                    "cannot read " + (ref.inWarc() ? "the WARC record" : "the file") + ": " + e.getMessage()), e);
+            return new SourceDocument(ref.url(), ref.inWarc() ? WarcDocuments.payload(ref.file(), ref.offset(), maxBytes)
+                    : readFile(ref, maxBytes));
+        } catch (RejectedDocumentException e) {
+            throw e;
+        } catch (WarcDocuments.TooLargeException e) {
+            throw reject(ref, "too-large", e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw reject(ref, "unreadable", "cannot read " + (ref.inWarc() ? "the WARC file: " : "the file: ")
+                    + DocumentReader.describe(e), e);
+        } catch (IOException | RuntimeException e) {
+            if (ref.inWarc()) {
+                throw reject(ref, "corrupt-warc", "cannot read the WARC record at offset " + ref.offset() + ": "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+            throw reject(ref, "unreadable", "cannot read the file: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** A regular file no longer than the limit; a device such as /dev/zero or a pipe is refused unread. */
+    private static byte[] readFile(DocumentRef ref, long maxBytes) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(ref.file(), BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw reject(ref, "unreadable", attributes.isDirectory() ? "a folder, not a file"
+                    : "not a regular file (a device, a pipe or a socket), so it may never end", null);
+        }
+        if (attributes.size() > maxBytes) {
+            throw reject(ref, "too-large", DocumentExtractor.tooLarge(attributes.size(), maxBytes), null);
+        }
+        try (InputStream in = Files.newInputStream(ref.file())) {
+            byte[] content = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 9) + 1);
+            if (content.length > maxBytes) {
+                // It grew while being read.
+                throw reject(ref, "too-large", DocumentExtractor.tooLarge(content.length, maxBytes), null);
+            }
+            return content;
+        }
+    }
+
+    private static RejectedDocumentException reject(DocumentRef ref, String reason, String detail, Throwable cause) {
+        return new RejectedDocumentException(new Reject(ref.url(), "read", reason, detail), cause);
     }
 }

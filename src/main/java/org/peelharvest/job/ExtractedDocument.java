@@ -4,10 +4,19 @@ import java.util.List;
 
 import org.peelharvest.model.Report;
 
-/** One document's outcome: its reports (one, or three for the 2018/19 PDF of all three pillars), each valid. */
-record ExtractedDocument(String url, List<Report> reports) {
+/**
+ * One document's outcome: its reports (one, or three for the 2018/19 PDF of all three pillars), each valid.
+ *
+ * @param document the document they came from
+ * @param sha256   SHA-256 of its bytes as read
+ */
+record ExtractedDocument(DocumentRef document, String sha256, List<Report> reports) {
 
     ExtractedDocument {
         reports = List.copyOf(reports);
+    }
+
+    String url() {
+        return document.url();
     }
 }

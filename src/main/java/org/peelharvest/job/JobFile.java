@@ -99,8 +99,16 @@ record JobFile(String name, List<String> input, String output,
         }
     }
 
+    /** A job file is a few lines; anything near this size is a mistake or an attack, refused before it is parsed. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     private static JobFile parse(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new BadJobException(file + ": the job file is " + size + " bytes, more than the " + MAX_BYTES
+                        + " a job file may be");
+            }
             JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
             if (job == null) {
                 throw new BadJobException(file + ": the job file is empty");

@@ -21,7 +21,9 @@ import org.peelharvest.publish.StagingArea;
 /**
  * Starts the extract job for a {@link RunSpec}, or restarts the last run of the same work when
  * that run failed, was stopped or died (kill -9, power cut): the restart resumes after the last
- * committed document and reuses what was already staged.
+ * committed document and reuses what was already staged. A run that cannot be resumed (killed
+ * before its job repository held a whole execution, or with its work area gone) is started
+ * afresh with a message saying so; a job is never left blocked (issue 9, item 1).
  */
 @Component
 class JobRunner {
@@ -40,33 +42,99 @@ class JobRunner {
 
     /** Runs {@code spec}; the caller holds its output's {@link OutputLock}. */
     Outcome run(RunSpec spec, PrintStream out) throws Exception {
+        spec.saveInputs();
         JobExecution execution = launch(spec, out);
+        StagingArea staging = spec.stagingArea(execution);
+        Outcome outcome = Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             // Only once the repository records the run as complete: until then a restart needs it.
-            spec.stagingArea(execution).delete();
+            spec.deleteInputs();
+            staging.delete();
+            return outcome;
         }
-        return Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
+        // Failed before publishing: the summary counts what was done all the same (issue 9, item 13).
+        return staging.exists() ? outcome.countingStaged(staging.extractedCount(), staging.rejects().size()) : outcome;
     }
 
     private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
         JobExecution last = lastExecutionOf(spec);
         long run = last == null ? 1 : last.getJobParameters().getLong("run", 0L);
         if (last != null && isUnfinished(last)) {
-            if (last.getStatus().isRunning()) {
-                // We hold the output lock, so the process that was running it is gone.
-                last = operator.recover(last);
+            JobExecution resumed = resume(spec, last, run, out);
+            if (resumed != null) {
+                return resumed;
             }
-            if (spec.stagingArea(last).exists()) {
-                out.println("resuming run " + run + " of " + spec.name() + " where it stopped (" + last.getStatus() + ")");
-                return operator.restart(last);
-            }
-            out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
-            operator.abandon(last);
         }
         if (last == null && repository.getJobInstances(extractJob.getName(), 0, 1).isEmpty()) {
             discardOrphanedWork(spec, out);
         }
-        return operator.start(extractJob, spec.startingAt(Instant.now()).toJobParameters(last == null ? 1 : run + 1));
+        return start(spec, last == null ? 1 : run + 1, out);
+    }
+
+    /** The restarted execution, or null when the run cannot be resumed and was abandoned. */
+    private JobExecution resume(RunSpec spec, JobExecution last, long run, PrintStream out) {
+        try {
+            if (last.getStatus().isRunning()) {
+                // We hold the output lock, so the process that was running it is gone.
+                last = operator.recover(last);
+            }
+            if (!spec.stagingArea(last).exists()) {
+                out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
+                operator.abandon(last);
+                return null;
+            }
+            out.println("resuming run " + run + " of " + spec.name() + " where it stopped (" + last.getStatus() + ")");
+            return operator.restart(last);
+        } catch (Exception e) {
+            // What a kill can leave half-written in the job repository: an execution with no context …
+            out.println("run " + run + " of " + spec.name() + " cannot be resumed (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); starting afresh");
+            abandonQuietly(spec, last);
+            return null;
+        }
+    }
+
+    /**
+     * Starts run {@code run}, or a later number when a killed start left the job instance of that
+     * number without any execution: Spring Batch can neither restart nor start such an instance
+     * ("Cannot find any job execution for job instance"), so it is removed, or else passed over.
+     */
+    private JobExecution start(RunSpec spec, long run, PrintStream out) throws Exception {
+        RunSpec starting = spec.startingAt(Instant.now());
+        for (long number = run; ; number++) {
+            JobInstance orphan = repository.getJobInstance(extractJob.getName(), starting.toJobParameters(number));
+            if (orphan == null) {
+                return operator.start(extractJob, starting.toJobParameters(number));
+            }
+            if (repository.getLastJobExecution(orphan) == null) {
+                out.println("run " + number + " of " + spec.name() + " was killed as it started (job instance "
+                        + orphan.getInstanceId() + " has no execution); starting it afresh");
+                if (removed(orphan)) {
+                    return operator.start(extractJob, starting.toJobParameters(number));
+                }
+            }
+        }
+    }
+
+    private boolean removed(JobInstance orphan) {
+        try {
+            repository.deleteJobInstance(orphan);
+            return repository.getJobInstance(orphan.getInstanceId()) == null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void abandonQuietly(RunSpec spec, JobExecution execution) {
+        try {
+            if (execution.getStatus().isRunning()) {
+                operator.recover(execution);
+            }
+            operator.abandon(execution);
+            spec.stagingArea(execution).delete();
+        } catch (Exception e) {
+            // Left as it is: the next run is a new job instance, which never looks at this one again.
+        }
     }
 
     /**

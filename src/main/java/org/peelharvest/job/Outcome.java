@@ -40,6 +40,18 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
                 context.getString(HarvestTasklet.FOUND_NOTHING, ""));
     }
 
+    /**
+     * This outcome counting the documents staged when the job failed before it published (the
+     * counts are written by publishing), so a failed run's summary says what was read.
+     */
+    Outcome countingStaged(int stagedExtracted, int stagedRejected) {
+        if (extracted + rejected > 0) {
+            return this;
+        }
+        return new Outcome(status, stagedExtracted, published, stagedRejected, sitePages, rejectReasons, warnings,
+                warningCodes, withoutQuestions, took, maxRejectRate, maxWarningRate, failure, folder, foundNothing);
+    }
+
     /** Every document ends as a report or a reject. */
     int documents() {
         return extracted + rejected;

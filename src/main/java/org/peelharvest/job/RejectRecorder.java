@@ -6,7 +6,7 @@ import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.publish.StagingArea;
 
-/** Records every skipped document as a reject, with the reason its stage gave. */
+/** Records every skipped document as a reject, with the reason its stage gave, then as done. */
 class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
 
     private final StagingArea staging;
@@ -18,11 +18,14 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
     @Override
     public void onSkipInProcess(DocumentRef document, Throwable failure) {
         staging.put(rejectOf(document, failure));
+        staging.putDone(new StagingArea.Done(document.key(), document.url(), document.fingerprint(), null, true));
     }
 
     @Override
     public void onSkipInWrite(ExtractedDocument document, Throwable failure) {
         staging.put(new Reject(document.url(), "write", "write-failed", String.valueOf(failure.getMessage())));
+        DocumentRef ref = document.document();
+        staging.putDone(new StagingArea.Done(ref.key(), ref.url(), ref.fingerprint(), document.sha256(), true));
     }
 
     private static Reject rejectOf(DocumentRef document, Throwable failure) {

@@ -1,12 +1,21 @@
 package org.peelharvest.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.SourceDocument;
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.StagingArea;
 
@@ -17,7 +26,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * What one run does, read once from the job file or the command line and passed around typed.
  * It travels to the steps as job parameters; {@link #from(JobParameters)} is the one place
- * that reads them back.
+ * that reads them back. The input paths, of any number and holding any characters (newlines
+ * included), are kept in a file of the output's work area named by their SHA-256, and only that
+ * digest is a job parameter (issue 9, item 11: a newline split a path in two, and 200 inputs
+ * overflowed the parameter's column).
  *
  * @param name          the job's name, which also names its work area
  * @param inputs        files and folders to extract from, absolute
@@ -41,6 +53,8 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     private static final DateTimeFormatter RELEASE_NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String INPUT_SEPARATOR = "\n";
+    static final String INPUTS_DIGEST = "inputs.sha256";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     RunSpec {
         inputs = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -84,7 +98,7 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         }
         return parameters
                 .addString("name", name)
-                .addString("input", String.join(INPUT_SEPARATOR, inputs.stream().map(Path::toString).toList()))
+                .addString(INPUTS_DIGEST, inputsDigest())
                 .addString("output", output.toString())
                 .addLong("run", run)
                 .addDouble("max-reject-rate", maxRejectRate, false)
@@ -94,10 +108,9 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
     }
 
     static RunSpec from(JobParameters parameters) {
-        List<Path> inputs = Arrays.stream(parameters.getString("input", "").split(INPUT_SEPARATOR))
-                .filter(s -> !s.isBlank()).map(Path::of).toList();
+        Path output = Path.of(parameters.getString("output"));
         String release = parameters.getString("release");
-        return new RunSpec(parameters.getString("name"), inputs, Path.of(parameters.getString("output")),
+        return new RunSpec(parameters.getString("name"), inputsOf(parameters, output), output,
                 parameters.getDouble("max-reject-rate", DEFAULT_MAX_REJECT_RATE),
                 parameters.getDouble("max-warning-rate", DEFAULT_MAX_WARNING_RATE),
                 CsvStyle.fromLabel(parameters.getString("csv", "spreadsheet")).orElse(CsvStyle.SPREADSHEET),
@@ -117,13 +130,109 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
 
     /** True when {@code parameters} describe the same work (the run number aside). */
     boolean sameWorkAs(JobParameters parameters) {
-        RunSpec other = from(parameters);
-        return other.name.equals(name) && other.inputs.equals(inputs) && other.output.equals(output);
+        return name.equals(parameters.getString("name")) && inputsDigest().equals(parameters.getString(INPUTS_DIGEST))
+                && output.toString().equals(parameters.getString("output"));
+    }
+
+    /** The input list as kept in the work area: a JSON array of the paths, in order. */
+    private byte[] inputsJson() {
+        return JSON.writeValueAsBytes(inputs.stream().map(Path::toString).toList());
+    }
+
+    String inputsDigest() {
+        return SourceDocument.sha256(inputsJson());
+    }
+
+    /** Where the input list of this work is kept: the output's work area, named by its digest. */
+    private static Path inputsFile(Path output, String digest) {
+        return workRoot(output).resolve("inputs-" + digest + ".json");
+    }
+
+    /** Keeps the input list where the steps find it by its digest; written before every start and restart. */
+    void saveInputs() throws IOException {
+        Path file = inputsFile(output, inputsDigest());
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.write(partial, inputsJson());
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Deletes the input list once no run needs it: the run completed. */
+    void deleteInputs() throws IOException {
+        Files.deleteIfExists(inputsFile(output, inputsDigest()));
+    }
+
+    private static List<Path> inputsOf(JobParameters parameters, Path output) {
+        String digest = parameters.getString(INPUTS_DIGEST);
+        if (digest == null) {
+            // A run recorded before the list was kept in the work area.
+            return Arrays.stream(parameters.getString("input", "").split(INPUT_SEPARATOR))
+                    .filter(s -> !s.isBlank()).map(Path::of).toList();
+        }
+        Path file = inputsFile(output, digest);
+        try {
+            List<String> paths = JSON.readValue(file.toFile(), new TypeReference<List<String>>() {
+            });
+            return paths.stream().map(Path::of).toList();
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the input list of this run is gone or broken (" + file + ")", e);
+        }
+    }
+
+    /**
+     * Why this run cannot be done, found before any work (issue 9, item 12): an output that is a
+     * file, or equal to an input, or inside one (each run would read the previous release), or an
+     * input inside the output. Paths are compared as the file system resolves them (links followed).
+     */
+    java.util.Optional<String> usageProblem() {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            return java.util.Optional.of("the output " + output + " is a file; it must be a folder (or not exist yet)");
+        }
+        Path realOutput = real(output);
+        List<Path> read = new java.util.ArrayList<>(inputs);
+        if (harvest != null) {
+            read.add(harvest.snapshotRoot());
+        }
+        for (Path input : read) {
+            Path realInput = real(input);
+            if (realOutput.equals(realInput)) {
+                return java.util.Optional.of("the output " + output + " is also an input; publish somewhere else");
+            }
+            if (realOutput.startsWith(realInput) && Files.isDirectory(input)) {
+                return java.util.Optional.of("the output " + output + " is inside the input " + input
+                        + ", so the next run would read this run's release; publish outside it");
+            }
+            if (realInput.startsWith(realOutput)) {
+                return java.util.Optional.of("the input " + input + " is inside the output " + output
+                        + ", which publishing replaces; read it from somewhere else");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The path with every link resolved, as far as it exists; the rest as written. */
+    private static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    private static Path workRoot(Path output) {
+        return output.resolveSibling("." + output.getFileName() + ".work");
     }
 
     /** Where a job instance keeps its staged outcomes across restarts: beside the output, hidden. */
     StagingArea stagingArea(JobExecution execution) {
         String instance = Long.toString(execution.getJobInstance().getInstanceId());
-        return new StagingArea(output.resolveSibling("." + output.getFileName() + ".work").resolve(instance));
+        return new StagingArea(workRoot(output).resolve(instance));
     }
 }

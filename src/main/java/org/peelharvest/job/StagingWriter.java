@@ -8,8 +8,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.peelharvest.publish.StagingArea;
 
 /**
- * Stages each extracted report; safe to run twice on the same chunk (same files, same bytes).
- * Opening it creates the run's work area.
+ * Stages each extracted report, then records its document as done; safe to run twice on the same
+ * chunk (same files, same bytes). Opening it creates the run's work area.
  */
 class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
 
@@ -26,6 +26,10 @@ class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
 
     @Override
     public void write(Chunk<? extends ExtractedDocument> documents) {
-        documents.forEach(document -> document.reports().forEach(staging::put));
+        for (ExtractedDocument document : documents) {
+            document.reports().forEach(staging::put);
+            DocumentRef ref = document.document();
+            staging.putDone(new StagingArea.Done(ref.key(), ref.url(), ref.fingerprint(), document.sha256(), false));
+        }
     }
 }

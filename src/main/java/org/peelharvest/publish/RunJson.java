@@ -102,10 +102,22 @@ final class RunJson {
         return new Written(json.path("job").asString(""), json.path("job_instance").asLong(-1), json.path("counts"));
     }
 
-    /** The SHA-256 of a local document, read again; null for a URL that is not a readable local file. */
+    /**
+     * Rejected documents larger than this are not read again to be hashed: a 1 TB sparse file or a
+     * device must not hold up publishing (issue 9; the document limit itself is 50 MB by default).
+     */
+    private static final long MAX_HASHED_BYTES = 1L << 30;
+
+    /**
+     * The SHA-256 of a local document, read again; null for a URL that is not a readable regular
+     * local file (a device such as /dev/zero never ends), or one too large to read again.
+     */
     static String sha256Of(String url) {
         try {
             Path file = Path.of(URI.create(url));
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_HASHED_BYTES) {
+                return null;
+            }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());

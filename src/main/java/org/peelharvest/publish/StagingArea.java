@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +31,18 @@ import org.peelharvest.model.SourceDocument;
  * extracted report and one per reject, named by content so that writing the same outcome twice
  * (a chunk retried, a run restarted) leaves the same single file. Reports of the same
  * {@code report_id} from several documents sit side by side; the HTML one is primary.
+ *
+ * <p>Each document done is also recorded ({@link Done}) with the fingerprint it had, and each run
+ * (a resume included) records the documents its inputs hold now ({@link #putListed}). Only the
+ * outcomes of documents listed now, done as they are now, are published: a resume after inputs
+ * were added, changed or removed publishes what a clean run of them would (issue 9, item 10).
  */
 public final class StagingArea {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String LISTED = "listed.json";
+    private static final TypeReference<Map<String, String>> LISTED_TYPE = new TypeReference<>() {
+    };
 
     private final Path root;
 
@@ -50,6 +63,33 @@ public final class StagingArea {
         }
     }
 
+    /**
+     * One document the run has finished with.
+     *
+     * @param key         what names the document in a run (its file, and its record in a WARC file)
+     * @param fingerprint what the document was when it was done; a document whose fingerprint
+     *                    changed since is done again
+     * @param sha256      SHA-256 of its bytes, null when they could not be read
+     * @param rejected    whether it ended as a reject rather than as reports
+     */
+    public record Done(String key, String url, String fingerprint, String sha256, boolean rejected) {
+    }
+
+    /** Records a document as finished; written after its outcome, so a recorded document's outcome is staged. */
+    public void putDone(Done done) {
+        write(root.resolve("done").resolve(nameOf(done.key()) + ".json"), done);
+    }
+
+    /** The documents the inputs hold now, by key, with their fingerprints. */
+    public void putListed(Map<String, String> fingerprints) {
+        write(root.resolve(LISTED), new TreeMap<>(fingerprints));
+    }
+
+    /** The keys of the listed documents already done as they are now: a resumed run passes them over. */
+    public Set<String> doneAsListed() {
+        return current().done.keySet();
+    }
+
     public boolean exists() {
         return Files.isDirectory(root);
     }
@@ -62,8 +102,52 @@ public final class StagingArea {
     }
 
     public void put(Reject reject) {
-        String name = SourceDocument.sha256(reject.sourceUrl().getBytes(StandardCharsets.UTF_8));
-        write(root.resolve("rejects").resolve(name + ".json"), reject);
+        write(root.resolve("rejects").resolve(nameOf(reject.sourceUrl()) + ".json"), reject);
+    }
+
+    private static String nameOf(String text) {
+        return SourceDocument.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The outcomes to publish: those of the documents listed now and done as they are now. A work
+     * area with no list (staged before lists were kept) publishes everything staged.
+     */
+    private Current current() {
+        Path listed = root.resolve(LISTED);
+        if (!Files.isRegularFile(listed)) {
+            return new Current(null, Map.of());
+        }
+        Map<String, String> fingerprints = JSON.readValue(listed.toFile(), LISTED_TYPE);
+        Map<String, Done> done = new HashMap<>();
+        for (Path file : list(root.resolve("done"))) {
+            Done entry = read(file, Done.class);
+            if (entry.fingerprint().equals(fingerprints.get(entry.key()))) {
+                done.put(entry.key(), entry);
+            }
+        }
+        return new Current(fingerprints, done);
+    }
+
+    /** The documents listed now (null: no list kept) and those of them done as they are now. */
+    private record Current(Map<String, String> listed, Map<String, Done> done, Set<String> reported,
+                           Set<String> rejected) {
+
+        Current(Map<String, String> listed, Map<String, Done> done) {
+            this(listed, done,
+                    done.values().stream().filter(d -> !d.rejected()).map(d -> d.url() + " " + d.sha256())
+                            .collect(java.util.stream.Collectors.toSet()),
+                    done.values().stream().filter(Done::rejected).map(Done::url)
+                            .collect(java.util.stream.Collectors.toSet()));
+        }
+
+        boolean publishes(Report report) {
+            return listed == null || reported.contains(report.source().url() + " " + report.source().sha256());
+        }
+
+        boolean publishes(Reject reject) {
+            return listed == null || rejected.contains(reject.sourceUrl());
+        }
     }
 
     /**
@@ -71,24 +155,29 @@ public final class StagingArea {
      * first, in report-id order. Read lazily, one report id at a time.
      */
     public Iterable<List<Report>> reports() {
-        return () -> new ReportIterator(list(root.resolve("reports")));
+        Current current = current();
+        return () -> new ReportIterator(list(root.resolve("reports")), current);
     }
 
     /** How many documents gave a report, counting every document of a report shared by several. */
     public int extractedCount() {
-        // Files are named by their document's content: a document of several reports counts once.
+        // A document of several reports (the 2018/19 PDF of all three pillars) counts once.
         java.util.Set<String> documents = new java.util.HashSet<>();
-        for (Path folder : list(root.resolve("reports"))) {
-            list(folder).forEach(file -> documents.add(file.getFileName().toString()));
+        for (List<Report> group : reports()) {
+            group.forEach(report -> documents.add(report.source().url() + " " + report.source().sha256()));
         }
         return documents.size();
     }
 
     /** Every reject, ordered by source URL. */
     public List<Reject> rejects() {
+        Current current = current();
         List<Reject> rejects = new ArrayList<>();
         for (Path file : list(root.resolve("rejects"))) {
-            rejects.add(read(file, Reject.class));
+            Reject reject = read(file, Reject.class);
+            if (current.publishes(reject)) {
+                rejects.add(reject);
+            }
         }
         rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason));
         return rejects;
@@ -133,16 +222,30 @@ public final class StagingArea {
         }
     }
 
+    /** The staged reports, one report id at a time, passing over those no document listed now gives. */
     private static final class ReportIterator implements Iterator<List<Report>> {
         private final Iterator<Path> folders;
+        private final Current current;
+        private List<Report> next;
 
-        ReportIterator(List<Path> folders) {
+        ReportIterator(List<Path> folders, Current current) {
             this.folders = folders.iterator();
+            this.current = current;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            while (next == null && folders.hasNext()) {
+                List<Report> group = list(folders.next()).stream().map(file -> read(file, Report.class))
+                        .filter(current::publishes).toList();
+                next = group.isEmpty() ? null : group;
+            }
         }
 
         @Override
         public boolean hasNext() {
-            return folders.hasNext();
+            return next != null;
         }
 
         @Override
@@ -150,7 +253,9 @@ public final class StagingArea {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return list(folders.next()).stream().map(file -> read(file, Report.class)).toList();
+            List<Report> group = next;
+            advance();
+            return group;
         }
     }
 }

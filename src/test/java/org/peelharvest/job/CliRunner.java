@@ -25,9 +25,17 @@ final class CliRunner {
     }
 
     Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with some of the application's settings overridden ({@code peel.limits.document-timeout} …). */
+    Result run(Map<String, Object> settings, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, Map.of("peel.home", home.toString(), "spring.datasource.url", url()),
+        Map<String, Object> properties = new java.util.HashMap<>(settings);
+        properties.put("peel.home", home.toString());
+        properties.put("spring.datasource.url", url());
+        int code = Cli.run(args, properties,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -37,7 +45,8 @@ final class CliRunner {
         return DriverManager.getConnection(url(), "sa", "");
     }
 
-    private String url() {
+    /** The job repository's JDBC URL, for a child process to share it. */
+    String url() {
         return "jdbc:h2:file:" + home.resolve("repository/peel") + ";DB_CLOSE_DELAY=0";
     }
 }

@@ -155,14 +155,16 @@ class HarvestCommandTest {
     @Test
     void aRestartedJobDoesNotHarvestAgainAndExtractsTheSnapshotItHarvested() throws IOException {
         Path job = mirrorJob();
-        Files.createDirectories(temp.resolve("out"));
-        Files.writeString(temp.resolve("out/mirror-2016"), "a file where the releases should go");
+        // A folder where the 'latest' link should go: publishing fails after harvesting and extracting.
+        Path notes = Files.writeString(Files.createDirectories(temp.resolve("out/mirror-2016/latest")).resolve("notes.txt"),
+                "not a link");
         CliRunner cli = new CliRunner(temp);
 
         CliRunner.Result failed = cli.run("run", job.toString());
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(Outcome.JOB_FAILED);
         int requests = mirror.requestCount();
-        Files.delete(temp.resolve("out/mirror-2016"));
+        Files.delete(notes);
+        Files.delete(notes.getParent());
 
         CliRunner.Result resumed = cli.run("run", job.toString());
 

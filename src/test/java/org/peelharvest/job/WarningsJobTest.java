@@ -100,12 +100,12 @@ class WarningsJobTest {
         mostlySummaryOnly();
         Path fresh = temp.resolve("out/fresh");
         cli.run("extract", "--input", inbox.toString(), "--output", fresh.toString(), "--max-warning-rate", "1");
-        Files.createDirectories(output.getParent());
-        Files.writeString(output, "a file where the release folder should be");
+        // Publishing refuses a folder holding what is not a release: the job fails after extracting.
+        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
         CliRunner.Result failed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString(),
                 "--max-warning-rate", "1");
         assertThat(failed.exitCode()).isEqualTo(Outcome.JOB_FAILED);
-        Files.delete(output);
+        Files.delete(foreign);
 
         CliRunner.Result resumed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString(),
                 "--max-warning-rate", "1");

@@ -3,10 +3,15 @@ package org.peelharvest.extract.html;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -30,10 +35,17 @@ final class HtmlBlockWalker implements NodeFilter {
             "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
             "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button");
 
+    private static final int INTERRUPT_CHECK = 1024;
+    private static final Pattern ID = Pattern.compile("[A-Za-z][\\w-]*");
+
     private final List<Block> blocks = new ArrayList<>();
+    private final Map<Element, Siblings> siblings = new IdentityHashMap<>();
+    private long siblingsCounted;
+    private long visited;
     private final Deque<Element> open = new ArrayDeque<>();
     private final StringBuilder line = new StringBuilder();
     private Element lineOwner;
+    private boolean lineHasText;
 
     List<Block> blocks() {
         flush();
@@ -42,6 +54,10 @@ final class HtmlBlockWalker implements NodeFilter {
 
     @Override
     public FilterResult head(Node node, int depth) {
+        if (++visited % INTERRUPT_CHECK == 0 && Thread.currentThread().isInterrupted()) {
+            // The document's time is up (DocumentExtractor's limit): stop rather than run on unseen.
+            throw new CancellationException("stopped: the document took longer than its time limit");
+        }
         if (node instanceof TextNode text) {
             append(text.text());
         } else if (node instanceof Element element && element.normalName().equals("tr") && !isLayoutRow(element)) {
@@ -133,6 +149,7 @@ final class HtmlBlockWalker implements NodeFilter {
             boundary();
             lineOwner = element;
             line.append(judgment.label());
+            lineHasText = true;
             boundary();
         });
     }
@@ -144,8 +161,10 @@ final class HtmlBlockWalker implements NodeFilter {
             }
             return;
         }
-        if (line.isEmpty() || line.toString().isBlank()) {
+        if (!lineHasText) {
+            // Kept as a flag, not read back from the line: a line of many inline pieces stays linear.
             lineOwner = open.peek();
+            lineHasText = true;
         }
         line.append(text);
     }
@@ -175,13 +194,14 @@ final class HtmlBlockWalker implements NodeFilter {
     private void flush() {
         String text = line.toString().strip();
         line.setLength(0);
+        lineHasText = false;
         if (!text.isEmpty() && lineOwner != null) {
             blocks.add(blockOf(text, lineOwner));
         }
         lineOwner = null;
     }
 
-    private static Block blockOf(String text, Element owner) {
+    private Block blockOf(String text, Element owner) {
         for (Element e = owner; e != null; e = e.parent()) {
             String tag = e.normalName();
             if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
@@ -212,22 +232,63 @@ final class HtmlBlockWalker implements NodeFilter {
         return Math.max(depth, 1);
     }
 
-    /** A short CSS path: tag names with their position among siblings of the same tag. */
-    static String path(Element element) {
+    /**
+     * A short CSS path: tag names with their position among siblings, the position only where a
+     * sibling has the same tag. Each element's step is worked out once from its parent's
+     * children, counted once per parent, so a page's paths cost time linear in its size (issue 9:
+     * counting the siblings again for each of 80,000 paragraphs took 82 s).
+     */
+    String path(Element element) {
         Deque<String> parts = new ArrayDeque<>();
         for (Element e = element; e != null && !e.normalName().equals("body") && !e.normalName().equals("#root");
              e = e.parent()) {
             String tag = e.normalName();
-            if (!e.id().isEmpty() && e.id().matches("[A-Za-z][\\w-]*")) {
+            if (!e.id().isEmpty() && ID.matcher(e.id()).matches()) {
                 parts.push(tag + "#" + e.id());
                 break;
             }
-            int index = e.elementSiblingIndex();
-            long sameTag = e.parent() == null ? 1 : e.parent().children().stream()
-                    .filter(s -> s.normalName().equals(tag)).count();
-            parts.push(sameTag > 1 ? tag + ":nth-child(" + (index + 1) + ")" : tag);
+            parts.push(step(e));
         }
         return String.join(" > ", parts).toLowerCase(Locale.ROOT);
+    }
+
+    private String step(Element element) {
+        Element parent = element.parent();
+        if (parent == null) {
+            return element.normalName();
+        }
+        Siblings known = siblings.get(parent);
+        if (known == null) {
+            known = Siblings.of(parent);
+            siblingsCounted += known.positions().size();
+            siblings.put(parent, known);
+        }
+        return known.step(element);
+    }
+
+    /** How many elements were looked at to place elements among their siblings: at most one visit each. */
+    long siblingsCounted() {
+        return siblingsCounted;
+    }
+
+    /** The children of one element: each one's place, and how many share each tag. */
+    private record Siblings(Map<Element, Integer> positions, Map<String, Integer> tagCounts) {
+
+        static Siblings of(Element parent) {
+            Map<Element, Integer> positions = new IdentityHashMap<>();
+            Map<String, Integer> tagCounts = new HashMap<>();
+            List<Element> children = parent.children();
+            for (int i = 0; i < children.size(); i++) {
+                positions.put(children.get(i), i);
+                tagCounts.merge(children.get(i).normalName(), 1, Integer::sum);
+            }
+            return new Siblings(positions, tagCounts);
+        }
+
+        String step(Element child) {
+            String tag = child.normalName();
+            return tagCounts.getOrDefault(tag, 1) > 1 ? tag + ":nth-child(" + (positions.get(child) + 1) + ")" : tag;
+        }
     }
 
     private static boolean isBlock(Element element) {

@@ -1,0 +1,608 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+
+import org.peelharvest.model.SourceDocument;
+import org.peelharvest.publish.CsvStyle;
+import org.peelharvest.testing.Csv;
+
+/**
+ * Issue 9, the job and extract side: each fault injected for real, and what the run made of it.
+ * The faults of one document (a huge page, junk named WARC, a gzip bomb, a WARC record with a
+ * 1 GiB body, an unreadable folder, {@code /dev/zero}, dangling and looping links, UTF-16) go
+ * into one run of a real child JVM with a 256 MB heap, beside the 8 sample documents; the other
+ * faults each get a run of their own; then a real child process is killed with SIGKILL at random
+ * (seeded) moments of start-up, extract and publish, and each kill is followed by a resume that
+ * must publish a release byte-identical to a clean run's (every file but {@code run.json}).
+ *
+ * <p>Prints a table {@code fault | outcome} and {@code faults injected: N, held: N}; any fault that
+ * did not hold fails its own test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionTest {
+
+    private static final Path SAMPLE = Path.of("input/sample");
+    private static final int KILLS = 20;
+    private static final long SEED = Long.getLong("peel.faults.seed", 20261130L);
+    /**
+     * Runs in this JVM take turns: Spring Batch keeps the scopes of running steps in one static
+     * map keyed by step execution id, and the two lanes' job repositories hand out the same ids.
+     */
+    private static final Object IN_PROCESS = new Object();
+    private static final Map<String, String> TABLE = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    @TempDir
+    static Path temp;
+
+    /** One fault: what it is and how to inject it; the check returns the outcome, or throws when it did not hold. */
+    record Fault(String name, Check check) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    interface Check {
+        String run(Path dir) throws Exception;
+    }
+
+    static Stream<Fault> faults() {
+        return Stream.of(
+                new Fault("job instance recorded with no execution (killed as it started)", FaultInjectionTest::orphanInstance),
+                hostile("100 MB HTML page", "huge.html", "too-large"),
+                hostile("40 MB HTML page, more than a 256 MB heap can parse", "heavy.html", "too-large"),
+                hostile("junk named .warc", "junk.warc", "corrupt-warc"),
+                hostile("junk named .warc.gz", "junk.warc.gz", "corrupt-warc"),
+                hostile("gzip bomb named .warc.gz (1 GiB of zeros)", "bomb.warc.gz", "corrupt-warc"),
+                hostile("WARC record with a 1 GiB body", "https://example.org/huge-record", "too-large"),
+                hostile("unreadable subfolder", "/locked/", "unreadable"),
+                hostile("/dev/zero as an input", "file:///dev/zero", "unreadable"),
+                hostile("dangling symbolic link named .html", "gone.html", "unreadable"),
+                hostile("looping symbolic link named .html", "loop.html", "unreadable"),
+                new Fault("UTF-16 pages (with and without byte-order mark)", FaultInjectionTest::utf16Published),
+                new Fault("hostile set under -Xmx256m: exit 0, every good document published", FaultInjectionTest::hostileRunCompletes),
+                new Fault("a document past its time limit", FaultInjectionTest::timedOut),
+                new Fault("inputs added, changed and removed between a failure and its resume", FaultInjectionTest::inputsChanged),
+                new Fault("205 inputs, paths with newlines", FaultInjectionTest::manyInputsWithNewlines),
+                new Fault("output inside an input", dir -> usage(dir, "in", "in/out", "is inside the input")),
+                new Fault("output equal to an input", dir -> usage(dir, "in", "in", "is also an input")),
+                new Fault("output is an existing file", FaultInjectionTest::outputIsAFile),
+                new Fault("input inside the output", dir -> usage(dir, "out/old", "out", "is inside the output")),
+                new Fault("job file over 1 MB", FaultInjectionTest::hugeJobFile),
+                new Fault("billion-laughs job file", FaultInjectionTest::billionLaughs),
+                new Fault("job failed in publish: the summary counts what was read", FaultInjectionTest::failedJobCounts));
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void holds(Fault fault) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("fault-" + Math.abs(fault.name().hashCode())));
+        try {
+            TABLE.put(fault.name(), fault.check().run(dir));
+        } catch (Throwable failure) {
+            TABLE.put(fault.name(), "NOT HELD: " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+            throw failure;
+        }
+    }
+
+    @Order(2)
+    @Test
+    void aRunKilledAtAnyMomentResumesToTheCleanRelease() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("kills"));
+        copyOfSample(dir.resolve("inbox"));
+        Files.writeString(dir.resolve("clean.yaml"), "name: sample\ninput: [inbox]\noutput: clean/sample\n");
+        assertThat(new CliRunner(dir.resolve("clean-repository")).run("run", dir.resolve("clean.yaml").toString())
+                .exitCode()).isZero();
+        Map<String, String> clean = releaseFiles(dir.resolve("clean/sample/latest"));
+        // Two lanes, each its own output and job repository, so one lane's child starts while the other resumes.
+        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<List<Kill>>> results = new ArrayList<>();
+        for (int lane = 0; lane < 2; lane++) {
+            int first = lane * ((KILLS + 1) / 2) + 1;
+            int last = lane == 0 ? (KILLS + 1) / 2 : KILLS;
+            String name = "lane" + lane;
+            results.add(lanes.submit(() -> killLane(dir, name, clean, first, last, new Random(SEED + first))));
+        }
+        List<Kill> kills = new ArrayList<>();
+        for (java.util.concurrent.Future<List<Kill>> result : results) {
+            kills.addAll(result.get(8, TimeUnit.MINUTES));
+        }
+        lanes.shutdown();
+        kills.sort(java.util.Comparator.comparingInt(Kill::number));
+        kills.forEach(k -> TABLE.put(String.format(java.util.Locale.ROOT, "kill -9 #%02d in %s", k.number(), k.where()), k.outcome()));
+        Map<String, Long> phases = kills.stream().collect(java.util.stream.Collectors.groupingBy(Kill::phase,
+                TreeMap::new, java.util.stream.Collectors.counting()));
+
+        assertThat(kills).filteredOn(k -> !k.outcome().startsWith("held")).isEmpty();
+        assertThat(kills).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(phases.getOrDefault("extract", 0L)).as("kills in extract " + phases).isGreaterThanOrEqualTo(3);
+        assertThat(phases.getOrDefault("publish", 0L)).as("kills in publish " + phases).isGreaterThanOrEqualTo(3);
+    }
+
+    /** One kill: where it landed (phase, and in more words) and what the resume made of it. */
+    private record Kill(int number, String phase, String where, String outcome) {
+    }
+
+    private static List<Kill> killLane(Path dir, String lane, Map<String, String> clean, int first, int last, Random random)
+            throws Exception {
+        Path home = Files.createDirectories(dir.resolve(lane));
+        Path job = Files.writeString(dir.resolve(lane + ".yaml"), "name: sample\ninput: [inbox]\noutput: " + lane + "/out/sample\n");
+        CliRunner cli = new CliRunner(home);
+        List<Kill> kills = new ArrayList<>();
+        for (int number = first; number <= last; number++) {
+            String[] landed = killAtRandom(home, job, number % 3, random);
+            CliRunner.Result resumed;
+            synchronized (IN_PROCESS) {
+                resumed = cli.run("run", job.toString());
+            }
+            String outcome = resumed.exitCode() != 0 ? "NOT HELD: resume exit " + resumed.exitCode() + " " + resumed.err().strip()
+                    : !releaseFiles(home.resolve("out/sample/latest")).equals(clean) ? "NOT HELD: release differs from the clean run's"
+                    : Files.exists(home.resolve("out/.sample.work")) ? "NOT HELD: work area left behind"
+                    : "held: " + (resumed.out().contains("resuming") ? "resumed" : "ran anew") + ", release byte-identical"
+                    + resumed.out().lines().filter(l -> l.contains("afresh")).map(l -> " (\"" + l + "\")").findFirst().orElse("");
+            if (outcome.startsWith("NOT HELD")) {
+                System.out.println("kill " + number + " " + outcome + "\n--- killed run:\n" + Files.readString(home.resolve("kill.log"))
+                        + "\n--- resume:\n" + resumed.out() + resumed.err() + "\n--- work area: " + listing(home.resolve("out")));
+            }
+            kills.add(new Kill(number, landed[0], landed[1], outcome));
+        }
+        return kills;
+    }
+
+    @AfterAll
+    static void printTable() {
+        int width = TABLE.keySet().stream().mapToInt(String::length).max().orElse(10);
+        StringBuilder table = new StringBuilder(String.format("%n%-" + width + "s | outcome%n", "fault"));
+        TABLE.forEach((fault, outcome) -> table.append(String.format("%-" + width + "s | %s%n", fault, outcome)));
+        long held = TABLE.values().stream().filter(o -> o.startsWith("held")).count();
+        table.append("faults injected: ").append(TABLE.size()).append(", held: ").append(held);
+        System.out.println(table);
+        assertThat(held).as("faults that held").isEqualTo(TABLE.size());
+    }
+
+    // ---------------------------------------------------------------- one document's faults
+
+    private static Fault hostile(String name, String document, String reason) {
+        return new Fault(name, dir -> {
+            HostileRun run = hostileRun();
+            CSVRecord row = run.rejects.stream().filter(r -> r.get("source_url").endsWith(document)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no rejects.csv row for " + document + "; exit " + run.exitCode
+                            + "\n" + run.output));
+            assertThat(row.get("reason")).as(row.toString()).isEqualTo(reason);
+            return "held: rejects.csv " + reason + " (" + abbreviate(row.get("detail")) + ")";
+        });
+    }
+
+    private record HostileRun(int exitCode, String output, List<CSVRecord> rejects, List<CSVRecord> reports,
+                              String runJson, Duration took) {
+    }
+
+    private static HostileRun hostile;
+
+    /**
+     * One run over every document fault at once beside the 8 sample documents, in a child JVM
+     * with a 256 MB heap. Run as root, the child gives up the capabilities that read past file
+     * permissions (setpriv), so that a folder with mode 000 is unreadable to it.
+     */
+    private static synchronized HostileRun hostileRun() throws Exception {
+        if (hostile != null) {
+            return hostile;
+        }
+        Path dir = Files.createDirectories(temp.resolve("hostile"));
+        Path inbox = copyOfSample(dir.resolve("inbox"));
+        sparseFile(inbox.resolve("huge.html"), "<html><body><p>huge</p>", 100L * 1024 * 1024);
+        paragraphs(inbox.resolve("heavy.html"), 40L * 1024 * 1024);
+        Files.write(inbox.resolve("junk.warc"), new Random(1).ints(4096, 0, 256).collect(
+                java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::write, (a, b) -> { }).toByteArray());
+        Files.writeString(inbox.resolve("junk.warc.gz"), "this is not gzip, nor WARC\n");
+        gzipBomb(inbox.resolve("bomb.warc.gz"), 1L << 30);
+        warcWithHugeRecord(inbox.resolve("huge-record.warc"), "https://example.org/huge-record", 1L << 30);
+        Path locked = Files.createDirectories(inbox.resolve("locked"));
+        Files.copy(SAMPLE.resolve("derbyshire-2015-leadership.html"), locked.resolve("inside.html"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Files.createSymbolicLink(inbox.resolve("gone.html"), inbox.resolve("nowhere.html"));
+        Files.createSymbolicLink(inbox.resolve("loop.html"), inbox.resolve("loop.html"));
+        utf16(SAMPLE.resolve("lancashire-2017-effectiveness.html"), inbox.resolve("utf16-with-mark.html"), true);
+        utf16(SAMPLE.resolve("avon-and-somerset-2018-legitimacy.html"), inbox.resolve("utf16-no-mark.htm"), false);
+        Path output = dir.resolve("out");
+        List<String> command = new ArrayList<>();
+        if (isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
+        }
+        command.addAll(java(dir, List.of("-Xmx256m"), "extract", "--input", inbox.toString(), "--input", "/dev/zero",
+                "--output", output.toString(), "--max-reject-rate", "1"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        boolean ended = process.waitFor(4, TimeUnit.MINUTES);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("child.log"));
+        hostile = new HostileRun(ended ? process.exitValue() : -1, log,
+                Files.exists(output.resolve("rejects.csv")) ? csv(output.resolve("rejects.csv")) : List.of(),
+                Files.exists(output.resolve("reports.csv")) ? csv(output.resolve("reports.csv")) : List.of(),
+                Files.exists(output.resolve("run.json")) ? Files.readString(output.resolve("run.json")) : "", took);
+        return hostile;
+    }
+
+    private static String hostileRunCompletes(Path dir) throws Exception {
+        HostileRun run = hostileRun();
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.output).doesNotContain("OutOfMemoryError");
+        assertThat(run.reports).extracting(r -> r.get("report_id")).containsExactly("2015-derbyshire-leadership",
+                "2016-derbyshire-effectiveness", "2017-lancashire-effectiveness", "2018-avon-and-somerset-legitimacy");
+        // Every sample document gave its report (none is among the rejects).
+        assertThat(run.rejects).noneMatch(r -> r.get("source_url").contains("/inbox/" + "derbyshire")
+                || r.get("source_url").contains("/inbox/lancashire") || r.get("source_url").contains("/inbox/avon"));
+        assertThat(run.runJson).contains("\"report_id\"");
+        return String.format(java.util.Locale.ROOT, "held: exit 0, 4 reports from the 8 good documents, %d rejects, %.0f s",
+                run.rejects.size(), run.took.toMillis() / 1000.0);
+    }
+
+    private static String utf16Published(Path dir) throws Exception {
+        HostileRun run = hostileRun();
+        assertThat(run.rejects).noneMatch(r -> r.get("source_url").contains("utf16"));
+        assertThat(run.runJson).containsPattern("utf16-with-mark.html\"[^}]*\"report_id\" *: *\"2017-lancashire-effectiveness\"");
+        assertThat(run.runJson).containsPattern("utf16-no-mark.htm\"[^}]*\"report_id\" *: *\"2018-avon-and-somerset-legitimacy\"");
+        return "held: read as HTML, each gives its report";
+    }
+
+    private static String timedOut(Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Files.copy(SAMPLE.resolve("derbyshire-2016-effectiveness.html"), inbox.resolve("derbyshire-2016-effectiveness.html"));
+        paragraphs(inbox.resolve("slow.html"), 8L * 1024 * 1024);
+        CliRunner.Result result = new CliRunner(dir).run(Map.of("peel.limits.document-timeout", "300ms"),
+                "extract", "--input", inbox.toString(), "--output", dir.resolve("out").toString(), "--max-reject-rate", "1");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isNotEqualTo(Outcome.JOB_FAILED);
+        CSVRecord row = csv(dir.resolve("out/rejects.csv")).stream().filter(r -> r.get("source_url").endsWith("slow.html"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.out()));
+        assertThat(row.get("reason")).isEqualTo("timed-out");
+        return "held: rejects.csv timed-out (" + abbreviate(row.get("detail")) + "), exit " + result.exitCode();
+    }
+
+    // ---------------------------------------------------------------- the job's faults
+
+    /** What a kill between creating the job instance and its first execution leaves; it blocked the job for good. */
+    private static String orphanInstance(Path dir) throws Exception {
+        Path inbox = copyOfSample(dir.resolve("inbox"), "derbyshire-2016-effectiveness.html");
+        Path output = dir.resolve("out");
+        CliRunner cli = new CliRunner(dir);
+        assertThat(cli.run("extract", "--input", inbox.toString(), "--output", output.toString()).exitCode()).isZero();
+        RunSpec next = new RunSpec("extract", List.of(inbox), output, RunSpec.DEFAULT_MAX_REJECT_RATE,
+                RunSpec.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, false, null, null);
+        try (Connection db = cli.repository(); PreparedStatement insert = db.prepareStatement("insert into BATCH_JOB_INSTANCE"
+                + " (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) values (next value for BATCH_JOB_INSTANCE_SEQ, 0, 'extractJob', ?)")) {
+            insert.setString(1, new DefaultJobKeyGenerator().generateKey(next.toJobParameters(2)));
+            insert.executeUpdate();
+        }
+
+        CliRunner.Result result = cli.run("extract", "--input", inbox.toString(), "--output", output.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("run 2 of extract was killed as it started", "starting it afresh");
+        return "held: \"" + result.out().lines().filter(l -> l.contains("killed as it started")).findFirst().orElse("")
+                + "\", exit 0";
+    }
+
+    private static String inputsChanged(Path dir) throws Exception {
+        Path inbox = copyOfSample(dir.resolve("inbox"), "derbyshire-2016-effectiveness.html",
+                "derbyshire-2015-leadership.html", "lancashire-2017-effectiveness.pdf");
+        Path output = dir.resolve("out");
+        CliRunner cli = new CliRunner(dir);
+        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        assertThat(cli.run("extract", "--input", inbox.toString(), "--output", output.toString()).exitCode())
+                .isEqualTo(Outcome.JOB_FAILED);
+        Files.delete(foreign);
+        // Between the failure and the resume: three documents added, one changed, one removed.
+        for (String added : List.of("avon-and-somerset-2018-legitimacy.html", "lancashire-2017-effectiveness.html",
+                "avon-and-somerset-2018-legitimacy.pdf")) {
+            Files.copy(SAMPLE.resolve(added), inbox.resolve(added));
+        }
+        Files.copy(SAMPLE.resolve("derbyshire-2016-effectiveness.pdf"), inbox.resolve("derbyshire-2015-leadership.html"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(inbox.resolve("lancashire-2017-effectiveness.pdf"));
+
+        CliRunner.Result resumed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString());
+        CliRunner.Result clean = cli.run("extract", "--input", inbox.toString(), "--output", dir.resolve("clean").toString());
+
+        assertThat(resumed.out()).contains("resuming run 1 of extract");
+        assertThat(resumed.exitCode()).isEqualTo(clean.exitCode());
+        assertThat(releaseFiles(output)).isEqualTo(releaseFiles(dir.resolve("clean")));
+        return "held: the resume read 3 added and 1 changed, dropped 1 removed; same bytes as a clean run";
+    }
+
+    private static String manyInputsWithNewlines(Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        List<String> args = new ArrayList<>(List.of("extract", "--output", dir.resolve("out").toString(), "--max-reject-rate", "1"));
+        Path first = Files.copy(SAMPLE.resolve("derbyshire-2016-effectiveness.html"), inbox.resolve("a page\nsplit.html"));
+        Path second = Files.copy(SAMPLE.resolve("lancashire-2017-effectiveness.html"), inbox.resolve("line\n\nbreaks, \"quotes\".html"));
+        args.addAll(List.of("--input", first.toString(), "--input", second.toString()));
+        for (int i = 0; i < 203; i++) {
+            Path page = Files.writeString(inbox.resolve(String.format("note-%03d\n.html", i)),
+                    "<html><head><title>Not a report " + i + "</title></head><body><p>About this site.</p></body></html>");
+            args.addAll(List.of("--input", page.toString()));
+        }
+        CliRunner.Result result = new CliRunner(dir).run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("documents read: 205");
+        assertThat(csv(dir.resolve("out/reports.csv"))).extracting(r -> r.get("report_id"))
+                .containsExactly("2016-derbyshire-effectiveness", "2017-lancashire-effectiveness");
+        assertThat(csv(dir.resolve("out/rejects.csv"))).hasSize(203);
+        return "held: 205 documents read, 2 reports, 203 rejects (not-a-report)";
+    }
+
+    private static String usage(Path dir, String input, String output, String message) throws Exception {
+        Path in = Files.createDirectories(dir.resolve(input));
+        Files.copy(SAMPLE.resolve("derbyshire-2016-effectiveness.html"), in.resolve("derbyshire-2016-effectiveness.html"));
+        return usageError(dir, message, "extract", "--input", in.toString(), "--output", dir.resolve(output).toString());
+    }
+
+    private static String outputIsAFile(Path dir) throws Exception {
+        Path in = copyOfSample(dir.resolve("in"), "derbyshire-2016-effectiveness.html");
+        Path file = Files.writeString(dir.resolve("out.csv"), "a file");
+        return usageError(dir, "is a file", "extract", "--input", in.toString(), "--output", file.toString());
+    }
+
+    private static String usageError(Path dir, String message, String... args) throws IOException {
+        long start = System.nanoTime();
+        CliRunner.Result result = new CliRunner(dir).run(args);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+        assertThat(result.err().lines()).hasSize(1).allMatch(line -> line.contains(message));
+        try (Stream<Path> left = Files.walk(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".work") || n.endsWith(".lock"));
+        }
+        assertThat(dir.resolve("repository")).doesNotExist();
+        return "held: exit 2 in " + millis + " ms, \"" + abbreviate(result.err().strip()) + "\", nothing left behind";
+    }
+
+    private static String hugeJobFile(Path dir) throws Exception {
+        copyOfSample(dir.resolve("inbox"), "derbyshire-2016-effectiveness.html");
+        StringBuilder yaml = new StringBuilder("name: big\ninput: [inbox]\noutput: out\n");
+        while (yaml.length() < 6 * 1024 * 1024) {
+            yaml.append("# padding padding padding padding padding padding padding padding padding padding\n");
+        }
+        Path job = Files.writeString(dir.resolve("big.yaml"), yaml);
+        return usageError(dir, "more than the 1048576 a job file may be", "run", job.toString());
+    }
+
+    private static String billionLaughs(Path dir) throws Exception {
+        // Ten levels of nine aliases each: a billion "lol"s if aliases were expanded.
+        StringBuilder yaml = new StringBuilder("name: laughs\noutput: out\ninput:\n  - &a0 [\"lol\"");
+        yaml.append(", \"lol\"".repeat(8)).append("]\n");
+        for (int level = 1; level < 10; level++) {
+            yaml.append("  - &a").append(level).append(" [*a").append(level - 1)
+                    .append((", *a" + (level - 1)).repeat(8)).append("]\n");
+        }
+        Path job = Files.writeString(dir.resolve("laughs.yaml"), yaml);
+        return usageError(dir, "laughs.yaml", "run", job.toString());
+    }
+
+    private static String failedJobCounts(Path dir) throws Exception {
+        Path inbox = copyOfSample(dir.resolve("inbox"));
+        Path output = dir.resolve("out");
+        Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+
+        CliRunner.Result failed = new CliRunner(dir).run("extract", "--input", inbox.toString(), "--output", output.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(Outcome.JOB_FAILED);
+        assertThat(failed.out()).contains("documents read: 8", "reports extracted: 8");
+        return "held: exit 1, \"documents read: 8\"";
+    }
+
+    // ---------------------------------------------------------------- kill -9
+
+    /**
+     * Starts the job in a child JVM and kills it with SIGKILL at a random moment: during start-up
+     * (the job repository's first writes), once extraction has begun, or once publishing has begun.
+     *
+     * @return the phase the kill landed in (start-up, extract, publish, missed) and where, in more words
+     */
+    private static String[] killAtRandom(Path home, Path job, int target, Random random) throws Exception {
+        Process child = new ProcessBuilder(java(home, List.of("-XX:TieredStopAtLevel=1", "-Dpeel.chunk-size=2"),
+                "run", job.toString())).redirectErrorStream(true).redirectOutput(home.resolve("kill.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int delay = switch (target) {
+            case 0 -> 300 + random.nextInt(4000);
+            case 1 -> random.nextInt(1500);
+            default -> random.nextInt(80);
+        };
+        if (target == 1) {
+            while (child.isAlive() && done(home) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } else if (target == 2) {
+            while (child.isAlive() && !publishing(home) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        }
+        Thread.sleep(delay);
+        boolean alive = child.isAlive();
+        child.destroyForcibly(); // SIGKILL, as kill -9
+        child.waitFor();
+        long done = done(home);
+        String phase = !alive ? "missed" : publishing(home) ? "publish" : done > 0 ? "extract" : "start-up";
+        String where = !alive ? "nothing: the run had ended" : phase.equals("extract") ? "extract, " + done + " of 8 documents done"
+                : phase.equals("start-up") ? "start-up (JVM, Spring, job repository)" : "publish";
+        return new String[] {phase, where + ", " + delay + " ms after the mark"};
+    }
+
+    private static String listing(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder, 3)) {
+            return paths.map(p -> folder.relativize(p).toString()).filter(p -> p.contains(".work")).toList().toString();
+        }
+    }
+
+    private static long done(Path dir) throws IOException {
+        Path work = dir.resolve("out/.sample.work");
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            return files.filter(p -> p.getParent().getFileName().toString().equals("done")).count();
+        } catch (java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean publishing(Path dir) throws IOException {
+        Path releases = dir.resolve("out/sample");
+        if (!Files.isDirectory(releases)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(releases)) {
+            return entries.anyMatch(p -> p.getFileName().toString().endsWith(".publishing"));
+        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The command that runs the project's main class in a child JVM, sharing the test's job repository. */
+    private static List<String> java(Path home, List<String> options, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.add("-Dpeel.home=" + home);
+        command.add("-Dspring.datasource.url=" + new CliRunner(home).url());
+        command.add("-cp");
+        command.add(Path.of("target/classes").toAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path"));
+        command.add(Cli.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Every file of a release but run.json, with its SHA-256. */
+    private static Map<String, String> releaseFiles(Path release) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(release.toRealPath())) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                Path relative = release.toRealPath().relativize(file);
+                if (!relative.toString().equals("run.json")) {
+                    files.put(relative.toString(), SourceDocument.sha256(Files.readAllBytes(file)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Path copyOfSample(Path folder, String... names) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> sample = Files.list(SAMPLE)) {
+            for (Path file : sample.filter(p -> !p.getFileName().toString().endsWith(".md")).toList()) {
+                if (names.length == 0 || List.of(names).contains(file.getFileName().toString())) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+        }
+        return folder;
+    }
+
+    /** A file of {@code size} bytes that takes no disk: its start written, the rest a hole. */
+    private static void sparseFile(Path file, String start, long size) throws IOException {
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(start.getBytes(StandardCharsets.UTF_8));
+            out.setLength(size);
+        }
+    }
+
+    /** An HTML page of paragraphs, {@code size} bytes long. */
+    private static void paragraphs(Path file, long size) throws IOException {
+        byte[] paragraph = "<p>A paragraph of a page far longer than any report, to fill it.</p>\n".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write("<html><head><title>Long</title></head><body><h1>Long</h1>\n".getBytes(StandardCharsets.UTF_8));
+            for (long written = 0; written < size; written += paragraph.length) {
+                out.write(paragraph);
+            }
+            out.write("</body></html>".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A small gzip file that inflates to {@code size} zero bytes. */
+    private static void gzipBomb(Path file, long size) throws IOException {
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (long written = 0; written < size; written += zeros.length) {
+                out.write(zeros);
+            }
+        }
+    }
+
+    /** A WARC file of one well-formed response record whose body is {@code size} bytes (a hole on disk). */
+    private static void warcWithHugeRecord(Path file, String url, long size) throws IOException {
+        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + size + "\r\n\r\n";
+        long length = http.length() + size;
+        String header = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6f1e5d1c-9a55-4a57-9d0c-1b0e8f7a2c11>\r\n"
+                + "WARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Target-URI: " + url + "\r\n"
+                + "Content-Type: application/http;msgtype=response\r\nContent-Length: " + length + "\r\n\r\n";
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write((header + http).getBytes(StandardCharsets.US_ASCII));
+            out.seek(header.length() + length);
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static void utf16(Path page, Path copy, boolean byteOrderMark) throws IOException {
+        String html = Files.readString(page).replaceAll("(?i)<meta[^>]*charset[^>]*>", "");
+        Files.write(copy, (byteOrderMark ? "\uFEFF" + html : html)
+                .getBytes(byteOrderMark ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE));
+    }
+
+    private static boolean isRoot() {
+        try {
+            Process id = new ProcessBuilder("id", "-u").start();
+            return new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().equals("0");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        return Csv.read(file);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() <= 90 ? line : line.substring(0, 87) + "...";
+    }
+}
