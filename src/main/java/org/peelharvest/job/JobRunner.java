@@ -148,9 +148,14 @@ class JobRunner {
         if (!Files.isDirectory(work)) {
             return;
         }
-        out.println("the job repository knows no earlier run: discarding the work areas in " + work);
-        try (Stream<Path> areas = Files.list(work)) {
-            for (Path area : areas.toList()) {
+        List<Path> areas;
+        try (Stream<Path> entries = Files.list(work)) {
+            // The work areas are folders; the run's own input list (inputs-<sha256>.json) stays.
+            areas = entries.filter(Files::isDirectory).toList();
+        }
+        if (!areas.isEmpty()) {
+            out.println("the job repository knows no earlier run: discarding the work areas in " + work);
+            for (Path area : areas) {
                 new StagingArea(area).delete();
             }
         }
