@@ -170,7 +170,8 @@ class FaultInjectionTest {
                 resumed = cli.run("run", job.toString());
             }
             String outcome = resumed.exitCode() != 0 ? "NOT HELD: resume exit " + resumed.exitCode() + " " + resumed.err().strip()
-                    : !releaseFiles(home.resolve("out/sample/latest")).equals(clean) ? "NOT HELD: release differs from the clean run's"
+                    : !releaseFiles(home.resolve("out/sample/latest")).equals(clean) ? "NOT HELD: release differs from the clean run's in "
+                    + differing(releaseFiles(home.resolve("out/sample/latest")), clean, home.resolve("out/sample/latest"))
                     : Files.exists(home.resolve("out/.sample.work")) ? "NOT HELD: work area left behind"
                     : "held: " + (resumed.out().contains("resuming") ? "resumed" : "ran anew") + ", release byte-identical"
                     + resumed.out().lines().filter(l -> l.contains("afresh")).map(l -> " (\"" + l + "\")").findFirst().orElse("");
@@ -464,6 +465,29 @@ class FaultInjectionTest {
         String where = !alive ? "nothing: the run had ended" : phase.equals("extract") ? "extract, " + done + " of 8 documents done"
                 : phase.equals("start-up") ? "start-up (JVM, Spring, job repository)" : "publish";
         return new String[] {phase, where + ", " + delay + " ms after the mark"};
+    }
+
+    /** The files that differ, the release kept under target/ to be looked at. */
+    private static String differing(Map<String, String> release, Map<String, String> clean, Path folder) throws IOException {
+        Path kept = Path.of("target/fault-injection/differing-release");
+        DatasetPublisherCopy.copy(folder.toRealPath(), kept);
+        return release.keySet().stream().filter(f -> !release.get(f).equals(clean.get(f))).toList()
+                + " " + clean.keySet().stream().filter(f -> !release.containsKey(f)).toList() + " (kept in " + kept + ")";
+    }
+
+    private static final class DatasetPublisherCopy {
+        static void copy(Path from, Path to) throws IOException {
+            try (Stream<Path> paths = Files.walk(from)) {
+                for (Path path : paths.toList()) {
+                    Path target = to.resolve(from.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 
     private static String listing(Path folder) throws IOException {
