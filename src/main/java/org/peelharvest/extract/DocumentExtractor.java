@@ -172,11 +172,6 @@ public final class DocumentExtractor {
         return new IllegalStateException(failure);
     }
 
-    /** The document as blocks, for tools and tests that look at what the reader sees. */
-    public List<Block> blocks(SourceDocument document) {
-        return blocks(document, formatOf(document)).blocks();
-    }
-
     /** The document as blocks with its evidence, as the report reader sees it. */
     public DocumentBlocks read(SourceDocument document) {
         return blocks(document, formatOf(document));

@@ -123,11 +123,10 @@ public final class Explainer {
         if (PillarPageReader.QUESTIONS_FOR.matcher(text).matches()) {
             return "questions heading";
         }
-        if (text.matches("(?i)^(question\\s+)?\\d{1,2}[.:]?$")) {
+        if (PillarPageReader.NUMBER_ONLY.matcher(text).matches()) {
             return "question number";
         }
-        if (QuestionBuilder.AREAS_FOR_IMPROVEMENT.matcher(text).matches() || QuestionBuilder.CAUSES_OF_CONCERN.matcher(text).matches()
-                || QuestionBuilder.RECOMMENDATIONS.matcher(text).matches()) {
+        if (QuestionBuilder.isFindingsHeading(text)) {
             return "findings heading";
         }
         if (org.peelharvest.model.Pillar.fromName(text).isPresent() || PillarPageReader.LABEL.matcher(text).matches()) {

@@ -16,6 +16,7 @@ import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Question;
+import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
@@ -174,7 +175,7 @@ final class IntegratedReportReader {
         for (String area : areas) {
             for (int i = from; i < page.size(); i++) {
                 Block block = page.get(i);
-                if (!block.isListItem() && !block.isTableRow() && fold(block.text()).equals(fold(area))) {
+                if (!block.isListItem() && !block.isTableRow() && QuestionSets.fold(block.text()).equals(QuestionSets.fold(area))) {
                     starts.put(area, i);
                     break;
                 }
@@ -223,7 +224,7 @@ final class IntegratedReportReader {
         List<Question> areas = new ArrayList<>();
         for (int i = from; i < page.size(); i++) {
             Block block = page.get(i);
-            if (!block.isHeading() || table.grades().keySet().stream().anyMatch(a -> fold(a).equals(fold(block.text())))) {
+            if (!block.isHeading() || table.grades().keySet().stream().anyMatch(a -> QuestionSets.fold(a).equals(QuestionSets.fold(block.text())))) {
                 continue;
             }
             int end = headingEnd(page, i);
@@ -275,11 +276,6 @@ final class IntegratedReportReader {
 
     private static int words(String text) {
         return text.split("\\s+").length;
-    }
-
-    private static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9' ]+", " ")
-                .replaceAll("\\s+", " ").strip();
     }
 
     private static RejectedDocumentException reject(Source source, String reason, String detail) {

@@ -32,7 +32,7 @@ final class PillarPageReader {
 
     static final Pattern QUESTIONS_FOR = Pattern.compile(
             "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");
-    private static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
+    static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
     /** What a headline may be prefixed with: "Overview – How effective…?", "Summary: …". */
     private static final Pattern HEADLINE_PREFIX = Pattern.compile(
             "(?i)^(?:overview|summary|headline(?: question)?)\\s*[:\\-\\u2013\\u2014]\\s*");
@@ -368,10 +368,7 @@ final class PillarPageReader {
         if (ANNEX.matcher(block.text()).matches()) {
             return true;
         }
-        String text = block.text();
-        boolean findingsHeading = QuestionBuilder.AREAS_FOR_IMPROVEMENT.matcher(text).matches()
-                || QuestionBuilder.CAUSES_OF_CONCERN.matcher(text).matches() || QuestionBuilder.RECOMMENDATIONS.matcher(text).matches();
-        return endLevel > 0 && block.level() <= endLevel && !findingsHeading;
+        return endLevel > 0 && block.level() <= endLevel && !QuestionBuilder.isFindingsHeading(block.text());
     }
 
     /**

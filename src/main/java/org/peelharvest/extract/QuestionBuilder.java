@@ -39,6 +39,12 @@ final class QuestionBuilder {
     static final Pattern NOT_CONTENT = Pattern.compile(
             "(?i)(\\(PDF document\\)$|\\bCymraeg\\b|\\bGymraeg\\b|^Download the full report$"
                     + "|^Detailed findings for question \\d+$|^Skip to (main )?content$|^English$)");
+    /** "Areas for improvement", "Cause of concern", "Recommendations": a heading that opens a question's findings. */
+    static boolean isFindingsHeading(String text) {
+        return AREAS_FOR_IMPROVEMENT.matcher(text).matches() || CAUSES_OF_CONCERN.matcher(text).matches()
+                || RECOMMENDATIONS.matcher(text).matches();
+    }
+
     private enum Section { NARRATIVE, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS }
 
     private final int number;

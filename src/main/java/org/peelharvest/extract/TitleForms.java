@@ -28,9 +28,6 @@ final class TitleForms {
             this(force, year, pillar, allPillars, forceText, false);
         }
 
-        boolean isEmpty() {
-            return force == null && year == null && pillar == null && !allPillars;
-        }
     }
 
     private static final Pattern PEEL = Pattern.compile("\\bPEEL\\b", Pattern.CASE_INSENSITIVE);

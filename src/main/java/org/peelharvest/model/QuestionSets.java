@@ -177,9 +177,17 @@ public final class QuestionSets {
             "efficiently", "efficiency", "legitimate", "legitimately", "legitimacy");
 
     private static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        String folded = fold(text);
+        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+    }
+
+    /**
+     * A wording folded for comparison: accents, case and curly quotes folded, hyphens inside a word
+     * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
+     */
+    public static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("(?<=[a-z])[-\u2010\u2011](?=[a-z])", "")
-                .replaceAll("[^a-z0-9' ]+", " ").strip();
-        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split("\\s+"));
+                .replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").strip();
     }
 }
