@@ -307,6 +307,9 @@ public final class Cli implements Callable<Integer> {
              ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, springProperties)) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
             out.print(outcome.summary());
+            if (!outcome.problem().isEmpty()) {
+                err.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
+            }
             return outcome.exitCode();
         } catch (OutputLock.HeldException e) {
             err.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());

@@ -94,11 +94,30 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution, JobRepository jobRepository) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        String snapshot = stepExecution.getJobExecution().getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
+        String snapshot = spec.harvest() == null ? null : harvestedSnapshot(stepExecution, jobRepository);
         return new DocumentReader(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs(),
                 stagingArea(stepExecution));
+    }
+
+    /**
+     * The snapshot this job instance's harvest wrote. Kept in the job's context, and in the harvest
+     * step's own, which is saved before the step is recorded complete: a run killed between the two
+     * (harvest done, job context not yet saved) is resumed past its harvest and still finds it.
+     */
+    private static String harvestedSnapshot(StepExecution stepExecution, JobRepository jobRepository) {
+        String snapshot = stepExecution.getJobExecution().getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
+        if (snapshot == null) {
+            StepExecution harvest = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+                    "harvestStep");
+            snapshot = harvest == null ? null : harvest.getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
+        }
+        if (snapshot == null) {
+            // Reading the job's other inputs alone would publish a release without what was harvested.
+            throw new IllegalStateException("the snapshot this run harvested is not recorded in the job repository");
+        }
+        return snapshot;
     }
 
     @Bean

@@ -41,6 +41,9 @@ class HarvestTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         if (result.snapshot() != null) {
             job.putString(SNAPSHOT, result.snapshot().toString());
+            // Also in the step's own context: saved with the step, before the job's context is.
+            chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                    .putString(SNAPSHOT, result.snapshot().toString());
         }
         if (result.exitCode() == Outcome.QUALITY_GATE_FAILED) {
             job.putString(FOUND_NOTHING, "no report was found from " + plan.seeds() + "; the site may have changed");

@@ -47,9 +47,13 @@ record JobFile(String name, List<String> input, String output,
             return java.util.Optional.empty();
         }
         Path root = base.resolve(job.snapshot != null ? job.snapshot : "../input/snapshots/" + job.name).normalize();
-        return java.util.Optional.of(new HarvestPlan(job.seed, job.allow == null || job.allow.isEmpty() ? job.seed : job.allow,
+        HarvestPlan plan = new HarvestPlan(job.seed, job.allow == null || job.allow.isEmpty() ? job.seed : job.allow,
                 root, job.rate == null ? 1.0 : job.rate,
-                job.userAgent == null ? org.peelharvest.harvest.HarvestSettings.DEFAULT_USER_AGENT : job.userAgent));
+                job.userAgent == null ? org.peelharvest.harvest.HarvestSettings.DEFAULT_USER_AGENT : job.userAgent);
+        // Checked as the harvest will use them, so a bad seed, prefix, rate or user agent is a usage error before any work.
+        org.peelharvest.harvest.HarvestSettings.forHarvest(plan.seeds(), plan.allow(), plan.rate(), plan.userAgent(),
+                org.peelharvest.harvest.HarvestSettings.defaults(plan.allow()).requestTimeout());
+        return java.util.Optional.of(plan);
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()

@@ -65,6 +65,10 @@ class JobRunner {
                 return resumed;
             }
         }
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED && spec.stagingArea(last).exists()) {
+            // Killed after its run was recorded complete, before its work area was deleted: nothing there is needed.
+            spec.stagingArea(last).delete();
+        }
         if (last == null && repository.getJobInstances(extractJob.getName(), 0, 1).isEmpty()) {
             discardOrphanedWork(spec, out);
         }
@@ -78,7 +82,7 @@ class JobRunner {
                 // We hold the output lock, so the process that was running it is gone.
                 last = operator.recover(last);
             }
-            if (!spec.stagingArea(last).exists()) {
+            if (!spec.stagingArea(last).exists() && extractionBegan(last)) {
                 out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
                 operator.abandon(last);
                 return null;
@@ -114,6 +118,13 @@ class JobRunner {
                 }
             }
         }
+    }
+
+    /** Whether any run of this job instance reached the extract step, which makes the work area (killed in harvest, none did). */
+    private boolean extractionBegan(JobExecution last) {
+        return repository.getJobExecutions(last.getJobInstance()).stream()
+                .flatMap(execution -> execution.getStepExecutions().stream())
+                .anyMatch(step -> step.getStepName().equals("extractStep"));
     }
 
     private boolean removed(JobInstance orphan) {

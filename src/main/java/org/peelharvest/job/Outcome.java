@@ -88,6 +88,14 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
         return "";
     }
 
+    /** Why the run did not end well, on one line for stderr (a scheduler's mail); empty when it did. */
+    String problem() {
+        if (status != BatchStatus.COMPLETED) {
+            return "failed: " + failure.lines().findFirst().orElse(status.toString());
+        }
+        return qualityProblem().isEmpty() ? "" : "quality gate failed: " + qualityProblem();
+    }
+
     String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (published %d, "

@@ -55,7 +55,7 @@ import org.peelharvest.testing.Csv;
 class FaultInjectionTest {
 
     private static final Path SAMPLE = Path.of("input/sample");
-    private static final int KILLS = 20;
+    private static final int KILLS = Integer.getInteger("peel.faults.kill-count", 20);
     private static final long SEED = Long.getLong("peel.faults.seed", 20261130L);
     /**
      * Runs in this JVM take turns: Spring Batch keeps the scopes of running steps in one static
@@ -103,7 +103,22 @@ class FaultInjectionTest {
                 new Fault("input inside the output", dir -> usage(dir, "out/old", "out", "is inside the output")),
                 new Fault("job file over 1 MB", FaultInjectionTest::hugeJobFile),
                 new Fault("billion-laughs job file", FaultInjectionTest::billionLaughs),
-                new Fault("job failed in publish: the summary counts what was read", FaultInjectionTest::failedJobCounts));
+                new Fault("job failed in publish: the summary counts what was read", FaultInjectionTest::failedJobCounts),
+                new Fault("a page of 200,000 paragraphs (3.4 MB), walked in linear time", FaultInjectionTest::manyParagraphs),
+                new Fault("a failed harvest step (its snapshot folder cannot be made)", FaultInjectionTest::failedHarvest),
+                new Fault("a harvest killed mid-write: torn index line and WARC record", FaultInjectionTest::tornSnapshot),
+                new Fault("a server that sends a page a byte at a time (--timeout 1)", FaultInjectionTest::drip),
+                new Fault("links that escape the allowed prefix (.., %2e%2e, %2f, ..;)", FaultInjectionTest::prefixEscape),
+                new Fault("a report page sent with Content-Encoding: gzip", FaultInjectionTest::gzipPage),
+                new Fault("two runs of one output at once, and a third job beside them", FaultInjectionTest::concurrentRuns),
+                harvestUsage("harvest --rate 0", "rate must be", "--rate", "0"),
+                harvestUsage("harvest --rate -1", "rate must be", "--rate", "-1"),
+                harvestUsage("harvest --timeout 0", "timeout must be", "--timeout", "0"),
+                harvestUsage("harvest --timeout -3", "timeout must be", "--timeout", "-3"),
+                harvestUsage("harvest --allow with no URL", "is not an http or https URL prefix", "--allow", "not a url"),
+                new Fault("harvest --seed that is no http URL", dir -> usageError(dir, "is not an http or https URL", "harvest",
+                        "--seed", "ftp://example.org/peel/", "--snapshot", dir.resolve("snapshots").toString())),
+                new Fault("job file with 'rate: -1' (run)", FaultInjectionTest::jobFileBadRate));
     }
 
     @Order(1)
@@ -121,18 +136,16 @@ class FaultInjectionTest {
 
     @Order(2)
     @Test
-    // One kill in about eighty once resumed to a release that differed from the clean run's and has not
-    // been reproduced since (issue 9, left open): until it is found, the kill loop runs on request,
-    // -Dpeel.faults.kills=true, so that an intermittent failure cannot hide every other test's result.
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "peel.faults.kills", matches = "true",
-            disabledReason = "the kill loop runs with -Dpeel.faults.kills=true (an unexplained intermittent difference, issue 9)")
+    // A release that differs names its files and is kept under target/fault-injection/ to be looked at
+    // (one kill in about eighty did so once, in an earlier loop without harvest, and has not been reproduced since).
     void aRunKilledAtAnyMomentResumesToTheCleanRelease() throws Exception {
         Path dir = Files.createDirectories(temp.resolve("kills"));
-        copyOfSample(dir.resolve("inbox"));
-        Files.writeString(dir.resolve("clean.yaml"), "name: sample\ninput: [inbox]\noutput: clean/sample\n");
-        assertThat(new CliRunner(dir.resolve("clean-repository")).run("run", dir.resolve("clean.yaml").toString())
-                .exitCode()).isZero();
-        Map<String, String> clean = releaseFiles(dir.resolve("clean/sample/latest"));
+        site();
+        Files.writeString(dir.resolve("clean.yaml"), harvestingJob("clean"));
+        CliRunner.Result cleanRun = new CliRunner(dir.resolve("clean-repository")).run("run", dir.resolve("clean.yaml").toString());
+        assertThat(cleanRun.exitCode()).as(cleanRun.out() + cleanRun.err()).isZero();
+        Map<String, String> clean = releaseFiles(dir.resolve("clean/out/sample/latest"));
+        assertThat(csv(dir.resolve("clean/out/sample/latest/reports.csv"))).hasSize(4);
         // Two lanes, each its own output and job repository, so one lane's child starts while the other resumes.
         java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<java.util.concurrent.Future<List<Kill>>> results = new ArrayList<>();
@@ -144,7 +157,7 @@ class FaultInjectionTest {
         }
         List<Kill> kills = new ArrayList<>();
         for (java.util.concurrent.Future<List<Kill>> result : results) {
-            kills.addAll(result.get(8, TimeUnit.MINUTES));
+            kills.addAll(result.get(KILLS, TimeUnit.MINUTES));
         }
         lanes.shutdown();
         kills.sort(java.util.Comparator.comparingInt(Kill::number));
@@ -154,8 +167,25 @@ class FaultInjectionTest {
 
         assertThat(kills).filteredOn(k -> !k.outcome().startsWith("held")).isEmpty();
         assertThat(kills).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(phases.getOrDefault("harvest", 0L)).as("kills in harvest " + phases).isGreaterThanOrEqualTo(3);
         assertThat(phases.getOrDefault("extract", 0L)).as("kills in extract " + phases).isGreaterThanOrEqualTo(3);
         assertThat(phases.getOrDefault("publish", 0L)).as("kills in publish " + phases).isGreaterThanOrEqualTo(3);
+    }
+
+    /** The loopback site the harvesting faults and the kill loop harvest: an index page linking the 8 sample documents. */
+    private static SampleSite site;
+
+    private static synchronized SampleSite site() throws IOException {
+        if (site == null) {
+            site = new SampleSite(copyOfSample(Files.createDirectories(temp.resolve("site"))));
+        }
+        return site;
+    }
+
+    /** The job of one lane (or of the clean run): harvest the loopback site into the lane's snapshots, then extract and publish. */
+    private static String harvestingJob(String lane) {
+        return "name: sample\nseed: [" + site.base() + "/peel/]\nallow: [" + site.base() + "/peel/]\nrate: 10\n"
+                + "snapshot: " + lane + "/snapshots\noutput: " + lane + "/out/sample\nmax-reject-rate: 1\n";
     }
 
     /** One kill: where it landed (phase, and in more words) and what the resume made of it. */
@@ -165,11 +195,11 @@ class FaultInjectionTest {
     private static List<Kill> killLane(Path dir, String lane, Map<String, String> clean, int first, int last, Random random)
             throws Exception {
         Path home = Files.createDirectories(dir.resolve(lane));
-        Path job = Files.writeString(dir.resolve(lane + ".yaml"), "name: sample\ninput: [inbox]\noutput: " + lane + "/out/sample\n");
+        Path job = Files.writeString(dir.resolve(lane + ".yaml"), harvestingJob(lane));
         CliRunner cli = new CliRunner(home);
         List<Kill> kills = new ArrayList<>();
         for (int number = first; number <= last; number++) {
-            String[] landed = killAtRandom(home, job, number % 3, random);
+            String[] landed = killAtRandom(home, job, number % 5, random);
             CliRunner.Result resumed;
             synchronized (IN_PROCESS) {
                 resumed = cli.run("run", job.toString());
@@ -191,6 +221,9 @@ class FaultInjectionTest {
 
     @AfterAll
     static void printTable() {
+        if (site != null) {
+            site.close();
+        }
         int width = TABLE.keySet().stream().mapToInt(String::length).max().orElse(10);
         StringBuilder table = new StringBuilder(String.format("%n%-" + width + "s | outcome%n", "fault"));
         TABLE.forEach((fault, outcome) -> table.append(String.format("%-" + width + "s | %s%n", fault, outcome)));
@@ -232,6 +265,7 @@ class FaultInjectionTest {
         Path inbox = copyOfSample(dir.resolve("inbox"));
         sparseFile(inbox.resolve("huge.html"), "<html><body><p>huge</p>", 100L * 1024 * 1024);
         paragraphs(inbox.resolve("heavy.html"), 40L * 1024 * 1024);
+        shortParagraphs(inbox.resolve("many.html"), 200_000);
         Files.write(inbox.resolve("junk.warc"), new Random(1).ints(4096, 0, 256).collect(
                 java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::write, (a, b) -> { }).toByteArray());
         Files.writeString(inbox.resolve("junk.warc.gz"), "this is not gzip, nor WARC\n");
@@ -435,24 +469,216 @@ class FaultInjectionTest {
         return "held: exit 1, \"documents read: 8\"";
     }
 
+    // ---------------------------------------------------------------- the harvest's faults
+
+    private static String manyParagraphs(Path dir) throws Exception {
+        HostileRun run = hostileRun();
+        CSVRecord row = run.rejects.stream().filter(r -> r.get("source_url").endsWith("many.html")).findFirst()
+                .orElseThrow(() -> new AssertionError("no rejects.csv row for many.html\n" + run.output));
+        // Quadratic in sibling count it took 82 s for 80,000 paragraphs: past the 60 s limit, it would be timed-out.
+        assertThat(row.get("reason")).as(row.toString()).isNotIn("timed-out", "too-large", "extract-failed");
+        return "held: read whole, rejects.csv " + row.get("reason") + " (it is no report), within the 60 s a document may take";
+    }
+
+    private static String failedHarvest(Path dir) throws Exception {
+        Path inbox = copyOfSample(dir.resolve("inbox"), "derbyshire-2016-effectiveness.html");
+        Files.writeString(dir.resolve("good.yaml"), "name: sample\ninput: [inbox]\noutput: out/sample\n");
+        CliRunner cli = new CliRunner(dir);
+        assertThat(cli.run("run", dir.resolve("good.yaml").toString()).exitCode()).isZero();
+        Path good = dir.resolve("out/sample/latest").toRealPath();
+        Files.writeString(dir.resolve("blocker"), "a file where the snapshots folder would be");
+        Files.writeString(dir.resolve("harvesting.yaml"), "name: sample\nseed: [" + site().base() + "/peel/]\nrate: 50\n"
+                + "snapshot: blocker/snapshots\noutput: out/sample\n");
+
+        CliRunner.Result failed = cli.run("run", dir.resolve("harvesting.yaml").toString());
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(Outcome.JOB_FAILED);
+        assertThat(failed.err().lines()).as(failed.out() + failed.err()).singleElement().asString()
+                .startsWith("peel-harvest: job sample failed: ").contains("blocker");
+        assertThat(dir.resolve("out/sample/latest").toRealPath()).as("latest").isEqualTo(good);
+        try (Stream<Path> releases = Files.list(dir.resolve("out/sample"))) {
+            assertThat(releases.map(p -> p.getFileName().toString())).as("releases").containsExactlyInAnyOrder(
+                    "latest", good.getFileName().toString());
+        }
+        assertThat(inbox).exists();
+        return "held: exit 1, nothing published, latest still the good release (\"" + abbreviate(failed.err().strip()) + "\")";
+    }
+
+    private static String tornSnapshot(Path dir) throws Exception {
+        Path snapshots = dir.resolve("snapshots");
+        String[] harvest = {"harvest", "--seed", site().base() + "/peel/", "--snapshot", snapshots.toString(), "--rate", "50"};
+        CliRunner cli = new CliRunner(dir);
+        assertThat(cli.run(harvest).exitCode()).isZero();
+        Path snapshot;
+        try (Stream<Path> folders = Files.list(snapshots)) {
+            snapshot = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        // What a kill leaves: no log or manifest, the last bytes of the WARC file and of the index torn off.
+        Files.delete(snapshot.resolve(org.peelharvest.harvest.Snapshot.MANIFEST));
+        Files.delete(snapshot.resolve(org.peelharvest.harvest.Snapshot.LOG));
+        Path warc = org.peelharvest.harvest.WarcDocuments.filesIn(snapshot).get(0);
+        truncate(warc, Files.size(warc) - 300);
+        Path index = snapshot.resolve(org.peelharvest.harvest.Snapshot.INDEX);
+        truncate(index, Files.size(index) - 20);
+
+        CliRunner.Result resumed = cli.run(harvest);
+        CliRunner.Result extracted = cli.run("extract", "--input", snapshots.toString(), "--output", dir.resolve("out").toString(),
+                "--max-reject-rate", "1");
+
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming the interrupted harvest " + snapshot);
+        assertThat(snapshot.resolve(org.peelharvest.harvest.Snapshot.MANIFEST)).exists();
+        for (String line : Files.readAllLines(index)) {
+            tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+        }
+        assertThat(extracted.exitCode()).as(extracted.out() + extracted.err()).isZero();
+        assertThat(csv(dir.resolve("out/reports.csv"))).extracting(r -> r.get("report_id")).containsExactly(
+                "2015-derbyshire-leadership", "2016-derbyshire-effectiveness", "2017-lancashire-effectiveness",
+                "2018-avon-and-somerset-legitimacy");
+        return "held: cut back and resumed in the same snapshot; every index line whole; the 4 reports extracted";
+    }
+
+    private static String drip(Path dir) throws Exception {
+        try (org.peelharvest.harvest.HostileSite hostile = new org.peelharvest.harvest.HostileSite("drip/", "after/")) {
+            Path snapshots = dir.resolve("snapshots");
+            CliRunner.Result result = new CliRunner(dir).run("harvest", "--seed", hostile.base() + "/site/", "--snapshot",
+                    snapshots.toString(), "--rate", "50", "--timeout", "1");
+            Duration took = hostile.between(org.peelharvest.harvest.HostileSite.DRIP, "/site/after/");
+            assertThat(result.exitCode()).as(result.out() + result.err()).isIn(Outcome.OK, Outcome.QUALITY_GATE_FAILED);
+            Path snapshot;
+            try (Stream<Path> folders = Files.list(snapshots)) {
+                snapshot = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            assertThat(Files.readString(snapshot.resolve(org.peelharvest.harvest.Snapshot.LOG)))
+                    .contains(org.peelharvest.harvest.HostileSite.DRIP, "no complete answer within 1 s");
+            assertThat(snapshot.resolve(org.peelharvest.harvest.Snapshot.MANIFEST)).exists();
+            // Four attempts cut at 1 s each, with 1 + 2 + 4 s of backoff between them: 11 s; unbounded, each would take 4 s.
+            assertThat(took).as("from the first drip to the next page").isLessThan(Duration.ofSeconds(15));
+            return String.format(java.util.Locale.ROOT, "held: each attempt cut at 1 s, logged as failed, harvest went on after %.1f s",
+                    took.toMillis() / 1000.0);
+        }
+    }
+
+    private static String prefixEscape(Path dir) throws Exception {
+        try (org.peelharvest.harvest.HostileSite hostile = new org.peelharvest.harvest.HostileSite("/site/../outside/",
+                "/site/%2e%2e/outside/", "/site/..%2foutside/", "/site/%2E%2E%2Foutside/", "/site/..;/outside/",
+                "inside/../kept/")) {
+            Path snapshots = dir.resolve("snapshots");
+            new CliRunner(dir).run("harvest", "--seed", hostile.base() + "/site/", "--snapshot", snapshots.toString(),
+                    "--rate", "50", "--timeout", "2");
+            assertThat(hostile.requests()).as("what the server was asked for")
+                    .containsExactlyInAnyOrder(org.peelharvest.harvest.HostileSite.SEED, "/site/kept/");
+            Path log;
+            try (Stream<Path> folders = Files.list(snapshots)) {
+                log = folders.filter(Files::isDirectory).findFirst().orElseThrow().resolve(org.peelharvest.harvest.Snapshot.LOG);
+            }
+            assertThat(Files.readString(log)).contains("escapes the allowed prefixes", hostile.base() + "/outside/");
+            return "held: none requested, each logged as skipped; /site/kept/ (dots inside the prefix) fetched";
+        }
+    }
+
+    private static String gzipPage(Path dir) throws Exception {
+        try (org.peelharvest.harvest.HostileSite hostile = new org.peelharvest.harvest.HostileSite(
+                org.peelharvest.harvest.HostileSite.GZIP_REPORT)) {
+            Path snapshots = dir.resolve("snapshots");
+            CliRunner cli = new CliRunner(dir);
+            cli.run("harvest", "--seed", hostile.base() + "/site/", "--snapshot", snapshots.toString(), "--rate", "50");
+            CliRunner.Result extracted = cli.run("extract", "--input", snapshots.toString(), "--output",
+                    dir.resolve("out").toString(), "--max-reject-rate", "1");
+            assertThat(extracted.exitCode()).as(extracted.out() + extracted.err()).isZero();
+            assertThat(csv(dir.resolve("out/reports.csv"))).extracting(r -> r.get("report_id"))
+                    .containsExactly("2016-derbyshire-effectiveness");
+            return "held: kept gzip-encoded in the WARC, decoded for extraction: 2016-derbyshire-effectiveness published";
+        }
+    }
+
+    private static String concurrentRuns(Path dir) throws Exception {
+        Path inbox = copyOfSample(dir.resolve("inbox"));
+        Files.writeString(dir.resolve("one.yaml"), "name: one\ninput: [inbox]\noutput: out/one\n");
+        Files.writeString(dir.resolve("two.yaml"), "name: two\ninput: [inbox]\noutput: out/two\n");
+        CliProcess first = CliProcess.start(dir, Map.of(), "run", dir.resolve("one.yaml").toString());
+        Path lock = dir.resolve("out/.one.lock");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!(Files.exists(lock) && Files.readString(lock).contains("process " + first.pid() + " "))) {
+            assertThat(first.isAlive()).as("the first run is still running").isTrue();
+            assertThat(System.nanoTime()).as("the first run takes its lock").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        CliProcess second = CliProcess.start(dir, Map.of(), "run", dir.resolve("one.yaml").toString());
+        CliProcess other = CliProcess.start(dir, Map.of(), "run", dir.resolve("two.yaml").toString());
+        CliProcess.Result refused = second.await();
+        CliProcess.Result firstResult = first.await();
+        CliProcess.Result otherResult = other.await();
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(Outcome.JOB_FAILED);
+        assertThat(refused.err().lines()).singleElement().asString().contains("another run is writing",
+                "process " + first.pid() + " on ");
+        assertThat(firstResult.exitCode()).as(firstResult.out() + firstResult.err()).isZero();
+        assertThat(otherResult.exitCode()).as(otherResult.out() + otherResult.err()).isZero();
+        assertThat(csv(dir.resolve("out/one/latest/reports.csv"))).hasSize(4);
+        assertThat(csv(dir.resolve("out/two/latest/reports.csv"))).hasSize(4);
+        assertThat(inbox).exists();
+        return "held: the second run of one output refused (exit 1, names process " + first.pid()
+                + "); the other job published beside the first";
+    }
+
+    private static Fault harvestUsage(String name, String message, String... options) {
+        return new Fault(name, dir -> {
+            List<String> args = new ArrayList<>(List.of("harvest", "--seed", "http://127.0.0.1:9/peel/", "--snapshot",
+                    dir.resolve("snapshots").toString()));
+            args.addAll(List.of(options));
+            String outcome = usageError(dir, message, args.toArray(String[]::new));
+            assertThat(dir.resolve("snapshots")).as("no snapshot begun").doesNotExist();
+            return outcome;
+        });
+    }
+
+    private static String jobFileBadRate(Path dir) throws Exception {
+        Path job = Files.writeString(dir.resolve("harvest.yaml"), "name: sample\nseed: [http://127.0.0.1:9/peel/]\n"
+                + "rate: -1\nsnapshot: snapshots\noutput: out/sample\n");
+        String outcome = usageError(dir, "rate must be", "run", job.toString());
+        assertThat(dir.resolve("snapshots")).as("no snapshot begun").doesNotExist();
+        return outcome;
+    }
+
+    private static void truncate(Path file, long length) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(length);
+        }
+    }
+
     // ---------------------------------------------------------------- kill -9
 
     /**
      * Starts the job in a child JVM and kills it with SIGKILL at a random moment: during start-up
-     * (the job repository's first writes), once extraction has begun, or once publishing has begun.
+     * (the job repository's first writes), during its harvest, just as the harvest ends, once
+     * extraction has begun, or once publishing has begun.
      *
      * @return the phase the kill landed in (start-up, extract, publish, missed) and where, in more words
      */
     private static String[] killAtRandom(Path home, Path job, int target, Random random) throws Exception {
+        // Every snapshot is finished before a kill (the resume finishes an interrupted one): the run's own is the new one.
+        List<Path> before = snapshots(home);
         Process child = new ProcessBuilder(java(home, List.of("-XX:TieredStopAtLevel=1", "-Dpeel.chunk-size=2"),
                 "run", job.toString())).redirectErrorStream(true).redirectOutput(home.resolve("kill.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int delay = switch (target) {
             case 0 -> 300 + random.nextInt(4000);
             case 1 -> random.nextInt(1500);
+            case 3 -> random.nextInt(1000);
             default -> random.nextInt(80);
         };
-        if (target == 1) {
+        if (target == 4) {
+            // Just as the harvest ends: its step recorded complete, the job's context perhaps not yet.
+            while (child.isAlive() && !finishedSnapshot(home, before) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        } else if (target == 3) {
+            while (child.isAlive() && !harvesting(home) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } else if (target == 1) {
             while (child.isAlive() && done(home) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
@@ -466,9 +692,15 @@ class FaultInjectionTest {
         child.destroyForcibly(); // SIGKILL, as kill -9
         child.waitFor();
         long done = done(home);
-        String phase = !alive ? "missed" : publishing(home) ? "publish" : done > 0 ? "extract" : "start-up";
-        String where = !alive ? "nothing: the run had ended" : phase.equals("extract") ? "extract, " + done + " of 8 documents done"
-                : phase.equals("start-up") ? "start-up (JVM, Spring, job repository)" : "publish";
+        String phase = !alive ? "missed" : publishing(home) ? "publish" : done > 0 ? "extract"
+                : harvesting(home) ? "harvest" : finishedSnapshot(home, before) ? "extract" : "start-up";
+        String where = switch (phase) {
+            case "missed" -> "nothing: the run had ended";
+            case "extract" -> "extract, " + done + " of 9 documents done";
+            case "harvest" -> "harvest, " + captured(home) + " pages and PDFs in the snapshot";
+            case "start-up" -> "start-up (JVM, Spring, job repository)";
+            default -> "publish";
+        };
         return new String[] {phase, where + ", " + delay + " ms after the mark"};
     }
 
@@ -513,6 +745,46 @@ class FaultInjectionTest {
         }
     }
 
+    /** Whether the run's harvest has begun: a snapshot folder of this lane that is not finished (no manifest yet). */
+    private static boolean harvesting(Path dir) throws IOException {
+        return captured(dir) >= 0;
+    }
+
+    /** Lines in the index of the lane's newest unfinished snapshot, or -1 when there is none. */
+    private static long captured(Path dir) throws IOException {
+        Path root = dir.resolve("snapshots");
+        if (!Files.isDirectory(root)) {
+            return -1;
+        }
+        try (Stream<Path> snapshots = Files.list(root)) {
+            for (Path snapshot : snapshots.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(snapshot) && !Files.exists(snapshot.resolve("manifest-sha256.txt"))) {
+                    Path index = snapshot.resolve("index.jsonl");
+                    return Files.exists(index) ? Files.readAllLines(index).size() : 0;
+                }
+            }
+            return -1;
+        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the lane holds a finished snapshot (with its manifest) that it did not hold before: the run's harvest is over. */
+    private static boolean finishedSnapshot(Path dir, List<Path> before) throws IOException {
+        return snapshots(dir).stream().filter(s -> !before.contains(s))
+                .anyMatch(s -> Files.exists(s.resolve("manifest-sha256.txt")));
+    }
+
+    private static List<Path> snapshots(Path dir) throws IOException {
+        Path root = dir.resolve("snapshots");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> snapshots = Files.list(root)) {
+            return snapshots.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
     private static boolean publishing(Path dir) throws IOException {
         Path releases = dir.resolve("out/sample");
         if (!Files.isDirectory(releases)) {
@@ -526,6 +798,54 @@ class FaultInjectionTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A real HTTP server on loopback: {@code /peel/} links every file of a folder, served as it is. */
+    private static final class SampleSite implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+
+        SampleSite(Path folder) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                byte[] body;
+                String type;
+                int status = 200;
+                Path file = path.startsWith("/peel/") && path.length() > 6 ? folder.resolve(path.substring(6)) : null;
+                if (path.equals("/peel/")) {
+                    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>PEEL reports</title></head><body><ul>");
+                    try (Stream<Path> files = Files.list(folder)) {
+                        files.map(p -> p.getFileName().toString()).sorted()
+                                .forEach(n -> html.append("<li><a href=\"").append(n).append("\">").append(n).append("</a></li>"));
+                    }
+                    body = html.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+                    type = "text/html; charset=utf-8";
+                } else if (file != null && file.getParent().equals(folder) && Files.isRegularFile(file)) {
+                    body = Files.readAllBytes(file);
+                    type = path.endsWith(".pdf") ? "application/pdf" : "text/html; charset=utf-8";
+                } else {
+                    body = "<p>Not found</p>".getBytes(StandardCharsets.UTF_8);
+                    type = "text/html";
+                    status = 404;
+                }
+                exchange.getResponseHeaders().add("Content-Type", type);
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
 
     /** The command that runs the project's main class in a child JVM, sharing the test's job repository. */
     private static List<String> java(Path home, List<String> options, String... args) {
@@ -584,6 +904,17 @@ class FaultInjectionTest {
                 out.write(paragraph);
             }
             out.write("</body></html>".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An HTML page of {@code count} sibling paragraphs of a few words. */
+    private static void shortParagraphs(Path file, int count) throws IOException {
+        try (java.io.Writer out = Files.newBufferedWriter(file)) {
+            out.write("<html><head><title>Many</title></head><body><h1>Many</h1>\n");
+            for (int i = 0; i < count; i++) {
+                out.write("<p>Line " + i + ".</p>\n");
+            }
+            out.write("</body></html>");
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,8 +41,30 @@ final class LineCollector extends PDFTextStripper {
         return lines;
     }
 
+    /**
+     * How many content-stream operators pass between two looks at the thread's interrupt flag: a
+     * few microseconds of work, so a document past its time stops at once (DocumentExtractor's limit).
+     */
+    private static final int INTERRUPT_CHECK = 4096;
+    private long operators;
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (++operators % INTERRUPT_CHECK == 0) {
+            stopIfInterrupted();
+        }
+        super.processOperator(operator, operands);
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("stopped: the document took longer than its time limit");
+        }
+    }
+
     @Override
     protected void startPage(PDPage page) throws IOException {
+        stopIfInterrupted();
         pageHeight = page.getMediaBox().getHeight();
         pageWidth = page.getMediaBox().getWidth();
         super.startPage(page);
