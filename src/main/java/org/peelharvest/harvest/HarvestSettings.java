@@ -39,8 +39,11 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
         }
     }
 
+    /** The longest one request may take, connecting, the headers and the body together. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     public static HarvestSettings defaults(List<String> allow) {
-        return new HarvestSettings(allow, 1.0, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
+        return new HarvestSettings(allow, 1.0, DEFAULT_USER_AGENT, Duration.ofSeconds(10), DEFAULT_REQUEST_TIMEOUT,
                 50L * 1024 * 1024, 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 20_000);
     }
 
