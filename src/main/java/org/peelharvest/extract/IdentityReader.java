@@ -66,9 +66,9 @@ final class IdentityReader {
         Cycle cycle = Cycle.startingIn(year).orElseThrow(() -> reject(url, "unknown-cycle",
                 "no PEEL cycle starts in " + year));
         boolean allPillars = votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().allPillars());
-        Pillar pillar = cycle.hasFivePointScale() ? Pillar.INTEGRATED
+        Pillar pillar = cycle.isIntegrated() ? Pillar.INTEGRATED
                 : decide(votes, TitleForms.Claim::pillar, "pillar", Pillar::label, url);
-        boolean combined = !cycle.hasFivePointScale() && allPillars && pillar == null;
+        boolean combined = !cycle.isIntegrated() && allPillars && pillar == null;
         return new Identity(force, cycle, pillar, combined, titleIndex(page, force, year), votes);
     }
 

@@ -20,6 +20,7 @@ import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.SiteChrome;
 import org.peelharvest.model.Source;
 
 /**
@@ -259,7 +260,7 @@ final class IntegratedReportReader {
             Block block = page.get(i);
             boolean inTable = i > tableStart && i < tableEnd;
             if (!inTable && !block.isTableRow() && !isSectionTitle(block) && ReportReader.dateOf(block.text()) == null
-                    && !QuestionBuilder.NOT_CONTENT.matcher(block.text()).find()) {
+                    && !SiteChrome.NOT_CONTENT.matcher(block.text()).find()) {
                 paragraphs.add(block.isListItem() ? "\u2022 " + block.text() : block.text());
             }
         }

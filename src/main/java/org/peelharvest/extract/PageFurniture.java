@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.SiteChrome;
+
 /**
  * The parts of a document that are never a report's content, wherever they sit: a PDF's contents
  * page, a cover's imprint lines (month and year, copyright, ISBN, web address), the footnote that
@@ -24,10 +26,6 @@ final class PageFurniture {
     private static final Pattern SCALE_LEGEND = Pattern.compile("(?i)^[\\u00b9\\u00b2\\u00b3*\\d]?\\s*"
             + "(outstanding|good|adequate|requires improvement|inadequate)(\\s*(,|or|and)\\s*"
             + "(outstanding|good|adequate|requires improvement|inadequate)){2,}\\.?$");
-    /** Site furniture after a page's content that a printed page keeps as plain lines. */
-    private static final Pattern PAGE_END = Pattern.compile(
-            "(?i)^(\u00a9|crown copyright|contact us\\b|we use cookies|this site uses cookies|cookies? (policy|settings)"
-                    + "|privacy( policy| notice)?$|accessibility( statement)?$|back to top$)");
     /** A site footer printed as one line: "Accessibility Privacy notice Contact us © Crown copyright". */
     private static final Pattern FOOTER_LINE = Pattern.compile("(?i)\u00a9 crown copyright|\\bcontact us\\b.*\\bprivacy\\b"
             + "|\\bprivacy\\b.*\\bcontact us\\b");
@@ -72,7 +70,7 @@ final class PageFurniture {
     static int contentEnd(List<Block> page, int from) {
         for (int i = Math.max(0, from); i < page.size(); i++) {
             String text = page.get(i).text();
-            if (PAGE_END.matcher(text).find() || FOOTER_LINE.matcher(text).find() && text.split(" ").length <= MAX_FOOTER_WORDS) {
+            if (SiteChrome.PAGE_END.matcher(text).find() || FOOTER_LINE.matcher(text).find() && text.split(" ").length <= MAX_FOOTER_WORDS) {
                 return i;
             }
         }

@@ -18,6 +18,7 @@ import org.peelharvest.model.QuestionSets.QuestionSet;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.SiteChrome;
 import org.peelharvest.model.Source;
 
 /**
@@ -192,7 +193,7 @@ final class PillarPageReader {
         String text = block.text();
         return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.dateOf(text) != null
                 || Grades.fromLine(text).isPresent() || INTERIM.matcher(Text.clean(text)).matches()
-                || QuestionBuilder.NOT_CONTENT.matcher(text).find() || isTitleLine(text);
+                || SiteChrome.NOT_CONTENT.matcher(text).find() || isTitleLine(text);
     }
 
     private static boolean isTitleLine(String text) {

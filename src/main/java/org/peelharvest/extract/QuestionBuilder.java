@@ -13,6 +13,7 @@ import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Location;
 import org.peelharvest.model.Question;
+import org.peelharvest.model.SiteChrome;
 
 /**
  * Collects one question's blocks: its grade line, narrative and findings. Findings are read
@@ -35,10 +36,6 @@ final class QuestionBuilder {
     static final Pattern CARRIED_OVER = Pattern.compile(
             "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over"
                     + "|still stands?\\b");
-    /** Link lines and site furniture that are not part of any field ("(PDF document)", Welsh links). */
-    static final Pattern NOT_CONTENT = Pattern.compile(
-            "(?i)(\\(PDF document\\)$|\\bCymraeg\\b|\\bGymraeg\\b|^Download the full report$"
-                    + "|^Detailed findings for question \\d+$|^Skip to (main )?content$|^English$)");
     /** "Areas for improvement", "Cause of concern", "Recommendations": a heading that opens a question's findings. */
     static boolean isFindingsHeading(String text) {
         return AREAS_FOR_IMPROVEMENT.matcher(text).matches() || CAUSES_OF_CONCERN.matcher(text).matches()
@@ -96,7 +93,7 @@ final class QuestionBuilder {
             // Recommendations right after a cause of concern are that cause's.
             recommendationsOfCause = section == Section.CAUSES_OF_CONCERN && !causes.isEmpty();
             section = Section.RECOMMENDATIONS;
-        } else if (NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
+        } else if (SiteChrome.NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
             return;
         } else if (!addFinding(block)) {
             addNarrative(block);

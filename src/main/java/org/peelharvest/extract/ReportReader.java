@@ -51,7 +51,7 @@ public final class ReportReader {
         if (identity.combined()) {
             return readParts(page, identity, source);
         }
-        if (identity.cycle().hasFivePointScale()) {
+        if (identity.cycle().isIntegrated()) {
             // The site's furniture ends the content after the page's statement of its grades, not before
             // (a printed page's navigation can stand above it).
             int from = Math.max(identity.titleIndex(), IntegratedReportReader.statementIndex(page)) + 1;

@@ -10,7 +10,6 @@ public final class Text {
     private static final Pattern BULLET_GLYPH = Pattern.compile("^" + GLYPHS + "\\s*");
     /** A glyph or a dash: how a text copy of a page writes a list ("- The force should…"). */
     private static final Pattern BULLET = Pattern.compile("^(" + GLYPHS + "|[-\\u2013*]\\s)\\s*");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b]+");
 
     private Text() {
     }
@@ -20,7 +19,7 @@ public final class Text {
      * space, drops soft hyphens and trims. Curly quotes and dashes are kept as published.
      */
     public static String clean(String text) {
-        return SPACES.matcher(text.replace("\u00ad", "")).replaceAll(" ").strip();
+        return org.peelharvest.model.Folding.spaces(text.replace("\u00ad", ""));
     }
 
     /** True when a paragraph starts like a list item: a bullet glyph, or a dash and a space. */

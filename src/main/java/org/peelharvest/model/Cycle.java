@@ -26,9 +26,14 @@ public record Cycle(String label, int year) {
         return ALL.stream().filter(c -> c.year == year).findFirst();
     }
 
-    /** True for the cycles graded on the five-point scale that includes Adequate. */
-    public boolean hasFivePointScale() {
+    /** True for the cycles published as one integrated report a force (2021/22 on), not a report a pillar. */
+    public boolean isIntegrated() {
         return year >= 2021;
+    }
+
+    /** True for the cycles graded on the five-point scale that includes Adequate (introduced with the integrated reports). */
+    public boolean hasFivePointScale() {
+        return isIntegrated();
     }
 
     /** The grade scale of the cycle: {@code four-point} (2014 to 2018/19) or {@code five-point} (2021/22 on). */

@@ -1,9 +1,7 @@
 package org.peelharvest.model;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,12 +115,10 @@ public final class Forces {
 
     /** Folds case, accents, ampersands, dashes and spacing so that spellings compare equal. */
     static String key(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT)
+        return Folding.plain(name)
                 .replace("&", " and ")
                 .replaceAll("[\\p{Pd}_]", " ")
                 .replaceAll("[^a-z ]", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+                .transform(Folding::spaces);
     }
 }

@@ -1,10 +1,8 @@
 package org.peelharvest.model;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -186,8 +184,7 @@ public final class QuestionSets {
      * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
      */
     public static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("(?<=[a-z])[-\u2010\u2011](?=[a-z])", "")
-                .replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").strip();
+        return Folding.plain(text).replace('\u2019', '\'').replaceAll("(?<=[a-z])[-\u2010\u2011](?=[a-z])", "")
+                .replaceAll("[^a-z0-9' ]+", " ").transform(Folding::spaces);
     }
 }

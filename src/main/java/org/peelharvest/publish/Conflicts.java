@@ -75,6 +75,6 @@ final class Conflicts {
     }
 
     private static String fold(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return org.peelharvest.model.Folding.spaces(text);
     }
 }

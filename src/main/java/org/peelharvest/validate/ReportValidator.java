@@ -14,6 +14,7 @@ import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
+import org.peelharvest.model.SiteChrome;
 
 /**
  * The rules a report must meet before it is published. Each broken rule is one violation, a
@@ -22,11 +23,6 @@ import org.peelharvest.model.Report;
 public final class ReportValidator {
 
     private static final LocalDate FIRST_PUBLICATION = LocalDate.of(2014, 1, 1);
-    /** Site furniture that must never reach a field: its presence means the page was misread. */
-    private static final Pattern CHROME = Pattern.compile(
-            "(?i)skip to (main )?content|cookies? (policy|settings)|we use cookies|this site uses cookies|\\bcymraeg\\b"
-                    + "|\u00a9 crown copyright");
-
     public List<String> violations(Report report) {
         List<String> violations = new ArrayList<>();
         checkReport(report, violations);
@@ -45,8 +41,7 @@ public final class ReportValidator {
     }
 
     private static void checkReport(Report report, List<String> violations) {
-        boolean integratedCycle = report.cycle().year() >= 2021;
-        if (integratedCycle != (report.pillar() == Pillar.INTEGRATED)) {
+        if (report.cycle().isIntegrated() != (report.pillar() == Pillar.INTEGRATED)) {
             violations.add("pillar " + report.pillar().label() + " does not belong to cycle " + report.cycle().label());
         }
         if (report.headlineQuestion().isBlank() && report.pillar() != Pillar.INTEGRATED) {
@@ -68,7 +63,7 @@ public final class ReportValidator {
                     + "'Questions for …')");
         }
         checkQuestionCount(report, violations);
-        if (CHROME.matcher(report.headlineQuestion() + " " + report.summary()).find()) {
+        if (SiteChrome.IN_FIELD.matcher(report.headlineQuestion() + " " + report.summary()).find()) {
             violations.add("site navigation text leaked into the summary");
         }
     }
@@ -107,7 +102,7 @@ public final class ReportValidator {
                 violations.add(name + " text does not end with a question mark");
             }
             checkScale(report, q.judgment(), name + " judgment", violations);
-            if (CHROME.matcher(q.summary() + " " + String.join(" ", findingTexts(q))).find()) {
+            if (SiteChrome.IN_FIELD.matcher(q.summary() + " " + String.join(" ", findingTexts(q))).find()) {
                 violations.add(name + ": site navigation text leaked into the narrative");
             }
         }
