@@ -45,6 +45,11 @@ final class IntegratedReportReader {
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");
+    /**
+     * An area's name in a grades table runs to 11 words ("Preventing and deterring crime and
+     * anti-social behaviour, and reducing vulnerability", 2023–25, model/QuestionSets); a line of a
+     * grade word after more words than this is a sentence ending in a grade, not a table row.
+     */
     private static final int MAX_AREA_WORDS = 16;
 
     Report read(List<Block> page, int titleAt, Force force, Cycle cycle, Source source) {

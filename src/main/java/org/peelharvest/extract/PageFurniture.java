@@ -29,6 +29,7 @@ final class PageFurniture {
     /** A site footer printed as one line: "Accessibility Privacy notice Contact us © Crown copyright". */
     private static final Pattern FOOTER_LINE = Pattern.compile("(?i)\u00a9 crown copyright|\\bcontact us\\b.*\\bprivacy\\b"
             + "|\\bprivacy\\b.*\\bcontact us\\b");
+    /** A footer line names four or five links (11 words with "© Crown copyright"); a sentence that mentions them runs longer. */
     private static final int MAX_FOOTER_WORDS = 15;
     /**
      * The introduction every force's 2015 "Other inspections" page opens with (shared/corpus/10_…):

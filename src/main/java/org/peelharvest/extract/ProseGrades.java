@@ -74,7 +74,11 @@ final class ProseGrades {
                 .anyMatch(name -> start.startsWith(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** At least three in five of the question's content words appear in the sentence. */
+    /**
+     * At least three in five of the question's content words appear in the sentence: a 2014 page's
+     * grade sentence restates its question, some words in another form (the stem below), while a
+     * sentence about another question of the page shares a word or two of it.
+     */
     private static boolean relevant(Set<String> sentence, Set<String> wanted) {
         if (wanted.isEmpty()) {
             return false;

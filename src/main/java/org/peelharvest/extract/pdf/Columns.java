@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 final class Columns {
 
+    /**
+     * Where a gutter can be: the middle two fifths of a page. Two columns of a report split a page
+     * near its middle (0.48–0.52 in the two-column fixtures and layout variants); a gap nearer an
+     * edge is a table's cell gap or an indent.
+     */
     static final float BAND_FROM = 0.3f;
     static final float BAND_TO = 0.7f;
     /** A gap this many times the font size is no word space (a word space is about a quarter of it). */

@@ -87,6 +87,8 @@ final class PdfLayout {
             }
         }
         long pageCount = lines.stream().mapToInt(PdfLine::page).distinct().count();
+        // A running header or footer repeats on most pages (every page, or every other one when left and right
+        // pages differ); text in the margin on fewer than two pages in five is a page's own (a table's last row).
         long repeatsOn = Math.max(2, Math.round(pageCount * 0.4));
         List<PdfLine> kept = new ArrayList<>();
         for (PdfLine line : lines) {
@@ -367,6 +369,8 @@ final class PdfLayout {
             PdfLine a = lines.get(i - 1);
             PdfLine b = lines.get(i);
             float gap = b.y() - a.y();
+            // Under half the font size two lines overlap (sub- and superscripts); over three it is a paragraph or a
+            // section gap: neither is the distance between a paragraph's lines.
             if (a.page() == b.page() && a.sameStyle(b) && gap > a.fontSize() * 0.5f && gap < a.fontSize() * 3) {
                 ratios.merge(Math.round(gap / a.fontSize() * 20) / 20f, 1, Integer::sum);
             }
