@@ -187,6 +187,34 @@ class WaczTest {
         }
     }
 
+    @Test
+    void webrecordersOwnIndexerFindsTheSameRecordsAtTheSameOffsets() throws Exception {
+        Path warcio = org.peelharvest.testing.Programs.require("warcio");
+        Path wacz = harvest(Map.of());
+        Path warc = WarcDocuments.filesIn(wacz.getParent()).get(0);
+
+        org.peelharvest.testing.Programs.Result theirs = org.peelharvest.testing.Programs.run(
+                List.of(warcio.toString(), "cdx-index", warc.toString()), temp, 120);
+
+        assertThat(theirs.exitCode()).as(theirs.err()).isZero();
+        try (ZipFile zip = new ZipFile(wacz.toFile())) {
+            assertThat(byUrl(lines(zip, "indexes/index.cdxj"))).isEqualTo(byUrl(theirs.out().lines().toList()));
+        }
+    }
+
+    /** The fields both indexers must agree on, by URL: timestamp, mime, status, digest, length, offset, file. */
+    private static Map<String, List<String>> byUrl(List<String> lines) {
+        Map<String, List<String>> captures = new java.util.TreeMap<>();
+        for (String line : lines) {
+            String[] parts = line.split(" ", 3);
+            JsonNode fields = JSON.readTree(parts[2]);
+            captures.put(fields.path("url").asString(), List.of(parts[1], fields.path("mime").asString(),
+                    fields.path("status").asString(), fields.path("digest").asString(), fields.path("length").asString(),
+                    fields.path("offset").asString(), fields.path("filename").asString()));
+        }
+        return captures;
+    }
+
     private Path harvest(Map<String, JsonNode> previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot,
