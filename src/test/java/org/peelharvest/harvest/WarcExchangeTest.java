@@ -119,6 +119,13 @@ class WarcExchangeTest {
         WarcDocuments.Entry chunked = WarcDocuments.entries(warc).stream()
                 .filter(e -> e.url().equals(site.base() + CHUNKED)).findFirst().orElseThrow();
         assertThat(new String(WarcDocuments.payload(warc, chunked.offset()), StandardCharsets.UTF_8)).isEqualTo("Hello, world");
+        try (WarcReader reader = new WarcReader(warc)) {
+            reader.position(chunked.offset());
+            assertThat(((WarcResponse) reader.next().orElseThrow()).payloadDigest().orElseThrow().base32())
+                    .as("the payload digest covers the body without its chunk framing")
+                    .isEqualTo(new org.netpreserve.jwarc.WarcDigest("sha1", java.security.MessageDigest.getInstance("SHA-1")
+                            .digest("Hello, world".getBytes(StandardCharsets.UTF_8))).base32());
+        }
     }
 
     @Test
