@@ -13,9 +13,10 @@ import java.util.Map;
  * @param headers  the last response's headers
  * @param body     the content of a fetched response, empty otherwise
  * @param reason   why it was not fetched, for the log
+ * @param exchange the last request and answer as they crossed the wire; null when no answer came
  */
 public record Fetch(String url, String finalUrl, Outcome outcome, int status, Map<String, List<String>> headers,
-                    byte[] body, String reason, int attempts, Instant date) {
+                    byte[] body, String reason, int attempts, Instant date, Exchange exchange) {
 
     public enum Outcome {
         /** 200: the content is in {@code body}. */

@@ -143,7 +143,7 @@ public final class Harvester {
      */
     private static byte[] readable(Fetch fetch) {
         try {
-            return WarcDocuments.decoded(Snapshot.recorded(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
+            return WarcDocuments.decoded(Snapshot.payloadMessage(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
         } catch (IOException e) {
             return new byte[0];
         }

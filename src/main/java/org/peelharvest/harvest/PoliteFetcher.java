@@ -2,26 +2,18 @@ package org.peelharvest.harvest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import crawlercommons.robots.BaseRobotRules;
@@ -36,7 +28,8 @@ import crawlercommons.robots.SimpleRobotRulesParser;
  * request for connecting, the headers and the body together, a size
  * limit, at most five redirects and only into the allowed prefixes, retries with exponential
  * backoff and jitter on timeouts, resets, 5xx and 429 (honouring Retry-After), and conditional
- * requests when an earlier snapshot knows the page's validators.
+ * requests when an earlier snapshot knows the page's validators. Requests go out through
+ * {@link WireClient}, which keeps the bytes exchanged for the snapshot.
  */
 public final class PoliteFetcher {
 
@@ -45,14 +38,13 @@ public final class PoliteFetcher {
             "(?i)(captcha|cf-chl|challenge-platform|just a moment\\.\\.\\.|verify you are human|access denied)");
 
     private final HarvestSettings settings;
-    private final HttpClient client;
+    private final WireClient client;
     private final Map<String, BaseRobotRules> robots = new HashMap<>();
     private final Map<String, Instant> nextRequest = new HashMap<>();
 
     public PoliteFetcher(HarvestSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = new WireClient(settings.connectTimeout(), settings.requestTimeout(), settings.maxBytes());
     }
 
     /** Validators of an earlier capture, for a conditional request; either may be null. */
@@ -79,7 +71,7 @@ public final class PoliteFetcher {
             String location = fetch.header("Location");
             if (fetch.status() / 100 != 3 || fetch.status() == 304 || location == null) {
                 return new Fetch(url, current, fetch.outcome(), fetch.status(), fetch.headers(), fetch.body(),
-                        fetch.reason(), attempts, fetch.date());
+                        fetch.reason(), attempts, fetch.date(), fetch.exchange());
             }
             String next = UrlCanonicalizer.resolve(current, location).orElse(null);
             if (next == null || !settings.allows(next)) {
@@ -118,86 +110,59 @@ public final class PoliteFetcher {
         }
         String reason = last.status() == 0 ? last.reason() : "HTTP " + last.status();
         return new Attempted(new Fetch(url, url, Fetch.Outcome.FAILED, last.status(), last.headers(), new byte[0],
-                reason + " after " + settings.maxAttempts() + " attempts", settings.maxAttempts(), last.date()),
+                reason + " after " + settings.maxAttempts() + " attempts", settings.maxAttempts(), last.date(),
+                last.exchange()),
                 settings.maxAttempts());
     }
 
     private Fetch once(String url, Validators validators) throws IOException, InterruptedException {
         pace(URI.create(url));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.requestTimeout()).GET()
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5");
+        List<Exchange.Header> headers = new ArrayList<>();
+        headers.add(new Exchange.Header("User-Agent", settings.userAgent()));
+        headers.add(new Exchange.Header("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5"));
         if (validators.etag() != null) {
-            request.header("If-None-Match", validators.etag());
+            headers.add(new Exchange.Header("If-None-Match", validators.etag()));
         }
         if (validators.lastModified() != null) {
-            request.header("If-Modified-Since", validators.lastModified());
+            headers.add(new Exchange.Header("If-Modified-Since", validators.lastModified()));
         }
         try {
-            HttpResponse<BoundedBody.Content> response = exchange(request.build());
+            Exchange answer = client.get(URI.create(url), headers);
             Instant date = Instant.now();
-            Map<String, List<String>> headers = response.headers().map();
-            if (response.body().cut()) {
-                return new Fetch(url, url, Fetch.Outcome.FAILED, response.statusCode(), headers, new byte[0],
-                        "larger than the " + settings.maxBytes() + "-byte limit", 1, date);
+            if (answer.cut()) {
+                return new Fetch(url, url, Fetch.Outcome.FAILED, answer.status(), answer.headerMap(), new byte[0],
+                        "larger than the " + settings.maxBytes() + "-byte limit", 1, date, answer);
             }
-            return classify(url, response.statusCode(), headers, response.body().bytes(), date);
+            return classify(url, answer, date);
         } finally {
             finished(URI.create(url));
         }
     }
 
-    /**
-     * Sends one request and receives its whole answer, body included, within the request timeout:
-     * one deadline covers connecting, the headers and the body, however slowly the server sends.
-     */
-    private HttpResponse<BoundedBody.Content> exchange(HttpRequest request) throws IOException, InterruptedException {
-        AtomicReference<BoundedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<BoundedBody.Content>> answer = client.sendAsync(request, info -> {
-            body.set(new BoundedBody(settings.maxBytes()));
-            return body.get();
-        });
-        try {
-            return answer.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new HttpTimeoutException("no complete answer within " + seconds(settings.requestTimeout()));
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException cause ? cause : new IOException(e.getCause());
-        } finally {
-            if (!answer.isDone()) {
-                answer.cancel(true);
-                BoundedBody started = body.get();
-                if (started != null) {
-                    started.abandon();
-                }
-            }
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
-    }
-
-    private static Fetch classify(String url, int status, Map<String, List<String>> headers, byte[] body, Instant date) {
-        if (status == 403 || (status == 200 || status == 503) && looksLikeChallenge(headers, body)) {
+    private static Fetch classify(String url, Exchange answer, Instant date) {
+        int status = answer.status();
+        Map<String, List<String>> headers = answer.headerMap();
+        byte[] body = answer.payload();
+        if (status == 403 || (status == 200 || status == 503) && looksLikeChallenge(answer)) {
             return new Fetch(url, url, Fetch.Outcome.BLOCKED, status, headers, new byte[0],
-                    "blocked: " + (status == 403 ? "403 Forbidden" : "a bot-challenge page"), 1, date);
+                    "blocked: " + (status == 403 ? "403 Forbidden" : "a bot-challenge page"), 1, date, answer);
         }
         if (status == 200) {
-            return new Fetch(url, url, Fetch.Outcome.FETCHED, status, headers, body, "", 1, date);
+            return new Fetch(url, url, Fetch.Outcome.FETCHED, status, headers, body, "", 1, date, answer);
         }
         if (status == 304) {
-            return new Fetch(url, url, Fetch.Outcome.NOT_MODIFIED, status, headers, new byte[0], "not modified", 1, date);
+            return new Fetch(url, url, Fetch.Outcome.NOT_MODIFIED, status, headers, new byte[0], "not modified", 1, date,
+                    answer);
         }
-        return new Fetch(url, url, Fetch.Outcome.FAILED, status, headers, new byte[0], "HTTP " + status, 1, date);
+        return new Fetch(url, url, Fetch.Outcome.FAILED, status, headers, new byte[0], "HTTP " + status, 1, date, answer);
     }
 
-    private static boolean looksLikeChallenge(Map<String, List<String>> headers, byte[] body) {
-        String type = headers.getOrDefault("content-type", List.of("")).get(0).toLowerCase(Locale.ROOT);
-        if (!type.contains("html") || body.length > 64 * 1024) {
+    private static boolean looksLikeChallenge(Exchange answer) {
+        String type = answer.header("Content-Type") == null ? "" : answer.header("Content-Type").toLowerCase(Locale.ROOT);
+        if (!type.contains("html") || answer.payload().length > 64 * 1024) {
             return false;
         }
-        return CHALLENGE.matcher(new String(body, StandardCharsets.ISO_8859_1)).find();
+        return CHALLENGE.matcher(new String(answer.payload(), StandardCharsets.ISO_8859_1)).find();
     }
 
     private static boolean retryable(int status) {
@@ -268,18 +233,18 @@ public final class PoliteFetcher {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 pace(URI.create(robotsUrl));
-                HttpResponse<BoundedBody.Content> response;
+                Exchange response;
                 try {
-                    response = exchange(HttpRequest.newBuilder(URI.create(robotsUrl))
-                            .timeout(settings.requestTimeout()).header("User-Agent", settings.userAgent()).GET().build());
+                    response = client.get(URI.create(robotsUrl),
+                            List.of(new Exchange.Header("User-Agent", settings.userAgent())));
                 } finally {
                     finished(URI.create(robotsUrl));
                 }
-                int status = response.statusCode();
+                int status = response.status();
                 if (status == 200) {
                     // RFC 9309, 2.5: a crawler may stop parsing at a limit; what came before it is read.
-                    String type = response.headers().firstValue("Content-Type").orElse("text/plain");
-                    return parser.parseContent(robotsUrl, response.body().bytes(), type, List.of(robotName()));
+                    String type = response.header("Content-Type") == null ? "text/plain" : response.header("Content-Type");
+                    return parser.parseContent(robotsUrl, response.payload(), type, List.of(robotName()));
                 }
                 if (status >= 400 && status < 500) {
                     // RFC 9309, 2.3.1.3: an unavailable robots.txt (4xx) allows everything.
@@ -306,6 +271,6 @@ public final class PoliteFetcher {
     }
 
     private static Fetch ended(String url, String finalUrl, Fetch.Outcome outcome, int status, String reason, int attempts) {
-        return new Fetch(url, finalUrl, outcome, status, Map.of(), new byte[0], reason, attempts, Instant.now());
+        return new Fetch(url, finalUrl, outcome, status, Map.of(), new byte[0], reason, attempts, Instant.now(), null);
     }
 }

@@ -3,6 +3,7 @@ package org.peelharvest.harvest;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
@@ -40,12 +42,13 @@ import org.peelharvest.model.SourceDocument;
 
 /**
  * One harvest's archive: a new, never-overwritten folder {@code <root>/<UTC timestamp>/} holding a
- * gzipped WARC 1.1 file written with jwarc ({@code warcinfo}, then a {@code request} and a
- * {@code response} with its payload digest for each page fetched, a {@code revisit} for each page
- * the server said had not changed), {@code index.jsonl} (one line per record: URL, status, type,
- * WARC file and offset, SHA-256 of the payload, validators), {@code log.json} (what was fetched,
- * not modified, skipped, refused by robots.txt, blocked, failed, and why) and
- * {@code manifest-sha256.txt} of its files.
+ * gzipped WARC 1.1 file written with jwarc ({@code warcinfo}, then for each page fetched a
+ * {@code response} holding the answer as received and a {@code request} holding the request as
+ * sent, and for each page the server said had not changed a {@code revisit} holding the 304's
+ * head and its {@code request}), {@code index.jsonl} (one line per response or revisit: URL,
+ * status, type, WARC file and offset, SHA-256 of the payload, validators), {@code log.json} (what
+ * was fetched, not modified, skipped, refused by robots.txt, blocked, failed, and why), the
+ * snapshot as a WACZ file ({@link Wacz}) and {@code manifest-sha256.txt} of its files.
  */
 public final class Snapshot implements Closeable {
 
@@ -57,6 +60,7 @@ public final class Snapshot implements Closeable {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path folder;
+    private final String job;
     private final Path warc;
     private final FileChannel channel;
     private final WarcWriter writer;
@@ -67,6 +71,7 @@ public final class Snapshot implements Closeable {
 
     private Snapshot(Path folder, String job, int segment, Map<String, JsonNode> held) throws IOException {
         this.folder = folder;
+        this.job = job;
         this.held = held;
         this.warc = folder.resolve(job + "-" + folder.getFileName() + String.format("-%05d.warc.gz", segment));
         this.channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -165,7 +170,8 @@ public final class Snapshot implements Closeable {
         fields.put("format", List.of("WARC File Format 1.1"));
         fields.put("http-header-user-agent", List.of(userAgent));
         fields.put("robots", List.of("obey"));
-        snapshot.writer.write(new Warcinfo.Builder().filename(snapshot.warc.getFileName().toString()).fields(fields).build());
+        snapshot.writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1)
+                .filename(snapshot.warc.getFileName().toString()).fields(fields).build());
         return snapshot;
     }
 
@@ -183,51 +189,63 @@ public final class Snapshot implements Closeable {
         return folder;
     }
 
-    /** A page or PDF fetched: its request and response records, and a line in the index. */
+    /**
+     * A page or PDF fetched: its response record (the answer as received: status line, reason
+     * phrase and header names as the server wrote them, body as it came), its request record (the
+     * request line and every header as sent), and a line in the index.
+     */
     public void fetched(Fetch fetch) throws IOException {
-        URI uri = URI.create(fetch.finalUrl());
-        HttpRequest request = new HttpRequest.Builder("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-                .setHeader("Host", uri.getAuthority()).build();
         long offset = channel.position();
-        WarcResponse response = new WarcResponse.Builder(uri).date(fetch.date()).body(recorded(fetch))
-                .payloadDigest(new WarcDigest("sha1", sha1(fetch.body()))).build();
+        WarcResponse response = captured(new WarcResponse.Builder(URI.create(fetch.finalUrl())), fetch,
+                MediaType.HTTP_RESPONSE, fetch.exchange().response()).payloadDigest(new WarcDigest("sha1", sha1(fetch.exchange().payload()))).build();
         writer.write(response);
-        writer.write(new WarcRequest.Builder(uri).date(fetch.date()).body(request).concurrentTo(response.id()).build());
+        writeRequest(fetch, response.id());
         indexLine(fetch, "response", offset, SourceDocument.sha256(fetch.body()));
         logged("fetched", fetch);
     }
 
+    /** A record of the exchange's capture: WARC 1.1, its date, the server's address and its block with the block's digest. */
+    private static <R extends WarcCaptureRecord, B extends WarcCaptureRecord.AbstractBuilder<R, B>> B captured(
+            B builder, Fetch fetch, MediaType type, byte[] block) throws IOException {
+        return builder.version(MessageVersion.WARC_1_1).date(fetch.date())
+                .ipAddress(InetAddress.getByName(fetch.exchange().ipAddress()))
+                .blockDigest(new WarcDigest("sha1", sha1(block))).body(type, block);
+    }
+
+    private void writeRequest(Fetch fetch, URI concurrentTo) throws IOException {
+        writer.write(captured(new WarcRequest.Builder(URI.create(fetch.finalUrl())), fetch, MediaType.HTTP_REQUEST,
+                fetch.exchange().request())
+                .concurrentTo(concurrentTo).build());
+    }
+
     /**
-     * The HTTP response as it is recorded: the body as received (still compressed when the server
-     * sent it with a {@code Content-Encoding}, which is kept beside it, so that a reader can decode
-     * it), and the headers less those of the transfer itself (chunking, length, HTTP/2 pseudo-headers).
+     * The payload as an HTTP message to decode: the body with its transfer coding removed and the
+     * {@code Content-Encoding} it still has, so that {@link WarcDocuments#decoded} reads it as
+     * extraction will read it from the snapshot.
      */
-    static HttpResponse recorded(Fetch fetch) {
-        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), "OK");
-        fetch.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-length")
-                    && !name.startsWith(":")) {
-                values.forEach(v -> http.addHeader(name, v));
-            }
-        });
+    static HttpResponse payloadMessage(Fetch fetch) {
+        HttpResponse.Builder http = new HttpResponse.Builder(fetch.status(), fetch.exchange().reason());
+        String encoding = fetch.header("Content-Encoding");
+        if (encoding != null) {
+            http.addHeader("Content-Encoding", encoding);
+        }
         String type = fetch.header("Content-Type") == null ? "application/octet-stream" : fetch.header("Content-Type");
         return http.body(MediaType.parseLeniently(type), fetch.body()).build();
     }
 
-    /** A page unchanged since {@code previous} (an index line of an earlier snapshot): a revisit record. */
+    /**
+     * A page unchanged since {@code previous} (an index line of an earlier snapshot): a revisit
+     * record holding the 304's head as received, and the conditional request that drew it.
+     */
     public void notModified(Fetch fetch, JsonNode previous) throws IOException {
         long offset = channel.position();
-        WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(fetch.finalUrl()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
-                .date(fetch.date())
-                .refersTo(URI.create(previous.path("url").asString()), URI.create(previous.path("url").asString()),
-                        Instant.parse(previous.path("date").asString()));
-        HttpResponse.Builder http = new HttpResponse.Builder(304, "Not Modified");
-        fetch.headers().forEach((name, values) -> {
-            if (!name.startsWith(":")) {
-                values.forEach(v -> http.addHeader(name, v));
-            }
-        });
-        writer.write(revisit.body(http.build()).build());
+        URI earlier = URI.create(previous.path("url").asString());
+        WarcRevisit revisit = captured(new WarcRevisit.Builder(URI.create(fetch.finalUrl()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+                .refersTo(earlier, earlier, Instant.parse(previous.path("date").asString())), fetch, MediaType.HTTP_RESPONSE,
+                fetch.exchange().head())
+                .build();
+        writer.write(revisit);
+        writeRequest(fetch, revisit.id());
         indexLine(fetch, "revisit", offset, previous.path("sha256").asString(null));
         logged("not_modified", fetch);
     }
@@ -282,12 +300,18 @@ public final class Snapshot implements Closeable {
         index.flush();
     }
 
-    /** Closes the WARC and writes the log and the manifest; the folder is then complete. */
+    /** The snapshot's WACZ file, written when it closes. */
+    public Path wacz() {
+        return folder.resolve(job + "-" + folder.getFileName() + ".wacz");
+    }
+
+    /** Closes the WARC and writes the log, the WACZ and the manifest; the folder is then complete. */
     @Override
     public void close() throws IOException {
         writer.close();
         index.close();
         Files.writeString(folder.resolve(LOG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n");
+        packaged();
         StringBuilder manifest = new StringBuilder();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals(MANIFEST)).sorted().toList()) {
@@ -296,6 +320,26 @@ public final class Snapshot implements Closeable {
             }
         }
         Files.writeString(folder.resolve(MANIFEST), manifest);
+    }
+
+    /**
+     * Writes the WACZ: this snapshot's WARC files and those of earlier snapshots that its revisits
+     * refer to (so that a replay tool finds the content of a page found unchanged), with every
+     * page and PDF of the index as a page.
+     */
+    private void packaged() throws IOException {
+        List<Path> own = WarcDocuments.filesIn(folder).stream().filter(f -> f.getParent().equals(folder))
+                .map(f -> f.toAbsolutePath().normalize()).toList();
+        java.util.Set<Path> warcs = new java.util.LinkedHashSet<>(own);
+        for (Path file : own) {
+            WarcDocuments.entries(file).forEach(entry -> warcs.add(entry.warc().toAbsolutePath().normalize()));
+        }
+        List<Wacz.Page> pages = new ArrayList<>();
+        for (TornTail.Line line : TornTail.wholeLines(folder.resolve(INDEX))) {
+            pages.add(new Wacz.Page(line.node().path("url").asString(), Instant.parse(line.node().path("date").asString())));
+        }
+        Wacz.write(wacz(), List.copyOf(warcs), pages, "peel-harvest snapshot " + job + " " + folder.getFileName(),
+                Instant.now());
     }
 
     /** The index lines of the newest earlier snapshot under {@code root}, by URL: the validators to ask with. */

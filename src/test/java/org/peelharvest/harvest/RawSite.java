@@ -1,0 +1,89 @@
+package org.peelharvest.harvest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A server on loopback that speaks HTTP/1.1 by hand over a plain socket, so that a test knows
+ * every byte exchanged: it keeps each request exactly as it arrived (request line and header
+ * section, up to the empty line) and answers with bytes the test wrote, reason phrase and header
+ * case as written, then closes the connection.
+ */
+final class RawSite implements AutoCloseable {
+
+    /** One exchange as it happened on this side: the request as received, the answer as sent. */
+    record Exchanged(String target, byte[] received, byte[] sent) {
+    }
+
+    private final ServerSocket server;
+    private final Function<String, byte[]> answers;
+    private final List<Exchanged> log = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+
+    /** @param answers the whole answer to send for a request, given the request as text */
+    RawSite(Function<String, byte[]> answers) throws IOException {
+        this.answers = answers;
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::serve, "raw-site");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    List<Exchanged> log() {
+        return List.copyOf(log);
+    }
+
+    /** The exchanges whose request target was {@code target}, in order of arrival. */
+    List<Exchanged> to(String target) {
+        return log.stream().filter(e -> e.target().equals(target)).toList();
+    }
+
+    private void serve() {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                byte[] request = head(socket.getInputStream());
+                String text = new String(request, StandardCharsets.ISO_8859_1);
+                byte[] answer = answers.apply(text);
+                socket.getOutputStream().write(answer);
+                socket.getOutputStream().flush();
+                log.add(new Exchanged(text.split(" ", 3)[1], request, answer));
+            } catch (IOException e) {
+                // closed while waiting, or the client went away: nothing to answer
+            }
+        }
+    }
+
+    private static byte[] head(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            bytes.write(b);
+            String text = bytes.toString(StandardCharsets.ISO_8859_1);
+            if (text.endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Text as bytes on the wire (HTTP/1.1 fields are ISO-8859-1). */
+    static byte[] wire(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
