@@ -45,6 +45,7 @@ public final class Cli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Cli(springProperties, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine.execute(args);
     }
 
@@ -72,7 +73,11 @@ public final class Cli implements Callable<Integer> {
         RunSpec get();
     }
 
-    int runJob(SpecSource specSource) {
+    /**
+     * Runs the job {@code specSource} describes. Data and the summary go to stdout, problems to
+     * stderr; the cause of a failure is one line on stderr, in JSON with {@code --log-format json}.
+     */
+    int runJob(SpecSource specSource, OutputOptions options) {
         RunSpec spec;
         try {
             spec = specSource.get();
@@ -85,21 +90,27 @@ public final class Cli implements Callable<Integer> {
             err.println("peel-harvest: " + problem.get());
             return CommandLine.ExitCode.USAGE;
         }
-        out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
+        CommandOutput output = CommandOutput.of(out, err, options.quiet,
+                options.logFormat == OutputOptions.LogFormat.JSON);
+        output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
+        ProblemLine problems = output.errLines();
         // The output's lock first: a second run of the same output is refused before it opens anything.
         try (OutputLock ignored = OutputLock.acquire(spec.output());
-             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, springProperties)) {
-            Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
-            out.print(outcome.summary());
+             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec,
+                     options.settings(springProperties), output)) {
+            Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
+            output.out().print(outcome.summary());
             if (!outcome.problem().isEmpty()) {
-                err.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
+                problems.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
+            } else if (options.quiet) {
+                out.println(outcome.resultLine(spec.name()));
             }
             return outcome.exitCode();
         } catch (OutputLock.HeldException e) {
-            err.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
+            problems.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
             return Outcome.JOB_FAILED;
         } catch (Exception e) {
-            err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
+            problems.println("peel-harvest: job " + spec.name() + " failed: " + Outcome.rootCause(e));
             return Outcome.JOB_FAILED;
         }
     }

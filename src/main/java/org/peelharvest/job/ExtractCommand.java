@@ -34,6 +34,9 @@ final class ExtractCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
 
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
     @Override
     public Integer call() {
         return cli.runJob(() -> {
@@ -50,6 +53,6 @@ final class ExtractCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new JobFile.BadJobException(e.getMessage());
             }
-        });
+        }, outputOptions);
     }
 }

@@ -50,6 +50,10 @@ final class HarvestCommand implements Callable<Integer> {
                     + "a slower answer is a failure, retried (default: ${DEFAULT-VALUE}).")
     int timeout;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only errors (stderr) and, on success, the one-line result (stdout): for cron.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         Optional<JobFile.HarvestPlan> plan = Optional.empty();
@@ -72,7 +76,11 @@ final class HarvestCommand implements Callable<Integer> {
         double perSecond = rate != null ? rate : plan.map(JobFile.HarvestPlan::rate).orElse(1.0);
         String agent = userAgent != null ? userAgent
                 : plan.map(JobFile.HarvestPlan::userAgent).orElse(HarvestSettings.DEFAULT_USER_AGENT);
-        return new HarvestRunner(cli.out(), cli.err()).harvest(seedList, allowList, root, perSecond, agent, timeout)
-                .exitCode();
+        HarvestRunner.Result result = new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quiet, false))
+                .harvest(seedList, allowList, root, perSecond, agent, timeout);
+        if (quiet && result.exitCode() == Outcome.OK) {
+            cli.out().println("harvested into " + result.snapshot());
+        }
+        return result.exitCode();
     }
 }

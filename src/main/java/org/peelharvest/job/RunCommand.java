@@ -23,10 +23,13 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
 
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
     @Override
     public Integer call() {
         return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
-                options.maxWarningRate, options.csv));
+                options.maxWarningRate, options.csv), outputOptions);
     }
 
     private static Path defaultJobFile() {
