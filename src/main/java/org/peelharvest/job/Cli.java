@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
         subcommands = {RunCommand.class, ExtractCommand.class, HarvestCommand.class, ValidateCommand.class,
-                DiffCommand.class, ExplainCommand.class},
+                DiffCommand.class, ExplainCommand.class, StatusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad usage or bad job file",
                 "3:the job completed but its quality gate failed (no report, too many rejects, or too many "
@@ -46,7 +46,26 @@ public final class Cli implements Callable<Integer> {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(Cli::oneLine);
         return commandLine.execute(args);
+    }
+
+    /**
+     * What a command throws, as one line on stderr naming the command and the innermost cause (no
+     * stack trace): bad usage exits 2, anything else 1.
+     */
+    private static int oneLine(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        String command = commandLine.getCommandName();
+        if (failure instanceof UsageException) {
+            commandLine.getErr().println("peel-harvest " + command + ": " + failure.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        commandLine.getErr().println("peel-harvest " + command + ": failed: " + Outcome.rootCause(failure));
+        return Outcome.JOB_FAILED;
+    }
+
+    Map<String, Object> springProperties() {
+        return springProperties;
     }
 
     PrintStream out() {

@@ -40,6 +40,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return cli.runJob(() -> {
+            options.requireShares();
             List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
             if (!missing.isEmpty()) {
                 throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));

@@ -23,6 +23,22 @@ class RunOptions {
                     + "for Excel and Sheets) or plain (the values exactly, for pipelines).")
     CsvStyle csv;
 
+    /**
+     * Refuses a rate given on the command line that is no share (0 to 1), naming the option, so
+     * that it is not blamed on the job file.
+     */
+    void requireShares() {
+        requireShare("--max-reject-rate", maxRejectRate);
+        requireShare("--max-warning-rate", maxWarningRate);
+    }
+
+    private static void requireShare(String option, Double rate) {
+        // Written so that NaN is refused too.
+        if (rate != null && !(rate >= 0 && rate <= 1)) {
+            throw new JobFile.BadJobException(option + " must be between 0 and 1, not " + rate);
+        }
+    }
+
     static final class CsvStyleConverter implements CommandLine.ITypeConverter<CsvStyle> {
         @Override
         public CsvStyle convert(String value) {

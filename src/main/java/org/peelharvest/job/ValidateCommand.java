@@ -27,6 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!java.nio.file.Files.isDirectory(release)) {
+            throw new UsageException(release + ": no such folder");
+        }
         Path folder = Cli.releaseIn(release);
         List<String> problems = new ReleaseValidator().problems(folder);
         if (problems.isEmpty()) {
