@@ -52,7 +52,8 @@ record JobFile(String name, List<String> input, String output,
                 job.userAgent == null ? org.peelharvest.harvest.HarvestSettings.DEFAULT_USER_AGENT : job.userAgent);
         // Checked as the harvest will use them, so a bad seed, prefix, rate or user agent is a usage error before any work.
         org.peelharvest.harvest.HarvestSettings.forHarvest(plan.seeds(), plan.allow(), plan.rate(), plan.userAgent(),
-                org.peelharvest.harvest.HarvestSettings.defaults(plan.allow()).requestTimeout());
+                // The default timeout, read from settings of no prefix: the seeds are checked before the prefixes.
+                org.peelharvest.harvest.HarvestSettings.defaults(List.of()).requestTimeout());
         return java.util.Optional.of(plan);
     }
 
