@@ -43,7 +43,17 @@ public final class Harvester {
                          int reports) {
     }
 
+    /** Told after each URL is dealt with: pages requested so far, URLs waiting, report pages and PDFs found. */
+    public interface Progress {
+        void after(int pages, int waiting, int reports);
+    }
+
     public Result harvest(List<String> seeds, Snapshot snapshot, Map<String, JsonNode> previous)
+            throws IOException, InterruptedException {
+        return harvest(seeds, snapshot, previous, (pages, waiting, reports) -> { });
+    }
+
+    public Result harvest(List<String> seeds, Snapshot snapshot, Map<String, JsonNode> previous, Progress progress)
             throws IOException, InterruptedException {
         Deque<String> frontier = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -54,6 +64,7 @@ public final class Harvester {
         int pages = 0;
         int reports = 0;
         while (!frontier.isEmpty() && pages < settings.maxPages()) {
+            progress.after(pages, frontier.size(), reports);
             String url = frontier.poll();
             JsonNode held = snapshot.held().get(url);
             if (held != null) {

@@ -53,8 +53,8 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    HarvestTasklet harvestTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new HarvestTasklet(RunSpec.from(stepExecution.getJobParameters()), System.out);
+    HarvestTasklet harvestTasklet(@Value("#{stepExecution}") StepExecution stepExecution, CommandOutput output) {
+        return new HarvestTasklet(RunSpec.from(stepExecution.getJobParameters()), output);
     }
 
     @Bean
@@ -134,8 +134,9 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    ProgressReporter progressReporter(DocumentReader documentReader) {
-        return new ProgressReporter(documentReader, System.out);
+    ProgressReporter progressReporter(DocumentReader documentReader, CommandOutput output,
+                                      @Value("${peel.progress-interval:10s}") java.time.Duration interval) {
+        return new ProgressReporter(documentReader, output.withInterval(interval));
     }
 
     @Bean

@@ -19,12 +19,14 @@ import org.peelharvest.harvest.Snapshot;
  */
 final class HarvestRunner {
 
+    private final CommandOutput output;
     private final PrintStream out;
     private final PrintStream err;
 
-    HarvestRunner(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    HarvestRunner(CommandOutput output) {
+        this.output = output;
+        this.out = output.out();
+        this.err = output.err();
     }
 
     /** A harvest's exit code and the snapshot it wrote. */
@@ -47,7 +49,12 @@ final class HarvestRunner {
             if (archive.resumed()) {
                 out.println("resuming the interrupted harvest " + archive.folder());
             }
-            result = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive, previous);
+            ProgressLine line = new ProgressLine(output);
+            Harvester.Result done = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive,
+                    previous, (pages, waiting, reports) -> line.update(() -> progress(pages, waiting, reports), false));
+            line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
+                    done.reports()), true);
+            result = done;
         }
         out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "
                         + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
@@ -62,5 +69,10 @@ final class HarvestRunner {
             return new Result(Outcome.QUALITY_GATE_FAILED, result.snapshot());
         }
         return new Result(Outcome.OK, result.snapshot());
+    }
+
+    private static String progress(int pages, int waiting, int reports) {
+        return String.format(java.util.Locale.ROOT, "harvest: %d page(s) requested, %d waiting, %d report page(s) and PDFs",
+                pages, waiting, reports);
     }
 }

@@ -1,7 +1,5 @@
 package org.peelharvest.job;
 
-import java.io.PrintStream;
-
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -23,11 +21,11 @@ class HarvestTasklet implements Tasklet {
     static final String NO_REPORTS = "NO_REPORTS";
 
     private final RunSpec spec;
-    private final PrintStream out;
+    private final CommandOutput output;
 
-    HarvestTasklet(RunSpec spec, PrintStream out) {
+    HarvestTasklet(RunSpec spec, CommandOutput output) {
         this.spec = spec;
-        this.out = out;
+        this.output = output;
     }
 
     @Override
@@ -36,7 +34,7 @@ class HarvestTasklet implements Tasklet {
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }
-        HarvestRunner.Result result = new HarvestRunner(out, out).harvest(plan.seeds(), plan.allow(),
+        HarvestRunner.Result result = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
                 plan.snapshotRoot(), plan.rate(), plan.userAgent(), 30);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         if (result.snapshot() != null) {

@@ -56,8 +56,10 @@ record JobFile(String name, List<String> input, String output,
         return java.util.Optional.of(plan);
     }
 
+    /** One value where a list is expected ({@code input: ../input/sample}) is a list of that value. */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
 
     /** The run a job file describes; a non-null override (from the command line) wins over the file. */

@@ -25,8 +25,7 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        String failure = execution.getAllFailureExceptions().stream().findFirst()
-                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("");
+        String failure = execution.getAllFailureExceptions().stream().findFirst().map(Outcome::rootCause).orElse("");
         return new Outcome(execution.getStatus(),
                 context.getInt(PublishTasklet.EXTRACTED, 0),
                 context.getInt(PublishTasklet.REPORTS, 0),
@@ -50,6 +49,22 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
         }
         return new Outcome(status, stagedExtracted, published, stagedRejected, sitePages, rejectReasons, warnings,
                 warningCodes, withoutQuestions, took, maxRejectRate, maxWarningRate, failure, folder, foundNothing);
+    }
+
+    /** The innermost cause of {@code failure}, named with its type: what a person must fix. */
+    static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** What a run that ended well did, on one line: all that {@code --quiet} prints on stdout. */
+    String resultLine(String job) {
+        return String.format(Locale.ROOT, "job %s: %d report(s) published from %d document(s), %d rejected, "
+                + "%d warning(s)%s", job, published, documents(), rejected, warnings,
+                folder.isEmpty() ? "" : ", in " + folder);
     }
 
     /** Every document ends as a report or a reject. */

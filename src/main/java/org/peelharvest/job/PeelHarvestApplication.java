@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The Spring Boot application behind the commands that run a job. Unless
@@ -22,13 +23,24 @@ class PeelHarvestApplication {
     /** The folder of the default job repository, read by {@code application.yaml}. */
     static final String REPOSITORY_FOLDER = "peel.job-repository";
 
-    /** Starts the application for a run of {@code spec}; {@code overrides} win over every other setting. */
-    static ConfigurableApplicationContext start(RunSpec spec, Map<String, Object> overrides) {
+    /**
+     * Starts the application for a run of {@code spec}, writing to {@code output}; {@code overrides}
+     * win over every other setting, the logging ones included (they are in the environment before
+     * Spring Boot sets logging up from it).
+     */
+    static ConfigurableApplicationContext start(RunSpec spec, Map<String, Object> overrides, CommandOutput output) {
+        return start(spec.output(), overrides, output);
+    }
+
+    /** Starts the application with the job repository of {@code output}'s runs. */
+    static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(spec.output()).toString()));
-        application.addInitializers(context -> context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("peel-harvest-overrides", overrides)));
+        application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(output).toString()));
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("peel-harvest-overrides", overrides));
+        application.setEnvironment(environment);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("commandOutput", commandOutput));
         return application.run();
     }
 

@@ -1,51 +1,40 @@
 package org.peelharvest.job;
 
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
 
-
 /**
- * Prints "documents done / total, rate, rejects so far" at most every couple of seconds, so a
- * long run shows it is alive without flooding a log.
+ * Shows "documents done / total, rate, rejects so far" on stderr as a {@link ProgressLine}, so a
+ * long run shows it is alive without mixing into the summary on stdout or flooding a log.
  */
 class ProgressReporter implements ItemProcessListener<DocumentRef, ExtractedDocument> {
 
-    private static final Duration INTERVAL = Duration.ofSeconds(2);
-
     private final DocumentReader reader;
-    private final PrintStream out;
-    private final long started = System.nanoTime();
-    private long lastPrinted = started;
+    private final ProgressLine line;
     private int done;
     private int rejects;
 
-    ProgressReporter(DocumentReader reader, PrintStream out) {
+    ProgressReporter(DocumentReader reader, CommandOutput output) {
         this.reader = reader;
-        this.out = out;
+        this.line = new ProgressLine(output);
     }
 
     @Override
     public void afterProcess(DocumentRef document, ExtractedDocument extracted) {
         done++;
-        maybePrint();
+        show();
     }
 
     @Override
     public void onProcessError(DocumentRef document, Exception failure) {
         done++;
         rejects++;
-        maybePrint();
+        show();
     }
 
-    private void maybePrint() {
-        long now = System.nanoTime();
-        if (now - lastPrinted >= INTERVAL.toNanos() || done == reader.total()) {
-            lastPrinted = now;
-            double seconds = Math.max((now - started) / 1e9, 1e-3);
-            out.printf(Locale.ROOT, "documents %d/%d (%.1f/s), rejects %d%n", done, reader.total(), done / seconds, rejects);
-        }
+    private void show() {
+        line.update(() -> String.format(Locale.ROOT, "documents %d/%d (%.1f/s), rejects %d", done, reader.total(),
+                done / line.seconds(), rejects), done == reader.total());
     }
 }

@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +14,20 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What changed between two releases: reports added and removed, judgments changed (of a report
- * or of a question, with both values), questions added and removed, and findings (areas for
- * improvement, causes of concern, recommendations) added and removed. Findings are compared by
- * their text within their question, so a finding reworded is one removed and one added.
+ * What changed between two releases: reports added and removed, judgments and their ranks changed
+ * (of a report or of a question, with both values), questions added and removed, findings (areas
+ * for improvement, causes of concern, recommendations) added and removed, and conflicts between
+ * the documents of a report added and removed. Findings are compared by their text within their
+ * question, so a finding reworded is one removed and one added; conflicts by their report, field
+ * and the two values (not the documents' URLs, which name where the input was read).
  */
 public final class ReleaseDiff {
 
@@ -50,7 +56,13 @@ public final class ReleaseDiff {
                 compareReport(id, old, now, changes);
             }
         }
+        conflicts(oldRelease, newRelease, changes);
         return changes;
+    }
+
+    /** Whether {@code folder} holds a release (its reports.jsonl): a diff of anything else is bad usage. */
+    public static boolean isRelease(Path folder) {
+        return Files.isRegularFile(folder.resolve("reports.jsonl"));
     }
 
     /** Writes the changes as {@code diff.csv} (RFC 4180, UTF-8, in the given style). */
@@ -64,6 +76,7 @@ public final class ReleaseDiff {
 
     private static void compareReport(String id, JsonNode old, JsonNode now, List<Change> changes) {
         changed(id, null, "judgment", old, now, changes);
+        changed(id, null, "judgment_rank", old, now, changes);
         Map<Integer, JsonNode> oldQuestions = questions(old);
         Map<Integer, JsonNode> newQuestions = questions(now);
         Set<Integer> numbers = new java.util.TreeSet<>(oldQuestions.keySet());
@@ -77,6 +90,7 @@ public final class ReleaseDiff {
                 changes.add(new Change(id, number, "question-removed", "question", text(before.get("question")), ""));
             } else {
                 changed(id, number, "judgment", before, after, changes);
+                changed(id, number, "judgment_rank", before, after, changes);
                 findings(id, number, "areas_for_improvement", texts(before.get("areas_for_improvement")),
                         texts(after.get("areas_for_improvement")), changes);
                 findings(id, number, "causes_of_concern", causes(before), causes(after), changes);
@@ -90,7 +104,8 @@ public final class ReleaseDiff {
         String before = text(old.get(field));
         String after = text(now.get(field));
         if (!Objects.equals(before, after)) {
-            changes.add(new Change(id, number, "judgment-changed", field, before, after));
+            String kind = field.equals("judgment_rank") ? "rank-changed" : "judgment-changed";
+            changes.add(new Change(id, number, kind, field, before, after));
         }
     }
 
@@ -100,6 +115,38 @@ public final class ReleaseDiff {
                 .forEach(t -> changes.add(new Change(id, number, "finding-removed", field, t, "")));
         after.stream().filter(t -> !before.contains(t))
                 .forEach(t -> changes.add(new Change(id, number, "finding-added", field, "", t)));
+    }
+
+    /** One conflict as compared: the report, the field, the published value and the other document's. */
+    private record Conflict(String reportId, String field, String value, String otherValue) {
+    }
+
+    private static void conflicts(Path oldRelease, Path newRelease, List<Change> changes) throws IOException {
+        Set<Conflict> before = conflicts(oldRelease);
+        Set<Conflict> after = conflicts(newRelease);
+        after.stream().filter(c -> !before.contains(c)).forEach(c -> changes.add(
+                new Change(c.reportId(), null, "conflict-added", c.field(), c.value(), c.otherValue())));
+        before.stream().filter(c -> !after.contains(c)).forEach(c -> changes.add(
+                new Change(c.reportId(), null, "conflict-removed", c.field(), c.value(), c.otherValue())));
+    }
+
+    /** The conflicts of a release in their file's order (by report); none when it has no conflicts.csv. */
+    private static Set<Conflict> conflicts(Path release) throws IOException {
+        Path file = release.resolve("conflicts.csv");
+        Set<Conflict> conflicts = new LinkedHashSet<>();
+        if (!Files.isRegularFile(file)) {
+            return conflicts;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // The spreadsheet style starts with a byte-order mark (CsvStyle.SPREADSHEET).
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+            for (CSVRecord row : parser) {
+                conflicts.add(new Conflict(row.get("report_id"), row.get("field"), row.get("value"),
+                        row.get("other_value")));
+            }
+        }
+        return conflicts;
     }
 
     private static Set<String> causes(JsonNode question) {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Runs the real command line in this JVM against a job repository (an H2 file) in a test's own
- * folder, and captures what it prints.
+ * folder, and captures what it prints, its log lines included (System.out and System.err are
+ * this run's while it runs; the tests run one at a time).
  */
 final class CliRunner {
 
@@ -35,8 +36,21 @@ final class CliRunner {
         Map<String, Object> properties = new java.util.HashMap<>(settings);
         properties.put("peel.home", home.toString());
         properties.put("spring.datasource.url", url());
-        int code = Cli.run(args, properties,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        // The log lines (Spring Batch's of a failing step, with their stack traces) are the run's
+        // stderr too: captured with it, as a process's would be, not printed among the build's.
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        System.setOut(outStream);
+        System.setErr(errStream);
+        int code;
+        try {
+            code = Cli.run(args, properties, outStream, errStream);
+        } finally {
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

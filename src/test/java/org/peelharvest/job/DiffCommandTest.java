@@ -41,14 +41,57 @@ class DiffCommandTest {
                 "--output", temp.resolve("diff.csv").toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("2 change(s)", "2016-derbyshire-effectiveness Q4 judgment-changed judgment: "
-                + "'Outstanding' -> 'Good'");
+        assertThat(result.out()).contains("3 change(s)", "2016-derbyshire-effectiveness Q4 judgment-changed judgment: "
+                + "'Outstanding' -> 'Good'", "2016-derbyshire-effectiveness Q4 rank-changed judgment_rank: '3' -> '2'");
         assertThat(Csv.read(temp.resolve("diff.csv")))
                 .extracting(r -> String.join("|", r.get("report_id"), r.get("question_number"), r.get("change"),
                         r.get("field"), r.get("old"), r.get("new")))
                 .containsExactly(
                         "2016-derbyshire-effectiveness|2|finding-removed|areas_for_improvement|" + DROPPED + "|",
-                        "2016-derbyshire-effectiveness|4|judgment-changed|judgment|Outstanding|Good");
+                        "2016-derbyshire-effectiveness|4|judgment-changed|judgment|Outstanding|Good",
+                        // The four-point scale of 2014 to 2018/19: Outstanding 3, Good 2 (README, judgment_rank).
+                        "2016-derbyshire-effectiveness|4|rank-changed|judgment_rank|3|2");
+    }
+
+    @Test
+    void withExitCodeADiffWithChangesExitsOneAndOneWithoutExitsZero() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshot = snapshot("same", Files.readString(PAGE, StandardCharsets.UTF_8));
+        Path other = snapshot("other", Files.readString(PAGE, StandardCharsets.UTF_8)
+                .replace("  <li>" + DROPPED + "</li>\n", ""));
+        cli.run("extract", "--input", snapshot.toString(), "--output", temp.resolve("r1").toString());
+        cli.run("extract", "--input", other.toString(), "--output", temp.resolve("r2").toString());
+
+        assertThat(cli.run("diff", "--exit-code", temp.resolve("r1").toString(), temp.resolve("r1").toString(),
+                "--output", temp.resolve("same.csv").toString()).exitCode()).isZero();
+        assertThat(cli.run("diff", "--exit-code", temp.resolve("r1").toString(), temp.resolve("r2").toString(),
+                "--output", temp.resolve("changed.csv").toString()).exitCode()).isEqualTo(1);
+        assertThat(cli.run("diff", temp.resolve("r1").toString(), temp.resolve("r2").toString(),
+                "--output", temp.resolve("changed.csv").toString()).exitCode()).as("without --exit-code").isZero();
+    }
+
+    @Test
+    void aNewConflictBetweenTwoDocumentsOfAReportIsAChange() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        Path alone = snapshot("alone", page);
+        Path twice = snapshot("twice", page);
+        // The same page at a second address, its fourth question graded Good instead of Outstanding.
+        int q4 = page.indexOf("How effective is the force at tackling serious and organised crime?");
+        Files.writeString(twice.resolve("zz-second-copy.html"), page.substring(0, q4)
+                + page.substring(q4).replaceFirst("<strong>Outstanding</strong>", "<strong>Good</strong>"));
+        cli.run("extract", "--input", alone.toString(), "--output", temp.resolve("r1").toString());
+        cli.run("extract", "--input", twice.toString(), "--output", temp.resolve("r2").toString());
+
+        CliRunner.Result result = cli.run("diff", temp.resolve("r1").toString(), temp.resolve("r2").toString(),
+                "--output", temp.resolve("diff.csv").toString(), "--csv", "plain");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        // Which of the two pages is published is not this test's concern: the conflict is between their grades.
+        assertThat(Csv.read(temp.resolve("diff.csv")).stream().filter(r -> r.get("change").startsWith("conflict-")))
+                .extracting(r -> String.join("|", r.get("report_id"), r.get("change"), r.get("field"),
+                        new java.util.TreeSet<>(java.util.List.of(r.get("old"), r.get("new"))).toString()))
+                .containsExactly("2016-derbyshire-effectiveness|conflict-added|questions[4].judgment|[Good, Outstanding]");
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.peelharvest.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.peelharvest.publish.CsvStyle;
+
+/** {@code extract --input PATH… --output DIR}: extracts from files and folders into one folder, no releases. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Extracts reports from files and folders (recursively; HTML and PDF, recognised by "
+                + "content) and publishes the datasets into DIR.")
+final class ExtractCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    Cli cli;
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "A file or folder; repeatable.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "The folder to publish into.")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "extract",
+            description = "The job's name in the job repository (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @CommandLine.Mixin
+    RunOptions options = new RunOptions();
+
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
+    @Override
+    public Integer call() {
+        return cli.runJob(() -> {
+            options.requireShares();
+            List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
+            if (!missing.isEmpty()) {
+                throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));
+            }
+            double rejectRate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
+            double warningRate = options.maxWarningRate != null ? options.maxWarningRate
+                    : RunSpec.DEFAULT_MAX_WARNING_RATE;
+            try {
+                return new RunSpec(name, inputs, output, rejectRate, warningRate,
+                        options.csv != null ? options.csv : CsvStyle.SPREADSHEET, false, null, null);
+            } catch (IllegalArgumentException e) {
+                throw new JobFile.BadJobException(e.getMessage());
+            }
+        }, outputOptions);
+    }
+}

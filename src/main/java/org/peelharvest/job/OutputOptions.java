@@ -1,0 +1,33 @@
+package org.peelharvest.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/** How a job-running command talks to a scheduler: {@code --quiet} and {@code --log-format}. */
+class OutputOptions {
+
+    enum LogFormat { TEXT, JSON }
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only errors (stderr) and, on success, the one-line result (stdout): for cron.")
+    boolean quiet;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text (default) or json: every log line on stderr one JSON object (Elastic Common "
+                    + "Schema, Spring Boot's structured logging), for log shippers.")
+    LogFormat logFormat = LogFormat.TEXT;
+
+    /** The settings of the application these options make, added to the caller's. */
+    Map<String, Object> settings(Map<String, Object> settings) {
+        Map<String, Object> all = new LinkedHashMap<>(settings);
+        if (logFormat == LogFormat.JSON) {
+            all.put("logging.structured.format.console", "ecs");
+        }
+        if (quiet) {
+            all.put("logging.level.root", "ERROR");
+        }
+        return all;
+    }
+}

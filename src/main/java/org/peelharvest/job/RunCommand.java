@@ -1,0 +1,55 @@
+package org.peelharvest.job;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code run [JOB_FILE]}: runs a job file, resuming its last run when that one did not end. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a job file. With no argument, runs jobs/sample.yaml: every document under "
+                + "input/sample/ published to output/sample/. A run that failed or was killed is resumed.",
+        footerHeading = "%nJob file keys (YAML; paths relative to the job file's folder; a list may be one value):%n",
+        footer = {
+            "  name              required: letters, digits, . _ -; names the run in the job repository",
+            "  input             files and folders to extract from (required unless seed is given)",
+            "  output            required: the folder each run publishes a release into",
+            "  max-reject-rate   the quality gate for rejected documents, 0 to 1 (default 0.2)",
+            "  max-warning-rate  the quality gate for published reports without questions, 0 to 1 (default 0.2)",
+            "  csv               spreadsheet (default) or plain",
+            "  seed              pages to harvest from first, into a new snapshot the run extracts",
+            "  allow             URL prefixes the harvest stays inside (default: the seeds)",
+            "  snapshot          the folder of the harvest's snapshots (default ../input/snapshots/<name>)",
+            "  rate              requests a second to one host when harvesting (default 1)",
+            "  user-agent        the harvest's User-Agent, naming the project and a contact address",
+            "Options given on the command line win over the job file's values."})
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    Cli cli;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
+            description = "The job file (YAML; its keys are listed below).")
+    Path jobFile;
+
+    @CommandLine.Mixin
+    RunOptions options = new RunOptions();
+
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
+    @Override
+    public Integer call() {
+        return cli.runJob(() -> {
+            options.requireShares();
+            return JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
+                    options.maxWarningRate, options.csv);
+        }, outputOptions);
+    }
+
+    static Path defaultJobFile() {
+        return Path.of(System.getProperty("peel.home", ".")).resolve("jobs").resolve("sample.yaml");
+    }
+}

@@ -1,0 +1,132 @@
+package org.peelharvest.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code status [JOB_FILE]}: the recent runs of a job, newest first, as Spring Batch recorded
+ * them in the job repository of its output: one tab-separated line per run, under a header.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Lists the recent runs of a job (newest first) from its job repository: job, run, start, end, "
+                + "status, documents, reports, rejects, exit code and release, tab-separated under a header.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed (no run recorded included)", "1:the job repository could not be read",
+                "2:bad usage or bad job file"})
+final class StatusCommand implements Callable<Integer> {
+
+    static final String HEADER = "job\trun\tstart\tend\tstatus\tdocuments\treports\trejects\texit_code\trelease";
+    private static final int INSTANCES_READ = 200;
+
+    @CommandLine.ParentCommand
+    Cli cli;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
+            description = "The job file whose runs are listed (default: jobs/sample.yaml).")
+    Path jobFile;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "List the runs that published into DIR instead (the output of extract).")
+    Path output;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "The most runs listed (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    /** One run as listed. */
+    private record Row(String job, long run, LocalDateTime start, LocalDateTime end, BatchStatus status,
+                       Outcome outcome, String release) {
+
+        String line() {
+            boolean ended = !status.isRunning();
+            return String.join("\t", job, Long.toString(run), time(start), time(end), status.toString(),
+                    Integer.toString(outcome.documents()), Integer.toString(outcome.published()),
+                    Integer.toString(outcome.rejected()), ended ? Integer.toString(outcome.exitCode()) : "",
+                    release);
+        }
+
+        private static String time(LocalDateTime time) {
+            return time == null ? "" : time.withNano(0).toString();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw new UsageException("--limit must be 1 or more, not " + limit);
+        }
+        Path folder = outputFolder();
+        if (!Files.isDirectory(PeelHarvestApplication.repositoryFolder(folder)) && !repositoryNamed()) {
+            cli.out().println(HEADER);
+            cli.err().println("peel-harvest status: no run recorded for " + folder);
+            return Outcome.OK;
+        }
+        CommandOutput output = CommandOutput.of(cli.out(), cli.err(), false, false);
+        try (ConfigurableApplicationContext context = PeelHarvestApplication.start(folder, cli.springProperties(),
+                output)) {
+            cli.out().println(HEADER);
+            rows(context.getBean(JobRepository.class), folder).forEach(row -> cli.out().println(row.line()));
+        }
+        return Outcome.OK;
+    }
+
+    /** The output whose runs are listed, absolute as the runs record it. */
+    private Path outputFolder() {
+        if (output != null) {
+            return output.toAbsolutePath().normalize();
+        }
+        Path file = jobFile != null ? jobFile : RunCommand.defaultJobFile();
+        try {
+            return JobFile.load(file, null, null, null).output();
+        } catch (JobFile.BadJobException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Whether another job repository than the output's own is named (PostgreSQL, a test's H2 file). */
+    private boolean repositoryNamed() {
+        return cli.springProperties().containsKey("spring.datasource.url")
+                || System.getProperty("spring.datasource.url") != null || System.getenv("SPRING_DATASOURCE_URL") != null;
+    }
+
+    private List<Row> rows(JobRepository repository, Path folder) {
+        List<Row> rows = new ArrayList<>();
+        for (String job : repository.getJobNames()) {
+            for (JobInstance instance : repository.getJobInstances(job, 0, INSTANCES_READ)) {
+                for (JobExecution execution : repository.getJobExecutions(instance)) {
+                    JobParameters parameters = execution.getJobParameters();
+                    if (folder.toString().equals(parameters.getString("output"))) {
+                        rows.add(row(execution, parameters));
+                    }
+                }
+            }
+        }
+        rows.sort(Comparator.comparing(Row::start, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
+        return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    private static Row row(JobExecution execution, JobParameters parameters) {
+        Outcome outcome = Outcome.of(execution, parameters.getDouble("max-reject-rate", RunSpec.DEFAULT_MAX_REJECT_RATE),
+                parameters.getDouble("max-warning-rate", RunSpec.DEFAULT_MAX_WARNING_RATE));
+        return new Row(parameters.getString("name"), parameters.getLong("run", 0L), execution.getStartTime(),
+                execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
+    }
+}

@@ -1,0 +1,112 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a scheduler (cron, a CI job, a log shipper) gets from a run, each run a process of its
+ * own as cron starts it: data and the summary on stdout, logs, progress and the cause of a
+ * failure on stderr; {@code --quiet} leaves only the one-line result; {@code --log-format json}
+ * makes every stderr line a JSON object (issue 10, point 4).
+ */
+class SchedulerOutputTest {
+
+    private static final Path SAMPLE = Path.of("input/sample").toAbsolutePath();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aQuietRunThatSucceedsPrintsOnlyItsOneLineResult() throws Exception {
+        CliProcess.Result result = CliProcess.start(temp, Map.of(), "run", job("quiet").toString(), "--quiet").await();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // The sample: four reports, each as an HTML page and a PDF (input/sample/README.md).
+        assertThat(result.out().lines().toList()).singleElement().asString()
+                .startsWith("job quiet: 4 report(s) published from 8 document(s), 0 rejected, ")
+                .contains(temp.resolve("out/quiet").toString());
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aQuietRunThatFailsPrintsNothingOnStdoutAndNamesTheCauseOnStderr() throws Exception {
+        Path job = job("failing");
+        Files.writeString(Files.createDirectories(temp.resolve("out/failing")).resolve("notes.txt"), "not a release");
+        // extract publishes into the folder itself, which holds a file that is not a release.
+        CliProcess.Result result = CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(),
+                "--output", temp.resolve("out/failing").toString(), "--quiet").await();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().filter(l -> l.startsWith("peel-harvest: ")).toList()).containsExactly(
+                "peel-harvest: job extract failed: IOException: cannot publish into " + temp.resolve("out/failing")
+                        + ": it holds files that are not a release of peel-harvest, and publishing would replace"
+                        + " them; choose an empty or new folder");
+        assertThat(job).exists();
+    }
+
+    @Test
+    void withLogFormatJsonEveryLineOnStderrIsAJsonObject() throws Exception {
+        Files.writeString(Files.createDirectories(temp.resolve("out/json")).resolve("notes.txt"), "not a release");
+
+        CliProcess.Result result = CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(),
+                "--output", temp.resolve("out/json").toString(), "--log-format", "json").await();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        List<String> lines = result.err().lines().toList();
+        assertThat(lines).as("Spring Batch's error and the cause, at least").hasSizeGreaterThanOrEqualTo(2);
+        JsonMapper json = JsonMapper.builder().build();
+        for (String line : lines) {
+            assertThatCode(() -> json.readTree(line)).as(line).doesNotThrowAnyException();
+            assertThat(json.readTree(line).isObject()).as(line).isTrue();
+        }
+        List<JsonNode> objects = lines.stream().map(json::readTree).toList();
+        assertThat(objects).extracting(o -> o.path("message").asString())
+                .anyMatch(m -> m.startsWith("peel-harvest: job extract failed: IOException: cannot publish into"))
+                .anyMatch(m -> m.startsWith("Encountered an error executing step publishStep"));
+        // The stack trace is inside the log line's JSON, not on lines of its own.
+        assertThat(result.err()).doesNotContain("\n\tat ");
+        assertThat(result.out()).contains("documents read: 8");
+    }
+
+    @Test
+    void progressIsPrintedOnStderrAsLinesWhenNotOnATerminal() throws Exception {
+        CliProcess.Result result = CliProcess.start(temp, Map.of("peel.progress-interval", "0s"), "run",
+                job("progress").toString()).await();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().lines().filter(l -> l.startsWith("documents ")).map(l -> l.substring(0, l.indexOf(' ', 10))))
+                .containsExactly("documents 1/8", "documents 2/8", "documents 3/8", "documents 4/8", "documents 5/8",
+                        "documents 6/8", "documents 7/8", "documents 8/8");
+        assertThat(result.err()).doesNotContain("\r");
+        assertThat(result.out()).doesNotContain("documents 1/8").contains("documents read: 8");
+    }
+
+    @Test
+    void theLogLinesAndStackTraceOfAFailedStepAreOnStderrNotStdout() throws IOException {
+        Files.writeString(Files.createDirectories(temp.resolve("out/logs")).resolve("notes.txt"), "not a release");
+
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", SAMPLE.toString(),
+                "--output", temp.resolve("out/logs").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("ERROR", "Encountered an error executing step publishStep", "\tat ");
+        assertThat(result.out()).doesNotContain("ERROR", "\tat ", "Exception\n").contains("job FAILED");
+    }
+
+    private Path job(String name) throws IOException {
+        return Files.writeString(temp.resolve(name + ".yaml"), "name: " + name + "\ninput: [" + SAMPLE + "]\noutput: out/"
+                + name + "\n");
+    }
+}
