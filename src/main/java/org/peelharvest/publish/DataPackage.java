@@ -99,9 +99,23 @@ public final class DataPackage {
             List.of("force_slug"), List.of());
     public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
             RECOMMENDATIONS, CONFLICTS, WARNINGS, REJECTS, FORCES);
-    /** The release's other files, described by size and digest. */
-    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH,
-            SummaryPage.FILE);
+    /**
+     * The release's other files, described by size and digest: plain data resources (the profile
+     * {@code data-resource}), never tabular ones. The two report files name the JSON Schema each
+     * report in them meets ({@value #JSON_SCHEMA}, a property of this project's own: a Data
+     * Resource's {@code schema} is a Table Schema, which the report schema is not).
+     */
+    static final List<OtherFile> OTHER_FILES = List.of(
+            new OtherFile("reports-json", "reports.json", "json", "application/json", ReportSchema.RELEASE_PATH),
+            new OtherFile("reports-jsonl", "reports.jsonl", "jsonl", "application/jsonl", ReportSchema.RELEASE_PATH),
+            new OtherFile("report-schema", ReportSchema.RELEASE_PATH, "json", "application/schema+json", null),
+            new OtherFile("summary-page", SummaryPage.FILE, "html", "text/html", null));
+    /** The property of a JSON resource that names the JSON Schema of each report in it. */
+    public static final String JSON_SCHEMA = "jsonSchema";
+
+    /** A file of the release that is not a table; {@code jsonSchema} is null where none applies. */
+    record OtherFile(String name, String path, String format, String mediatype, String jsonSchema) {
+    }
 
     private DataPackage() {
     }
@@ -142,7 +156,9 @@ public final class DataPackage {
     /** Writes {@code datapackage.json} for the files already in {@code folder}. */
     static void write(Path folder) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("profile", "tabular-data-package");
+        // Not "tabular-data-package": that profile requires every resource to be tabular, and the
+        // JSON files, the report schema and the summary page are not.
+        json.put("profile", "data-package");
         json.put("name", "peel-harvest-release");
         json.put("title", "PEEL police inspection reports: judgments, questions and findings");
         json.put("licenses", List.of(ordered("name", "OGL-UK-3.0", "title", "Open Government Licence v3.0",
@@ -151,10 +167,8 @@ public final class DataPackage {
         for (Table table : TABLES) {
             resources.add(tableResource(folder, table));
         }
-        for (String file : OTHER_FILES) {
-            Map<String, Object> resource = fileResource(folder, file);
-            resource.put("name", file.replaceAll("[^a-z0-9]+", "-").replaceAll("-json$", "-json"));
-            resources.add(resource);
+        for (OtherFile file : OTHER_FILES) {
+            resources.add(otherResource(folder, file));
         }
         json.put("resources", resources);
         Files.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -189,6 +203,19 @@ public final class DataPackage {
                     "reference", ordered("resource", fk.resource(), "fields", fk.reference()))).toList());
         }
         resource.put("schema", schema);
+        return resource;
+    }
+
+    private static Map<String, Object> otherResource(Path folder, OtherFile file) throws IOException {
+        Map<String, Object> resource = fileResource(folder, file.path());
+        resource.put("name", file.name());
+        resource.put("profile", "data-resource");
+        resource.put("format", file.format());
+        resource.put("mediatype", file.mediatype());
+        resource.put("encoding", "utf-8");
+        if (file.jsonSchema() != null) {
+            resource.put(JSON_SCHEMA, file.jsonSchema());
+        }
         return resource;
     }
 
