@@ -60,6 +60,13 @@ public final class DataPackage {
     private static final List<String> WARNING_CODES = java.util.Arrays.stream(Warning.Code.values()).map(Warning.Code::label).toList();
     private static final List<String> QUESTION_KEY = List.of("report_id", "question_number");
     private static final ForeignKey TO_REPORTS = new ForeignKey(List.of("report_id"), "reports", List.of("report_id"));
+    /**
+     * A row of a question's findings or recommendations points at its question alone: that key
+     * holds the report too, since every question points at its report. A second key over the same
+     * {@code report_id} would say nothing more, and the official JavaScript reader (tableschema
+     * 1.12) fails on one: it replaces a field by the row it references before checking the next key
+     * (the same fault was mended in the Python library, tableschema-py pull request 251).
+     */
     private static final ForeignKey TO_QUESTIONS = new ForeignKey(QUESTION_KEY, "questions", QUESTION_KEY);
 
     public static final Table REPORTS = new Table("reports", List.of(
@@ -81,7 +88,7 @@ public final class DataPackage {
     public static final Table RECOMMENDATIONS = new Table("recommendations", List.of(
             key("report_id"), integer("question_number"), optionalInteger("cause_position"), integer("position"),
             text("text")),
-            List.of(), List.of(TO_REPORTS, TO_QUESTIONS));
+            List.of(), List.of(TO_QUESTIONS));
     public static final Table CONFLICTS = new Table("conflicts", List.of(
             key("report_id"), text("field"), optional("value"), text("source_url"), optional("other_value"),
             text("other_source_url")),
@@ -122,7 +129,7 @@ public final class DataPackage {
 
     private static Table findings(String name) {
         return new Table(name, List.of(key("report_id"), integer("question_number"), integer("position"), text("text")),
-                List.of("report_id", "question_number", "position"), List.of(TO_REPORTS, TO_QUESTIONS));
+                List.of("report_id", "question_number", "position"), List.of(TO_QUESTIONS));
     }
 
     private static Field key(String name) {
