@@ -23,7 +23,9 @@ import org.peelharvest.model.Warning;
  * The tables of a release and {@code datapackage.json}, their Frictionless Data Package: each
  * file a resource with its size and SHA-256, each CSV with its Table Schema (field types, the
  * closed lists of judgments, pillars, cycles and warning codes, primary keys, foreign keys from
- * questions, findings and warnings to reports, and the empty string as the missing value). The CSV headers are read
+ * questions, conflicts and warnings to reports, from findings and recommendations to their question,
+ * from reports to forces, and the empty string as the missing value); the other files are plain
+ * data resources. The CSV headers are read
  * from here, so the files and their description cannot drift apart.
  */
 public final class DataPackage {
