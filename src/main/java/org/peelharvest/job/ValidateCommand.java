@@ -13,9 +13,10 @@ import org.peelharvest.publish.ReleaseValidator;
 
 /** {@code validate DIR}: checks a release against its own descriptor and the report schema. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a release: file sizes and SHA-256 against datapackage.json, CSV headers and cell "
-                + "types, keys unique, every question and finding pointing at a report, every report against "
-                + "the JSON Schema. Exit 0 when valid, 3 with each problem listed when not.")
+        description = "Checks a release against what it says it is: every file against manifest-sha256.txt, then, "
+                + "from its own datapackage.json, file sizes and SHA-256, CSV headers and every cell (types, "
+                + "closed lists, required values), keys unique, foreign keys, every report against the JSON "
+                + "Schema the descriptor names. Exit 0 when valid, 3 with each problem listed when not.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand

@@ -61,6 +61,12 @@ final class CsvTable implements Closeable {
         return value;
     }
 
+    /** A cell's value without the spreadsheet style's guard, for checking it as data. */
+    static String unguarded(String cell) {
+        boolean guarded = cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0;
+        return guarded ? cell.substring(1) : cell;
+    }
+
     @Override
     public void close() throws IOException {
         printer.close();

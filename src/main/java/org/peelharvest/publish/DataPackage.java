@@ -23,7 +23,9 @@ import org.peelharvest.model.Warning;
  * The tables of a release and {@code datapackage.json}, their Frictionless Data Package: each
  * file a resource with its size and SHA-256, each CSV with its Table Schema (field types, the
  * closed lists of judgments, pillars, cycles and warning codes, primary keys, foreign keys from
- * questions, findings and warnings to reports, and the empty string as the missing value). The CSV headers are read
+ * questions, conflicts and warnings to reports, from findings and recommendations to their question,
+ * from reports to forces, and the empty string as the missing value); the other files are plain
+ * data resources. The CSV headers are read
  * from here, so the files and their description cannot drift apart.
  */
 public final class DataPackage {
@@ -60,6 +62,13 @@ public final class DataPackage {
     private static final List<String> WARNING_CODES = java.util.Arrays.stream(Warning.Code.values()).map(Warning.Code::label).toList();
     private static final List<String> QUESTION_KEY = List.of("report_id", "question_number");
     private static final ForeignKey TO_REPORTS = new ForeignKey(List.of("report_id"), "reports", List.of("report_id"));
+    /**
+     * A row of a question's findings or recommendations points at its question alone: that key
+     * holds the report too, since every question points at its report. A second key over the same
+     * {@code report_id} would say nothing more, and the official JavaScript reader (tableschema
+     * 1.12) fails on one: it replaces a field by the row it references before checking the next key
+     * (the same fault was mended in the Python library, tableschema-py pull request 251).
+     */
     private static final ForeignKey TO_QUESTIONS = new ForeignKey(QUESTION_KEY, "questions", QUESTION_KEY);
 
     public static final Table REPORTS = new Table("reports", List.of(
@@ -81,7 +90,7 @@ public final class DataPackage {
     public static final Table RECOMMENDATIONS = new Table("recommendations", List.of(
             key("report_id"), integer("question_number"), optionalInteger("cause_position"), integer("position"),
             text("text")),
-            List.of(), List.of(TO_REPORTS, TO_QUESTIONS));
+            List.of(), List.of(TO_QUESTIONS));
     public static final Table CONFLICTS = new Table("conflicts", List.of(
             key("report_id"), text("field"), optional("value"), text("source_url"), optional("other_value"),
             text("other_source_url")),
@@ -99,16 +108,30 @@ public final class DataPackage {
             List.of("force_slug"), List.of());
     public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
             RECOMMENDATIONS, CONFLICTS, WARNINGS, REJECTS, FORCES);
-    /** The release's other files, described by size and digest. */
-    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH,
-            SummaryPage.FILE);
+    /**
+     * The release's other files, described by size and digest: plain data resources (the profile
+     * {@code data-resource}), never tabular ones. The two report files name the JSON Schema each
+     * report in them meets ({@value #JSON_SCHEMA}, a property of this project's own: a Data
+     * Resource's {@code schema} is a Table Schema, which the report schema is not).
+     */
+    static final List<OtherFile> OTHER_FILES = List.of(
+            new OtherFile("reports-json", "reports.json", "json", "application/json", ReportSchema.RELEASE_PATH),
+            new OtherFile("reports-jsonl", "reports.jsonl", "jsonl", "application/jsonl", ReportSchema.RELEASE_PATH),
+            new OtherFile("report-schema", ReportSchema.RELEASE_PATH, "json", "application/schema+json", null),
+            new OtherFile("summary-page", SummaryPage.FILE, "html", "text/html", null));
+    /** The property of a JSON resource that names the JSON Schema of each report in it. */
+    public static final String JSON_SCHEMA = "jsonSchema";
+
+    /** A file of the release that is not a table; {@code jsonSchema} is null where none applies. */
+    record OtherFile(String name, String path, String format, String mediatype, String jsonSchema) {
+    }
 
     private DataPackage() {
     }
 
     private static Table findings(String name) {
         return new Table(name, List.of(key("report_id"), integer("question_number"), integer("position"), text("text")),
-                List.of("report_id", "question_number", "position"), List.of(TO_REPORTS, TO_QUESTIONS));
+                List.of("report_id", "question_number", "position"), List.of(TO_QUESTIONS));
     }
 
     private static Field key(String name) {
@@ -142,7 +165,9 @@ public final class DataPackage {
     /** Writes {@code datapackage.json} for the files already in {@code folder}. */
     static void write(Path folder) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("profile", "tabular-data-package");
+        // Not "tabular-data-package": that profile requires every resource to be tabular, and the
+        // JSON files, the report schema and the summary page are not.
+        json.put("profile", "data-package");
         json.put("name", "peel-harvest-release");
         json.put("title", "PEEL police inspection reports: judgments, questions and findings");
         json.put("licenses", List.of(ordered("name", "OGL-UK-3.0", "title", "Open Government Licence v3.0",
@@ -151,10 +176,8 @@ public final class DataPackage {
         for (Table table : TABLES) {
             resources.add(tableResource(folder, table));
         }
-        for (String file : OTHER_FILES) {
-            Map<String, Object> resource = fileResource(folder, file);
-            resource.put("name", file.replaceAll("[^a-z0-9]+", "-").replaceAll("-json$", "-json"));
-            resources.add(resource);
+        for (OtherFile file : OTHER_FILES) {
+            resources.add(otherResource(folder, file));
         }
         json.put("resources", resources);
         Files.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -189,6 +212,19 @@ public final class DataPackage {
                     "reference", ordered("resource", fk.resource(), "fields", fk.reference()))).toList());
         }
         resource.put("schema", schema);
+        return resource;
+    }
+
+    private static Map<String, Object> otherResource(Path folder, OtherFile file) throws IOException {
+        Map<String, Object> resource = fileResource(folder, file.path());
+        resource.put("name", file.name());
+        resource.put("profile", "data-resource");
+        resource.put("format", file.format());
+        resource.put("mediatype", file.mediatype());
+        resource.put("encoding", "utf-8");
+        if (file.jsonSchema() != null) {
+            resource.put(JSON_SCHEMA, file.jsonSchema());
+        }
         return resource;
     }
 

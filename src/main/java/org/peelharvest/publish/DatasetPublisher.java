@@ -197,6 +197,7 @@ public final class DatasetPublisher {
             sync(folder.resolve(file));
         }
         sync(folder.resolve(RunJson.FILE));
+        ReleaseManifest.write(folder);
         return release;
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,40 +25,46 @@ import tools.jackson.databind.json.JsonMapper;
 import org.peelharvest.model.SourceDocument;
 
 /**
- * Checks a published release as a data team would before loading it: every file's size and
- * SHA-256 against {@code datapackage.json}, every CSV's header and every cell against its Table
- * Schema (types, closed lists, required values), primary keys unique, every question and finding
- * pointing at a report or question that exists, and every report against the JSON Schema.
+ * Checks a published release as a data team would before loading it, against what the release
+ * itself says it is: every file against {@code manifest-sha256.txt}, and then, from the release's
+ * own {@code datapackage.json}, every file's size and SHA-256, every CSV's header and every cell
+ * against its Table Schema (types, closed lists, required values, missing values), primary keys
+ * unique, every foreign key pointing at a row that exists, and every report in the JSON files
+ * against the JSON Schema the descriptor names. An edited descriptor no longer matches the
+ * manifest; and were the manifest edited too, the data no longer matches the descriptor.
  * Each problem is one line naming the file, row and column.
  */
 public final class ReleaseValidator {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_PROBLEMS_PER_FILE = 20;
+    /** The files of a release that are not resources of its data package. */
+    private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE);
 
-    private final ReportSchema schema = new ReportSchema();
+    /** The rows of one table, read with its header. */
+    private record Rows(ReleaseDescriptor.Resource resource, List<CSVRecord> records) {
+    }
 
     public List<String> problems(Path release) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(ReleaseManifest.problems(release));
         JsonNode dataPackage = readDataPackage(release, problems);
         if (dataPackage == null) {
             return problems;
         }
-        checkDigests(release, dataPackage, problems);
-        Map<String, Set<List<String>>> keys = new HashMap<>();
-        Map<String, List<CSVRecord>> rows = new HashMap<>();
-        for (DataPackage.Table table : DataPackage.TABLES) {
-            List<CSVRecord> records = readTable(release, table, problems);
-            rows.put(table.name(), records);
-            keys.put(table.name(), checkRows(table, records, problems));
+        List<ReleaseDescriptor.Resource> resources = ReleaseDescriptor.resources(dataPackage, problems);
+        checkDigests(release, resources, problems);
+        checkEveryFileIsDescribed(release, resources, problems);
+        Map<String, Rows> tables = new LinkedHashMap<>();
+        for (ReleaseDescriptor.Resource resource : resources.stream().filter(ReleaseDescriptor.Resource::tabular).toList()) {
+            Rows rows = new Rows(resource, readTable(release, resource, problems));
+            tables.put(resource.name(), rows);
+            checkRows(rows, problems);
         }
-        for (DataPackage.Table table : DataPackage.TABLES) {
-            checkForeignKeys(table, rows.get(table.name()), keys, problems);
-        }
-        try {
-            checkReports(release, problems);
-        } catch (JacksonException e) {
-            problems.add("reports.json or reports.jsonl: not valid JSON: " + e.getOriginalMessage());
+        tables.values().forEach(rows -> checkForeignKeys(rows, tables, problems));
+        for (ReleaseDescriptor.Resource resource : resources) {
+            if (resource.jsonSchema() != null) {
+                checkJson(release, resource, problems);
+            }
         }
         return problems;
     }
@@ -77,98 +83,111 @@ public final class ReleaseValidator {
         }
     }
 
-    private static void checkDigests(Path release, JsonNode dataPackage, List<String> problems) throws IOException {
-        for (JsonNode resource : dataPackage.path("resources")) {
-            String path = resource.path("path").asString("");
-            Path file = release.resolve(path);
-            if (!Files.isRegularFile(file)) {
-                problems.add(path + ": listed in " + DataPackage.FILE + " but missing");
+    private static void checkDigests(Path release, List<ReleaseDescriptor.Resource> resources, List<String> problems)
+            throws IOException {
+        for (ReleaseDescriptor.Resource resource : resources) {
+            Path file = inside(release, resource.path());
+            if (file == null || !Files.isRegularFile(file)) {
+                problems.add(resource.path() + ": listed in " + DataPackage.FILE + " but missing");
                 continue;
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length != resource.path("bytes").asLong(-1)) {
-                problems.add(path + ": " + bytes.length + " bytes, " + DataPackage.FILE + " says "
-                        + resource.path("bytes").asLong(-1) + " (the file was changed after publishing)");
+            if (bytes.length != resource.bytes()) {
+                problems.add(resource.path() + ": " + bytes.length + " bytes, " + DataPackage.FILE + " says "
+                        + resource.bytes() + " (the file was changed after publishing)");
             }
-            String hash = "sha256:" + SourceDocument.sha256(bytes);
-            if (!hash.equals(resource.path("hash").asString(""))) {
-                problems.add(path + ": SHA-256 differs from " + DataPackage.FILE + " (the file was changed after publishing)");
+            if (!("sha256:" + SourceDocument.sha256(bytes)).equals(resource.hash())) {
+                problems.add(resource.path() + ": SHA-256 differs from " + DataPackage.FILE
+                        + " (the file was changed after publishing)");
             }
         }
     }
 
-    private static List<CSVRecord> readTable(Path release, DataPackage.Table table, List<String> problems)
+    /** A file the descriptor does not describe would never be checked: it is a problem in itself. */
+    private static void checkEveryFileIsDescribed(Path release, List<ReleaseDescriptor.Resource> resources,
+                                                  List<String> problems) throws IOException {
+        Set<String> described = new HashSet<>();
+        resources.forEach(resource -> described.add(resource.path()));
+        for (String path : ReleaseManifest.filesOf(release)) {
+            if (!described.contains(path) && !NOT_RESOURCES.contains(path)) {
+                problems.add(path + ": not a resource of " + DataPackage.FILE);
+            }
+        }
+    }
+
+    /** The file a descriptor's path names, or null when the path leads outside the release. */
+    private static Path inside(Path release, String path) {
+        Path file = release.resolve(path).normalize();
+        return file.startsWith(release.normalize()) ? file : null;
+    }
+
+    private static List<CSVRecord> readTable(Path release, ReleaseDescriptor.Resource resource, List<String> problems)
             throws IOException {
-        Path file = release.resolve(table.file());
-        if (!Files.isRegularFile(file)) {
-            problems.add(table.file() + ": missing");
+        Path file = inside(release, resource.path());
+        if (file == null || !Files.isRegularFile(file)) {
             return List.of();
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        // The spreadsheet style's byte-order mark is no part of the first column's name.
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
-            if (!header.equals(table.header())) {
-                problems.add(table.file() + ": columns " + header + " are not the expected " + table.header());
+            List<String> expected = resource.table().header();
+            if (!header.equals(expected)) {
+                problems.add(resource.path() + ": columns " + header + " are not the expected " + expected);
                 return List.of();
             }
             return parser.getRecords();
         }
     }
 
-    /** Types and closed lists of every cell, and the primary key's uniqueness; returns the keys. */
-    private static Set<List<String>> checkRows(DataPackage.Table table, List<CSVRecord> records, List<String> problems) {
+    /** Types, closed lists and required values of every cell, and the primary key's uniqueness. */
+    private static void checkRows(Rows rows, List<String> problems) {
+        DataPackage.Table table = rows.resource().table();
+        String file = rows.resource().path();
         Set<List<String>> keys = new HashSet<>();
         int found = 0;
-        for (CSVRecord row : records) {
+        for (CSVRecord row : rows.records()) {
             if (!row.isConsistent()) {
-                problems.add(table.file() + ": row " + (row.getRecordNumber() + 1) + " has " + row.size()
+                problems.add(file + ": row " + (row.getRecordNumber() + 1) + " has " + row.size()
                         + " cells, not " + table.fields().size());
                 continue;
             }
             for (DataPackage.Field field : table.fields()) {
-                String problem = cellProblem(field, row.get(field.name()));
+                String problem = cellProblem(field, rows.resource().missingValues(), row.get(field.name()));
                 if (problem != null && found++ < MAX_PROBLEMS_PER_FILE) {
-                    problems.add(table.file() + ": row " + (row.getRecordNumber() + 1) + ", column " + field.name()
+                    problems.add(file + ": row " + (row.getRecordNumber() + 1) + ", column " + field.name()
                             + ": " + problem);
                 }
             }
             List<String> key = table.primaryKey().stream().map(row::get).toList();
             if (!table.primaryKey().isEmpty() && !keys.add(key)) {
-                problems.add(table.file() + ": row " + (row.getRecordNumber() + 1) + ": key " + key + " appears twice");
+                problems.add(file + ": row " + (row.getRecordNumber() + 1) + ": key " + key + " appears twice");
             }
         }
-        return keys;
     }
 
-    private static String cellProblem(DataPackage.Field field, String value) {
-        String cell = value.startsWith("'") ? value.substring(1) : value;
-        if (cell.isEmpty()) {
+    private static String cellProblem(DataPackage.Field field, List<String> missingValues, String value) {
+        String cell = CsvTable.unguarded(value);
+        if (missingValues.contains(cell)) {
             return field.required() ? "empty, but required" : null;
         }
-        switch (field.type()) {
-            case "integer" -> {
-                if (!cell.matches("-?\\d+")) {
-                    return "'" + value + "' is not an integer";
-                }
-            }
-            case "boolean" -> {
-                if (!cell.equals("true") && !cell.equals("false")) {
-                    return "'" + value + "' is not true or false";
-                }
-            }
-            case "date" -> {
-                try {
-                    LocalDate.parse(cell);
-                } catch (DateTimeParseException e) {
-                    return "'" + value + "' is not a date (yyyy-mm-dd)";
-                }
-            }
-            default -> {
-            }
+        String typeProblem = switch (field.type()) {
+            case "integer" -> cell.matches("[-+]?\\d+") ? null : "is not an integer";
+            case "number" -> cell.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|NaN|INF|-INF")
+                    ? null : "is not a number";
+            // Table Schema's default true and false values.
+            case "boolean" -> List.of("true", "True", "TRUE", "1", "false", "False", "FALSE", "0").contains(cell)
+                    ? null : "is not true or false";
+            case "date" -> isDate(cell) ? null : "is not a date (yyyy-mm-dd)";
+            case "year" -> cell.matches("-?\\d{4}") ? null : "is not a year";
+            default -> null;
+        };
+        if (typeProblem != null) {
+            return "'" + value + "' " + typeProblem;
         }
         if (!field.values().isEmpty() && !field.values().contains(cell)) {
             return "'" + value + "' is not one of " + field.values();
@@ -176,38 +195,81 @@ public final class ReleaseValidator {
         return null;
     }
 
-    private static void checkForeignKeys(DataPackage.Table table, List<CSVRecord> records,
-                                         Map<String, Set<List<String>>> keys, List<String> problems) {
-        for (DataPackage.ForeignKey foreignKey : table.foreignKeys()) {
-            Set<List<String>> targets = keys.getOrDefault(foreignKey.resource(), Set.of());
-            for (CSVRecord row : records.stream().filter(CSVRecord::isConsistent).toList()) {
+    private static boolean isDate(String cell) {
+        try {
+            LocalDate.parse(cell);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void checkForeignKeys(Rows rows, Map<String, Rows> tables, List<String> problems) {
+        for (DataPackage.ForeignKey foreignKey : rows.resource().table().foreignKeys()) {
+            Rows target = tables.get(foreignKey.resource());
+            if (target == null) {
+                problems.add(rows.resource().path() + ": a foreign key points at the resource " + foreignKey.resource()
+                        + ", which " + DataPackage.FILE + " does not describe as a table");
+                continue;
+            }
+            Set<List<String>> targets = valuesOf(target, foreignKey.reference());
+            for (CSVRecord row : rows.records().stream().filter(CSVRecord::isConsistent).toList()) {
                 List<String> value = foreignKey.fields().stream().map(row::get).toList();
                 if (!targets.contains(value)) {
-                    problems.add(table.file() + ": row " + (row.getRecordNumber() + 1) + ": " + foreignKey.fields()
-                            + " " + value + " points at no row of " + foreignKey.resource() + ".csv");
+                    problems.add(rows.resource().path() + ": row " + (row.getRecordNumber() + 1) + ": "
+                            + foreignKey.fields() + " " + value + " points at no row of " + target.resource().path());
                 }
             }
         }
     }
 
-    private void checkReports(Path release, List<String> problems) throws IOException {
-        Path array = release.resolve("reports.json");
-        if (Files.isRegularFile(array)) {
-            JsonNode reports = JSON.readTree(array.toFile());
-            for (int i = 0; i < reports.size(); i++) {
-                for (String problem : schema.problems(reports.get(i))) {
-                    problems.add("reports.json: report " + (i + 1) + ": " + problem);
-                }
+    private static Set<List<String>> valuesOf(Rows rows, List<String> fields) {
+        Set<List<String>> values = new HashSet<>();
+        for (CSVRecord row : rows.records()) {
+            if (row.isConsistent() && fields.stream().allMatch(row::isMapped)) {
+                values.add(fields.stream().map(row::get).toList());
             }
         }
-        Path lines = release.resolve("reports.jsonl");
-        if (Files.isRegularFile(lines)) {
-            List<String> all = Files.readAllLines(lines, StandardCharsets.UTF_8);
-            for (int i = 0; i < all.size(); i++) {
-                for (String problem : schema.problems(JSON.readTree(all.get(i)))) {
-                    problems.add("reports.jsonl: line " + (i + 1) + ": " + problem);
+        return values;
+    }
+
+    /** Every report of a JSON resource (an array) or a JSON Lines one (a report a line) against the schema it names. */
+    private static void checkJson(Path release, ReleaseDescriptor.Resource resource, List<String> problems)
+            throws IOException {
+        Path schemaFile = inside(release, resource.jsonSchema());
+        Path file = inside(release, resource.path());
+        if (schemaFile == null || !Files.isRegularFile(schemaFile)) {
+            problems.add(resource.path() + ": its JSON Schema " + resource.jsonSchema() + " is missing");
+            return;
+        }
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        ReportSchema schema;
+        try {
+            schema = ReportSchema.read(schemaFile);
+        } catch (RuntimeException e) {
+            problems.add(resource.jsonSchema() + ": not a JSON Schema: " + e.getMessage());
+            return;
+        }
+        try {
+            if ("jsonl".equals(resource.format())) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    for (String problem : schema.problems(JSON.readTree(lines.get(i)))) {
+                        problems.add(resource.path() + ": line " + (i + 1) + ": " + problem);
+                    }
+                }
+            } else {
+                JsonNode reports = JSON.readTree(file.toFile());
+                for (int i = 0; i < reports.size(); i++) {
+                    for (String problem : schema.problems(reports.get(i))) {
+                        problems.add(resource.path() + ": report " + (i + 1) + ": " + problem);
+                    }
                 }
             }
+        } catch (JacksonException e) {
+            problems.add(resource.path() + ": not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

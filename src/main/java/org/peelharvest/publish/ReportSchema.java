@@ -3,6 +3,8 @@ package org.peelharvest.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.networknt.schema.Schema;
@@ -23,10 +25,25 @@ public final class ReportSchema {
 
     public ReportSchema() {
         try (InputStream in = text()) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            schema = parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("the report schema is missing from the build", e);
         }
+    }
+
+    private ReportSchema(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** The schema a release ships, read from its file; {@code validate} checks a release against its own. */
+    static ReportSchema read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new ReportSchema(parse(in));
+        }
+    }
+
+    private static Schema parse(InputStream in) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
 
     /** Each way the report breaks the schema, as "location: message"; empty when it is valid. */

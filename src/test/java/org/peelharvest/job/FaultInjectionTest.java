@@ -46,7 +46,8 @@ import org.peelharvest.testing.Csv;
  * into one run of a real child JVM with a 256 MB heap, beside the 8 sample documents; the other
  * faults each get a run of their own; then a real child process is killed with SIGKILL at random
  * (seeded) moments of start-up, extract and publish, and each kill is followed by a resume that
- * must publish a release byte-identical to a clean run's (every file but {@code run.json}).
+ * must publish a release byte-identical to a clean run's (every file but {@code run.json}, and
+ * every line of {@code manifest-sha256.txt} but run.json's).
  *
  * <p>Prints a table {@code fault | outcome} and {@code faults injected: N, held: N}; any fault that
  * did not hold fails its own test.
@@ -865,13 +866,16 @@ class FaultInjectionTest {
         return command;
     }
 
-    /** Every file of a release but run.json, with its SHA-256. */
+    /** Every file of a release but run.json, with its SHA-256; the manifest without run.json's line. */
     private static Map<String, String> releaseFiles(Path release) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(release.toRealPath())) {
             for (Path file : paths.filter(Files::isRegularFile).toList()) {
                 Path relative = release.toRealPath().relativize(file);
-                if (!relative.toString().equals("run.json")) {
+                if (relative.toString().equals("manifest-sha256.txt")) {
+                    files.put(relative.toString(), Files.readAllLines(file).stream()
+                            .filter(line -> !line.endsWith("  run.json")).toList().toString());
+                } else if (!relative.toString().equals("run.json")) {
                     files.put(relative.toString(), SourceDocument.sha256(Files.readAllBytes(file)));
                 }
             }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "The same input gives the same bytes", across two JVMs: each run is its own process, so any
  * order that differs from one JVM to the next (hash seeds, {@code Map.of}) shows. Every file of
- * the release but {@code run.json} must be byte-identical.
+ * the release but {@code run.json} must be byte-identical, and so must every line of
+ * {@code manifest-sha256.txt} but {@code run.json}'s.
  */
 class SameBytesTest {
 
@@ -31,10 +32,12 @@ class SameBytesTest {
         List<String> files = filesOf(first);
         assertThat(files).contains("datapackage.json", "reports.csv", "warnings.csv", "index.html").isEqualTo(filesOf(second));
         for (String file : files) {
-            if (!file.equals("run.json")) {
+            if (!file.equals("run.json") && !file.equals("manifest-sha256.txt")) {
                 assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
             }
         }
+        // The manifest holds run.json's digest too; every other line is the same.
+        assertThat(manifestWithoutRunJson(second)).isEqualTo(manifestWithoutRunJson(first)).hasSize(files.size() - 2);
     }
 
     private Path extractInItsOwnProcess(String name) throws IOException, InterruptedException {
@@ -49,6 +52,11 @@ class SameBytesTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the run ends").isTrue();
         assertThat(process.exitValue()).as(Files.readString(home.resolve("console.txt"))).isZero();
         return output;
+    }
+
+    private static List<String> manifestWithoutRunJson(Path release) throws IOException {
+        return Files.readAllLines(release.resolve("manifest-sha256.txt")).stream()
+                .filter(line -> !line.endsWith("  run.json")).toList();
     }
 
     private static List<String> filesOf(Path release) throws IOException {

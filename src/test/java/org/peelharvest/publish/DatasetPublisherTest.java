@@ -137,7 +137,8 @@ class DatasetPublisherTest {
         assertThat(Files.readAllBytes(out.resolve("areas_for_improvement.csv"))).isEqualTo(before);
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(DatasetPublisher.FILES.stream(),
-                        java.util.stream.Stream.of("run.json", "schema", "datapackage.json", "index.html")).sorted().toList());
+                        java.util.stream.Stream.of("run.json", "schema", "datapackage.json", "index.html",
+                        "manifest-sha256.txt")).sorted().toList());
     }
 
     @Test
