@@ -24,7 +24,7 @@ import org.peelharvest.publish.ReleaseValidator;
  * The command line. Parsing and {@code --help} need no Spring; a command that runs a job starts
  * the Spring Boot application, runs the job through {@link JobRunner} and exits with its code.
  */
-@Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
+@Command(name = "peel-harvest", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
         subcommands = {Cli.Run.class, Cli.Extract.class, Cli.Harvest.class, Cli.Validate.class, Cli.Diff.class,
                 ExplainCommand.class},
@@ -60,6 +60,15 @@ public final class Cli implements Callable<Integer> {
     public Integer call() {
         CommandLine.usage(this, out);
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The one version string: the build's, as run.json records it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            org.peelharvest.publish.Build build = org.peelharvest.publish.Build.current();
+            return new String[] {"peel-harvest " + build.version() + (build.commit() == null ? "" : " (" + build.commit() + ")")};
+        }
     }
 
     /** Options every job-running command shares. */
@@ -104,7 +113,8 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return cli.runJob(() -> JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
+            Path file = jobFile != null ? jobFile : defaultJobFile();
+            return cli.runJob(Invocation.ofRun(file), () -> JobFile.load(file, options.maxRejectRate,
                     options.maxWarningRate, options.csv));
         }
 
@@ -135,7 +145,7 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return cli.runJob(() -> {
+            return cli.runJob(Invocation.ofExtract(), () -> {
                 List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
                 if (!missing.isEmpty()) {
                     throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));
@@ -288,7 +298,7 @@ public final class Cli implements Callable<Integer> {
         RunSpec get();
     }
 
-    int runJob(SpecSource specSource) {
+    int runJob(Invocation invocation, SpecSource specSource) {
         RunSpec spec;
         try {
             spec = specSource.get();
@@ -304,18 +314,22 @@ public final class Cli implements Callable<Integer> {
         out.println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
         // The output's lock first: a second run of the same output is refused before it opens anything.
         try (OutputLock ignored = OutputLock.acquire(spec.output());
-             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, springProperties)) {
+             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec,
+                     invocation.properties(springProperties))) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, out);
             out.print(outcome.summary());
             if (!outcome.problem().isEmpty()) {
                 err.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
             }
+            RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
             return outcome.exitCode();
         } catch (OutputLock.HeldException e) {
             err.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "not started: " + e.getMessage(), err);
             return Outcome.JOB_FAILED;
         } catch (Exception e) {
             err.println("peel-harvest: job " + spec.name() + " failed: " + e.getMessage());
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "failed: " + e.getMessage(), err);
             return Outcome.JOB_FAILED;
         }
     }

@@ -99,9 +99,12 @@ public final class DataPackage {
             List.of("force_slug"), List.of());
     public static final List<Table> TABLES = List.of(REPORTS, QUESTIONS, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN,
             RECOMMENDATIONS, CONFLICTS, WARNINGS, REJECTS, FORCES);
-    /** The release's other files, described by size and digest. */
-    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH,
-            SummaryPage.FILE);
+    /**
+     * The release's other files, described by size and digest. Not {@code index.html} nor
+     * {@code run.json}: they name the run (its release and date), so listing them would make this
+     * descriptor differ between two runs of the same input (issue 10).
+     */
+    static final List<String> OTHER_FILES = List.of("reports.json", "reports.jsonl", ReportSchema.RELEASE_PATH);
 
     private DataPackage() {
     }

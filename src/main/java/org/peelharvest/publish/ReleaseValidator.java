@@ -39,7 +39,7 @@ public final class ReleaseValidator {
     private final ReportSchema schema = new ReportSchema();
 
     public List<String> problems(Path release) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(RunJson.problems(release));
         JsonNode dataPackage = readDataPackage(release, problems);
         if (dataPackage == null) {
             return problems;
