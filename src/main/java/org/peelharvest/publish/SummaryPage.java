@@ -159,12 +159,12 @@ final class SummaryPage {
         for (String cycle : cycles()) {
             html.append("<h3>").append(escape(cycle)).append("</h3>\n");
             if (grids.containsKey(cycle)) {
-                grid(html, "Overall grade of each pillar", grids.get(cycle), pillarColumns(grids.get(cycle)), c -> c);
+                grid(html, "Overall grade of each pillar", grids.get(cycle), pillarColumns(grids.get(cycle)));
                 questionGrids.get(cycle).forEach((pillar, forces) -> questionGrid(html, cycle, pillar, forces));
             }
             if (areaGrids.containsKey(cycle)) {
                 grid(html, "Grade of each area of policing (integrated reports have no overall grade)",
-                        areaGrids.get(cycle), areaOrder.get(cycle), c -> c);
+                        areaGrids.get(cycle), areaOrder.get(cycle));
             }
         }
         sources(html);
@@ -298,9 +298,9 @@ final class SummaryPage {
 
     /** A table of forces by {@code columns}, each cell's grade named and coloured, or marked as no report. */
     private static void grid(StringBuilder html, String caption, Map<String, Map<String, String>> forces,
-                             List<String> columns, java.util.function.Function<String, String> heading) {
+                             List<String> columns) {
         html.append("<table class=\"grade\">\n<caption>").append(escape(caption)).append("</caption>\n<tr><th>Force</th>");
-        columns.forEach(c -> html.append("<th scope=\"col\">").append(escape(heading.apply(c))).append("</th>"));
+        columns.forEach(c -> html.append("<th scope=\"col\">").append(escape(c)).append("</th>"));
         html.append("</tr>\n");
         forces.forEach((force, grades) -> {
             html.append("<tr><th scope=\"row\">").append(escape(force)).append("</th>");

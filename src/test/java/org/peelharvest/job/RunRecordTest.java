@@ -73,6 +73,17 @@ class RunRecordTest {
         assertThat(gate.get("problem").asString()).isEqualTo(
                 "60% of the documents were rejected, more than the 20% allowed (--max-reject-rate 0.2)");
 
+        assertThat(Files.readString(failedRelease.resolve("index.html"))).contains("This release failed its quality gate");
+        List<Path> records;
+        try (Stream<Path> files = Files.list(output.resolve("runs"))) {
+            records = files.sorted().toList();
+        }
+        assertThat(records).hasSize(2);
+        JsonNode record = json(records.get(1));
+        assertThat(record.get("result").asString()).isEqualTo("quality-gate-failed");
+        assertThat(record.get("error").asString()).isEqualTo("quality gate failed: 60% of the documents were rejected,"
+                + " more than the 20% allowed (--max-reject-rate 0.2)");
+
         CliRunner.Result validateFailed = cli.run("validate", failedRelease.toString());
         assertThat(validateFailed.exitCode()).as(validateFailed.out()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
         assertThat(validateFailed.out()).contains("failed its quality gate");
@@ -129,7 +140,8 @@ class RunRecordTest {
         JsonNode record = json(onlyRecord(temp.resolve("out/extracted.runs")));
         assertThat(record.get("result").asString()).isEqualTo("failed");
         assertThat(record.get("exit_code").asInt()).isEqualTo(1);
-        assertThat(record.get("error").asString()).contains("holds files that are not a release");
+        assertThat(record.get("error").asString()).startsWith("failed: ").contains("holds files that are not a release");
+        assertThat(record.get("inputs")).isEmpty();
         assertThat(record.get("counts").get("documents").asInt()).as("both pages were read").isEqualTo(2);
         assertThat(record.get("settings").get("command").asString()).isEqualTo("extract");
         assertThat(record.get("settings").get("job_file").isNull()).isTrue();

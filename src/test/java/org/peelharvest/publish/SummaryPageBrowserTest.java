@@ -32,6 +32,8 @@ import org.peelharvest.testing.Programs;
  */
 class SummaryPageBrowserTest {
 
+    /** Where the inspectorate published the Cleveland 2023–25 report (its facts file): this one is named as harvested. */
+    private static final String CLEVELAND_URL = "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/cleveland-2023-25/";
     private static final Instant STARTED = Instant.parse("2026-11-25T09:00:00Z");
 
     @TempDir
@@ -54,7 +56,8 @@ class SummaryPageBrowserTest {
         assertThat(shot.err()).doesNotContain(":CONSOLE(").doesNotContain("Failed to load resource");
         assertThat(dom.out()).contains("<svg", "Grades by force", "Cleveland Police", "Requires improvement",
                 "Rejected documents");
-        assertThat(Files.readString(page)).doesNotContainPattern("(src|href)=\"(https?:)?//")
+        // Links to a report's source are followed only when clicked; nothing is loaded from elsewhere.
+        assertThat(Files.readString(page)).doesNotContainPattern("src=\"(https?:)?//")
                 .doesNotContain("<script", "<link", "@import", "url(");
     }
 
@@ -136,6 +139,10 @@ class SummaryPageBrowserTest {
         Element row = page.select("tr").stream().filter(tr -> tr.text().startsWith("2016-derbyshire-effectiveness "))
                 .findFirst().orElseThrow();
         assertThat(row.text()).contains("trap-ungraded-question--derbyshire-2016-effectiveness.semantic.html");
+        assertThat(row.select("a")).as("a local file is not beside the release: named, not linked").isEmpty();
+        Element harvested = page.select("tr").stream().filter(tr -> tr.text().startsWith("2023-cleveland-integrated "))
+                .findFirst().orElseThrow();
+        assertThat(harvested.select("a").attr("href")).isEqualTo(CLEVELAND_URL);
         assertThat(page.html()).doesNotContain(Path.of("").toAbsolutePath().toString());
     }
 
@@ -179,8 +186,9 @@ class SummaryPageBrowserTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".semantic.html")).sorted().toList()) {
                 try {
                     // Named as a job reading the fixtures folder names them: by the path relative to that folder.
-                    reports.add(List.of(extractor.extract(new SourceDocument(file.getFileName().toString(),
-                            Files.readAllBytes(file)))));
+                    String url = file.getFileName().toString().startsWith("trap-graded-areas-table--cleveland-2023-25")
+                            ? CLEVELAND_URL : file.getFileName().toString();
+                    reports.add(List.of(extractor.extract(new SourceDocument(url, Files.readAllBytes(file)))));
                 } catch (org.peelharvest.model.RejectedDocumentException e) {
                     rejects.add(e.reject());
                 }
