@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * and {@code --help} need no Spring; a command that runs a job starts the Spring Boot application,
  * runs the job through {@link JobRunner} and exits with its code.
  */
-@Command(name = "peel-harvest", mixinStandardHelpOptions = true, version = "peel-harvest 0.1.0",
+@Command(name = "peel-harvest", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
         subcommands = {RunCommand.class, ExtractCommand.class, HarvestCommand.class, ValidateCommand.class,
                 DiffCommand.class, ExplainCommand.class, StatusCommand.class},
@@ -96,7 +96,16 @@ public final class Cli implements Callable<Integer> {
      * Runs the job {@code specSource} describes. Data and the summary go to stdout, problems to
      * stderr; the cause of a failure is one line on stderr, in JSON with {@code --log-format json}.
      */
-    int runJob(SpecSource specSource, OutputOptions options) {
+    /** The one version string: the build's, as run.json records it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            org.peelharvest.publish.Build build = org.peelharvest.publish.Build.current();
+            return new String[] {"peel-harvest " + build.version() + (build.commit() == null ? "" : " (" + build.commit() + ")")};
+        }
+    }
+
+    int runJob(Invocation invocation, SpecSource specSource, OutputOptions options) {
         RunSpec spec;
         try {
             spec = specSource.get();
@@ -116,7 +125,7 @@ public final class Cli implements Callable<Integer> {
         // The output's lock first: a second run of the same output is refused before it opens anything.
         try (OutputLock ignored = OutputLock.acquire(spec.output());
              ConfigurableApplicationContext context = PeelHarvestApplication.start(spec,
-                     options.settings(springProperties), output)) {
+                     invocation.properties(options.settings(springProperties)), output)) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
             output.out().print(outcome.summary());
             if (!outcome.problem().isEmpty()) {
@@ -124,12 +133,15 @@ public final class Cli implements Callable<Integer> {
             } else if (options.quiet) {
                 out.println(outcome.resultLine(spec.name()));
             }
+            RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
             return outcome.exitCode();
         } catch (OutputLock.HeldException e) {
             problems.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "not started: " + e.getMessage(), err);
             return Outcome.JOB_FAILED;
         } catch (Exception e) {
             problems.println("peel-harvest: job " + spec.name() + " failed: " + Outcome.rootCause(e));
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "failed: " + Outcome.rootCause(e), err);
             return Outcome.JOB_FAILED;
         }
     }

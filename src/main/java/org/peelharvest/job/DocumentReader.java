@@ -92,15 +92,15 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
             if (Files.isDirectory(input)) {
                 walk(input, found);
             } else if (Files.exists(input) || Files.isSymbolicLink(input)) {
-                found.put(input, DocumentRef.of(input)); // named directly: always a document
+                found.put(input, DocumentRef.of(input, input)); // named directly: always a document
             } else {
-                found.put(input, DocumentRef.broken(input, "unreadable", "no such file or folder"));
+                found.put(input, DocumentRef.broken(input, input, "unreadable", "no such file or folder"));
             }
         }
         List<DocumentRef> documents = new ArrayList<>();
         for (DocumentRef file : found.values()) {
             if (file.problem() == null && WarcDocuments.isWarc(file.file()) && Files.isRegularFile(file.file())) {
-                documents.addAll(warcDocuments(file.file()));
+                documents.addAll(warcDocuments(file));
             } else {
                 documents.add(file);
             }
@@ -109,14 +109,16 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
     }
 
     /** The documents a WARC file keeps, and a corrupt-warc reject for the part that cannot be read. */
-    private static List<DocumentRef> warcDocuments(Path warc) {
+    private static List<DocumentRef> warcDocuments(DocumentRef warc) {
         List<DocumentRef> documents = new ArrayList<>();
         try {
-            WarcDocuments.Scan scan = WarcDocuments.scan(warc);
+            WarcDocuments.Scan scan = WarcDocuments.scan(warc.file());
             scan.entries().forEach(e -> documents.add(DocumentRef.inWarc(e.warc(), e.offset(), e.url())));
-            scan.problem().ifPresent(problem -> documents.add(DocumentRef.broken(warc, "corrupt-warc", problem)));
+            scan.problem().ifPresent(problem -> documents.add(DocumentRef.broken(warc.file(), warc.url(), "corrupt-warc",
+                    problem)));
         } catch (IOException e) {
-            documents.add(DocumentRef.broken(warc, "unreadable", "cannot read the WARC file: " + describe(e)));
+            documents.add(DocumentRef.broken(warc.file(), warc.url(), "unreadable", "cannot read the WARC file: "
+                    + describe(e)));
         }
         return documents;
     }
@@ -133,7 +135,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (!isHidden(folder.relativize(file))) {
-                        visit(file, attributes, found);
+                        visit(file, folder, attributes, found);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -141,7 +143,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException failure) {
                     if (!isHidden(folder.relativize(file))) {
-                        found.put(file, DocumentRef.broken(file, "unreadable", "cannot read: " + describe(failure)));
+                        found.put(file, DocumentRef.broken(file, folder, "unreadable", "cannot read: " + describe(failure)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -149,13 +151,13 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
                     if (failure != null) {
-                        found.put(dir, DocumentRef.broken(dir, "unreadable", "cannot list the folder: " + describe(failure)));
+                        found.put(dir, DocumentRef.broken(dir, folder, "unreadable", "cannot list the folder: " + describe(failure)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            found.put(folder, DocumentRef.broken(folder, "unreadable", "cannot walk the folder: " + describe(e)));
+            found.put(folder, DocumentRef.broken(folder, folder, "unreadable", "cannot walk the folder: " + describe(e)));
         }
     }
 
@@ -164,29 +166,29 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
      * one that leads nowhere (dangling, or a loop) is a reject when its name says document; a pipe,
      * a device or a socket named as a document is a reject rather than a read that never ends.
      */
-    private static void visit(Path file, BasicFileAttributes attributes, Map<Path, DocumentRef> found) {
+    private static void visit(Path file, Path folder, BasicFileAttributes attributes, Map<Path, DocumentRef> found) {
         if (attributes.isRegularFile()) {
             if (looksLikeDocument(file)) {
-                found.put(file, DocumentRef.of(file));
+                found.put(file, DocumentRef.of(file, folder));
             }
         } else if (attributes.isSymbolicLink()) {
             try {
                 BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
                 if (target.isRegularFile() && looksLikeDocument(file)) {
-                    found.put(file, DocumentRef.of(file));
+                    found.put(file, DocumentRef.of(file, folder));
                 } else if (!target.isRegularFile() && !target.isDirectory() && namedAsDocument(file)) {
-                    found.put(file, DocumentRef.broken(file, "unreadable", "a link to something that is not a file"));
+                    found.put(file, DocumentRef.broken(file, folder, "unreadable", "a link to something that is not a file"));
                 }
             } catch (IOException e) {
                 if (namedAsDocument(file)) {
-                    found.put(file, DocumentRef.broken(file, "unreadable", e instanceof FileSystemLoopException
+                    found.put(file, DocumentRef.broken(file, folder, "unreadable", e instanceof FileSystemLoopException
                             || String.valueOf(e.getMessage()).contains("many levels of symbolic links")
                             ? "a loop of symbolic links" : e instanceof NoSuchFileException
                             ? "a symbolic link to nothing (dangling)" : "cannot follow the link: " + describe(e)));
                 }
             }
         } else if (!attributes.isDirectory() && namedAsDocument(file)) {
-            found.put(file, DocumentRef.broken(file, "unreadable", "not a regular file (a pipe, a device or a socket)"));
+            found.put(file, DocumentRef.broken(file, folder, "unreadable", "not a regular file (a pipe, a device or a socket)"));
         }
     }
 

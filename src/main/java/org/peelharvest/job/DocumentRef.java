@@ -9,7 +9,10 @@ import org.peelharvest.model.Reject;
 
 /**
  * One document of a run: a file, or a record of a WARC file ({@code offset} ≥ 0), with the URL
- * that names it in the datasets ({@code file:} URI of a file, the harvested URL of a record).
+ * that names it in the datasets: a file's path relative to the input folder it was found in (a
+ * file named as an input: its file name), as a relative URI reference, so that a release names
+ * no path of the machine it was made on and two checkouts publish the same bytes (issue 10); a
+ * record's URL as the WARC file recorded it.
  *
  * @param fingerprint what the document was when it was listed (size, modification time and file
  *                    key of its file, and the record's offset): a resumed run reads again a
@@ -19,8 +22,9 @@ import org.peelharvest.model.Reject;
  */
 record DocumentRef(Path file, long offset, String url, String fingerprint, Reject problem) {
 
-    static DocumentRef of(Path file) {
-        return new DocumentRef(file, -1, file.toUri().toString(), fingerprintOf(file), null);
+    /** A file found in {@code folder}, the input it was listed from (its own folder when named directly). */
+    static DocumentRef of(Path file, Path folder) {
+        return new DocumentRef(file, -1, urlOf(file, folder), fingerprintOf(file), null);
     }
 
     static DocumentRef inWarc(Path warc, long offset, String url) {
@@ -28,9 +32,36 @@ record DocumentRef(Path file, long offset, String url, String fingerprint, Rejec
     }
 
     /** A document that is a reject before anything is read from it. */
-    static DocumentRef broken(Path file, String reason, String detail) {
-        String url = file.toUri().toString();
-        return new DocumentRef(file, -1, url, reason + ": " + detail, new Reject(url, "read", reason, detail));
+    static DocumentRef broken(Path file, Path folder, String reason, String detail) {
+        return broken(file, urlOf(file, folder), reason, detail);
+    }
+
+    /** A document named by {@code url} that is a reject before anything is read from it. */
+    static DocumentRef broken(Path file, String url, String reason, String detail) {
+        return new DocumentRef(file, -1, url, reason + ": " + detail,
+                new Reject(url, "read", reason, withoutMachinePath(detail, file, url)));
+    }
+
+    /**
+     * {@code file}'s path relative to {@code folder}, percent-encoded as a relative URI reference
+     * ({@code sub%20folder/page.html}); the file's own name when it is {@code folder} itself.
+     */
+    static String urlOf(Path file, Path folder) {
+        String relative = folder.toAbsolutePath().toUri().relativize(file.toAbsolutePath().toUri()).getRawPath();
+        // URI#relativize gives back the whole (absolute) URI when the file is not inside the folder.
+        return relative.isEmpty() || relative.startsWith("/") ? nameOf(file) : relative;
+    }
+
+    /** The last segment of the file's URI: its name, with a trailing slash when it is a folder. */
+    private static String nameOf(Path file) {
+        String path = file.toAbsolutePath().toUri().getRawPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return path.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    /** An error message names the file by its absolute path; a published detail names it by its URL. */
+    static String withoutMachinePath(String detail, Path file, String url) {
+        return detail == null ? null : detail.replace(file.toAbsolutePath().toString(), url);
     }
 
     boolean inWarc() {

@@ -39,7 +39,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return cli.runJob(() -> {
+        return cli.runJob(Invocation.ofExtract(), () -> {
             options.requireShares();
             List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
             if (!missing.isEmpty()) {

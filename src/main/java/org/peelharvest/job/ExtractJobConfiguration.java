@@ -142,10 +142,10 @@ class ExtractJobConfiguration {
     @Bean
     @StepScope
     PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                  @Value("${peel.version:unknown}") String version) {
+                                  org.springframework.core.env.Environment environment) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
         return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv(), new ReportWarnings()::of),
-                spec, version);
+                spec, Invocation.from(environment));
     }
 
     /** The work area of the job instance the step belongs to; a restart finds the same one. */

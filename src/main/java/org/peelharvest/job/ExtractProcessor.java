@@ -91,6 +91,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
     }
 
     private static RejectedDocumentException reject(DocumentRef ref, String reason, String detail, Throwable cause) {
-        return new RejectedDocumentException(new Reject(ref.url(), "read", reason, detail), cause);
+        return new RejectedDocumentException(new Reject(ref.url(), "read", reason,
+                DocumentRef.withoutMachinePath(detail, ref.file(), ref.url())), cause);
     }
 }

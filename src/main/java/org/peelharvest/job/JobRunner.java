@@ -45,7 +45,7 @@ class JobRunner {
         spec.saveInputs();
         JobExecution execution = launch(spec, out);
         StagingArea staging = spec.stagingArea(execution);
-        Outcome outcome = Outcome.of(execution, spec.maxRejectRate(), spec.maxWarningRate());
+        Outcome outcome = Outcome.of(execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             // Only once the repository records the run as complete: until then a restart needs it.
             spec.deleteInputs();

@@ -9,19 +9,24 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What a run achieved, read from its job execution, and the exit code that tells a scheduler:
- * 0 success, 1 the job failed, 3 the job completed but its quality gate failed.
+ * 0 success, 1 the job failed, 3 the job completed but its quality gate failed. The gate itself
+ * is judged when the release is published ({@link org.peelharvest.publish.QualityGate}), before
+ * {@code latest} is pointed; this reads its verdict.
  *
- * @param withoutQuestions published reports with a {@code no-questions} warning
+ * @param gateProblem    why the published release failed its quality gate; empty when it passed
+ * @param run            the run's number among the job's runs
+ * @param instance       its job instance
+ * @param release        the release folder's name, or null when the run publishes into its output
  */
-record Outcome(BatchStatus status, int extracted, int published, int rejected, int sitePages, String rejectReasons,
-               int warnings, String warningCodes, int withoutQuestions, Duration took, double maxRejectRate,
-               double maxWarningRate, String failure, String folder, String foundNothing) {
+record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
+               int warnings, String warningCodes, Duration took, String gateProblem, String failure,
+               String folder, String foundNothing, long run, long instance, String release) {
 
     static final int OK = 0;
     static final int JOB_FAILED = 1;
     static final int QUALITY_GATE_FAILED = 3;
 
-    static Outcome of(JobExecution execution, double maxRejectRate, double maxWarningRate) {
+    static Outcome of(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
@@ -30,13 +35,14 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
                 context.getInt(PublishTasklet.EXTRACTED, 0),
                 context.getInt(PublishTasklet.REPORTS, 0),
                 context.getInt(PublishTasklet.REJECTS, 0),
-                context.getInt(PublishTasklet.SITE_PAGES, 0),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
                 context.getInt(PublishTasklet.WARNINGS, 0),
                 context.getString(PublishTasklet.WARNING_CODES, ""),
-                context.getInt(PublishTasklet.WITHOUT_QUESTIONS, 0),
-                took, maxRejectRate, maxWarningRate, failure, context.getString(PublishTasklet.FOLDER, ""),
-                context.getString(HarvestTasklet.FOUND_NOTHING, ""));
+                took, context.getString(PublishTasklet.QUALITY_PROBLEM, ""), failure,
+                context.getString(PublishTasklet.FOLDER, ""),
+                context.getString(HarvestTasklet.FOUND_NOTHING, ""),
+                execution.getJobParameters().getLong("run", 0L), execution.getJobInstance().getInstanceId(),
+                execution.getJobParameters().getString("release"));
     }
 
     /**
@@ -47,8 +53,8 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
         if (extracted + rejected > 0) {
             return this;
         }
-        return new Outcome(status, stagedExtracted, published, stagedRejected, sitePages, rejectReasons, warnings,
-                warningCodes, withoutQuestions, took, maxRejectRate, maxWarningRate, failure, folder, foundNothing);
+        return new Outcome(status, stagedExtracted, published, stagedRejected, rejectReasons, warnings, warningCodes,
+                took, gateProblem, failure, folder, foundNothing, run, instance, release);
     }
 
     /** The innermost cause of {@code failure}, named with its type: what a person must fix. */
@@ -81,26 +87,7 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, i
 
     /** Empty when the run passes its quality gate, else the reason it does not. */
     String qualityProblem() {
-        if (!foundNothing.isEmpty()) {
-            return foundNothing;
-        }
-        if (published == 0) {
-            return "no report was extracted from " + documents() + " document(s)";
-        }
-        // Force overviews and year indexes are recognised for what they are; they count on neither side.
-        double rate = (double) (rejected - sitePages) / Math.max(1, documents() - sitePages);
-        if (rate > maxRejectRate) {
-            return String.format(Locale.ROOT, "%.0f%% of the documents were rejected, more than the %.0f%% allowed"
-                    + " (--max-reject-rate %s)", rate * 100, maxRejectRate * 100, maxRejectRate);
-        }
-        // A site redesign that hides every question list still publishes grades: notice it the day it happens.
-        double withoutQuestionsRate = (double) withoutQuestions / published;
-        if (withoutQuestionsRate > maxWarningRate) {
-            return String.format(Locale.ROOT, "%d of %d published reports (%.0f%%) have no questions, more than the"
-                            + " %.0f%% allowed (--max-warning-rate %s)", withoutQuestions, published,
-                    withoutQuestionsRate * 100, maxWarningRate * 100, maxWarningRate);
-        }
-        return "";
+        return foundNothing.isEmpty() ? gateProblem : foundNothing;
     }
 
     /** Why the run did not end well, on one line for stderr (a scheduler's mail); empty when it did. */

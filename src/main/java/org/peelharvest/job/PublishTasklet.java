@@ -14,15 +14,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import org.peelharvest.model.Reject;
-import org.peelharvest.model.Warning;
+import org.peelharvest.publish.Build;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.Release;
 import org.peelharvest.publish.RunInfo;
 import org.peelharvest.publish.StagingArea;
 
 /**
- * Publishes the staged outcomes of the run as one release and leaves the counts in the job's
- * execution context for the summary and the quality gate. The counts come from the staging area,
+ * Publishes the staged outcomes of the run as one release, judged by the run's quality gate
+ * before {@code latest} is pointed at it, and leaves the counts and the gate's verdict in the
+ * job's execution context for the summary and the exit code. The counts come from the staging area,
  * so they cover every document of the job instance, across restarts. Runs again whole on a restart: the
  * staging area is kept until the job has completed.
  */
@@ -34,23 +35,20 @@ class PublishTasklet implements Tasklet {
     static final String REPORTS = "published.reports";
     static final String REJECTS = "published.rejects";
     static final String REJECT_REASONS = "published.reject-reasons";
-    static final String SITE_PAGES = "published.site-pages";
     static final String WARNINGS = "published.warnings";
     static final String WARNING_CODES = "published.warning-codes";
-    static final String WITHOUT_QUESTIONS = "published.without-questions";
-    /** Pages recognised as the site's own, not reports: a harvest meets them on its way to the reports. */
-    static final java.util.Set<String> SITE_PAGE_REASONS = java.util.Set.of("force-overview", "year-index");
+    static final String QUALITY_PROBLEM = "published.quality-problem";
 
     private final StagingArea staging;
     private final DatasetPublisher publisher;
     private final RunSpec spec;
-    private final String version;
+    private final Invocation invocation;
 
-    PublishTasklet(StagingArea staging, DatasetPublisher publisher, RunSpec spec, String version) {
+    PublishTasklet(StagingArea staging, DatasetPublisher publisher, RunSpec spec, Invocation invocation) {
         this.staging = staging;
         this.publisher = publisher;
         this.spec = spec;
-        this.version = version;
+        this.invocation = invocation;
     }
 
     @Override
@@ -69,10 +67,9 @@ class PublishTasklet implements Tasklet {
         job.putInt(REPORTS, release.reports());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));
-        job.putInt(SITE_PAGES, (int) rejects.stream().filter(r -> SITE_PAGE_REASONS.contains(r.reason())).count());
         job.putInt(WARNINGS, release.warnings());
         job.putString(WARNING_CODES, codes(release));
-        job.putInt(WITHOUT_QUESTIONS, release.warnings(Warning.Code.NO_QUESTIONS));
+        job.putString(QUALITY_PROBLEM, release.verdict() == null ? "" : release.verdict().problem());
         contribution.incrementWriteCount(release.reports());
         return RepeatStatus.FINISHED;
     }
@@ -80,8 +77,9 @@ class PublishTasklet implements Tasklet {
     private RunInfo runInfo(JobExecution execution) {
         Instant started = execution.getStartTime() == null ? null
                 : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-        return new RunInfo(version, spec.name(), execution.getJobParameters().getLong("run", 0L),
-                execution.getJobInstance().getInstanceId(), started, spec.release());
+        return new RunInfo(Build.current(), spec.name(), execution.getJobParameters().getLong("run", 0L),
+                execution.getJobInstance().getInstanceId(), started, spec.release(), invocation.settings(spec),
+                spec.inputs());
     }
 
     /** "no-questions 1, no-last-updated 2": the warnings counted by code, in the order of the codes. */

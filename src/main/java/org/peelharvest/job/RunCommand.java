@@ -42,10 +42,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return cli.runJob(() -> {
+        Path file = jobFile != null ? jobFile : defaultJobFile();
+        return cli.runJob(Invocation.ofRun(file), () -> {
             options.requireShares();
-            return JobFile.load(jobFile != null ? jobFile : defaultJobFile(), options.maxRejectRate,
-                    options.maxWarningRate, options.csv);
+            return JobFile.load(file, options.maxRejectRate, options.maxWarningRate, options.csv);
         }, outputOptions);
     }
 

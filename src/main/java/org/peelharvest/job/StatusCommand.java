@@ -124,8 +124,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Row row(JobExecution execution, JobParameters parameters) {
-        Outcome outcome = Outcome.of(execution, parameters.getDouble("max-reject-rate", RunSpec.DEFAULT_MAX_REJECT_RATE),
-                parameters.getDouble("max-warning-rate", RunSpec.DEFAULT_MAX_WARNING_RATE));
+        Outcome outcome = Outcome.of(execution);
         return new Row(parameters.getString("name"), parameters.getLong("run", 0L), execution.getStartTime(),
                 execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
     }

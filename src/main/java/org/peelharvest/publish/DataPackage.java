@@ -110,15 +110,16 @@ public final class DataPackage {
             RECOMMENDATIONS, CONFLICTS, WARNINGS, REJECTS, FORCES);
     /**
      * The release's other files, described by size and digest: plain data resources (the profile
-     * {@code data-resource}), never tabular ones. The two report files name the JSON Schema each
+     * {@code data-resource}), never tabular ones. Not {@code index.html} nor {@code run.json}: they
+     * name the run (its release and date), so listing them would make this descriptor differ between
+     * two runs of the same input (issue 10); the release manifest covers them. The two report files name the JSON Schema each
      * report in them meets ({@value #JSON_SCHEMA}, a property of this project's own: a Data
      * Resource's {@code schema} is a Table Schema, which the report schema is not).
      */
     static final List<OtherFile> OTHER_FILES = List.of(
             new OtherFile("reports-json", "reports.json", "json", "application/json", ReportSchema.RELEASE_PATH),
             new OtherFile("reports-jsonl", "reports.jsonl", "jsonl", "application/jsonl", ReportSchema.RELEASE_PATH),
-            new OtherFile("report-schema", ReportSchema.RELEASE_PATH, "json", "application/schema+json", null),
-            new OtherFile("summary-page", SummaryPage.FILE, "html", "text/html", null));
+            new OtherFile("report-schema", ReportSchema.RELEASE_PATH, "json", "application/schema+json", null));
     /** The property of a JSON resource that names the JSON Schema of each report in it. */
     public static final String JSON_SCHEMA = "jsonSchema";
 

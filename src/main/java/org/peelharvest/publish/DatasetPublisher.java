@@ -96,12 +96,11 @@ public final class DatasetPublisher {
         Files.createDirectories(staging);
         Release written = write(staging, reports, rejects, run);
         swapIn(staging, target, previous);
-        if (run.release() != null) {
+        if (run.release() != null && written.passedItsGate()) {
+            // A release that failed its quality gate stays for inspection; latest keeps naming a good one.
             pointLatestAt(root, run.release());
         }
-        return new Release(target, written.documents(), written.reports(), written.questions(),
-                written.areasForImprovement(), written.causesOfConcern(), written.recommendations(),
-                written.conflicts(), written.rejects(), written.warningsByCode());
+        return written.in(target);
     }
 
     /**
@@ -113,8 +112,11 @@ public final class DatasetPublisher {
         if (previous == null || !previous.sameRunAs(run)) {
             throw new IOException("release " + target + " exists and is never overwritten");
         }
-        pointLatestAt(target.getParent(), run.release());
-        return previous.release(target);
+        Release release = previous.release(target);
+        if (release.passedItsGate()) {
+            pointLatestAt(target.getParent(), run.release());
+        }
+        return release;
     }
 
     /** {@code latest} is a relative link to the newest release, replaced in one step. */
@@ -172,7 +174,7 @@ public final class DatasetPublisher {
         try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
-                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl()), null,
+                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()), null,
                         reject.reason()));
             }
         }
@@ -187,8 +189,9 @@ public final class DatasetPublisher {
         sync(schema);
         // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
         int documentCount = (int) documents.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
-        Release release = counts.release(folder, documentCount, rejects.size());
-        page.write(folder.resolve(SummaryPage.FILE), release, rejects);
+        int sitePages = (int) rejects.stream().filter(r -> QualityGate.SITE_PAGE_REASONS.contains(r.reason())).count();
+        Release release = counts.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
+        page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
         sync(folder.resolve(SummaryPage.FILE));
         DataPackage.write(folder);
         sync(folder.resolve(DataPackage.FILE));
@@ -223,9 +226,9 @@ public final class DatasetPublisher {
             recommendations += report.recommendationCount();
         }
 
-        Release release(Path folder, int documents, int rejects) {
+        Release release(Path folder, int documents, int rejects, int sitePages) {
             return new Release(folder, documents, reports, questions, areas, causes, recommendations, conflicts,
-                    rejects, warnings);
+                    rejects, sitePages, warnings, null);
         }
     }
 

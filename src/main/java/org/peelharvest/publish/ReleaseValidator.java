@@ -39,7 +39,8 @@ public final class ReleaseValidator {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_PROBLEMS_PER_FILE = 20;
     /** The files of a release that are not resources of its data package. */
-    private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE);
+    private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE,
+            SummaryPage.FILE);
 
     /** The rows of one table, read with its header. */
     private record Rows(ReleaseDescriptor.Resource resource, List<CSVRecord> records) {
@@ -47,6 +48,7 @@ public final class ReleaseValidator {
 
     public List<String> problems(Path release) throws IOException {
         List<String> problems = new ArrayList<>(ReleaseManifest.problems(release));
+        problems.addAll(RunJson.problems(release));
         JsonNode dataPackage = readDataPackage(release, problems);
         if (dataPackage == null) {
             return problems;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,38 +22,108 @@ import org.peelharvest.model.Report;
 import org.peelharvest.model.Warning;
 
 /**
- * {@code index.html} of a release: the counts, the rejects, warnings and conflicts, and two charts
- * drawn as inline SVG and HTML (no script, no network resource): the grade distribution of each cycle by
- * pillar, and a force × pillar grid of grades for each cycle. Every grade has its colour and its
- * name, so nothing depends on telling colours apart. Only aggregates are held, never the reports.
+ * {@code index.html} of a release, for sharing: which job, release and date it is, a link to every
+ * file of the release, the counts, the rejects, warnings and conflicts, and charts drawn as inline
+ * SVG and HTML (no script, no network resource): the grade distribution of each cycle by pillar,
+ * a force × pillar grid of grades for each cycle with the question grades of each pillar (2014 to
+ * 2018/19) or the area grades (2021/22 on, whose integrated reports have no overall grade), and
+ * each report with its source, named as the release names it (relative to the input for a local
+ * file). Every grade has its colour and its name, so nothing depends on telling colours apart; a
+ * cell with no report says so, apart from a report that states no grade. It fits a 1280 px page.
+ * Only counts and one line per report are held, never the reports.
  */
 final class SummaryPage {
 
     static final String FILE = "index.html";
     private static final int ROWS_SHOWN = 200;
     private static final String NONE = "No grade stated";
+    private static final String NO_REPORT = "no report";
     private static final Map<String, String[]> COLOURS = colours();
+    /** The first cycle graded by area of policing, in integrated reports. */
+    private static final int FIRST_AREA_YEAR = 2021;
+
+    /** Every file of a release but this page, with what it holds, in the order a reader needs them. */
+    private static final List<String[]> FILES = List.of(
+            new String[] {"reports.csv", "one row per report: force, cycle, pillar, grade, source"},
+            new String[] {"questions.csv", "one row per question (per area of policing from 2021/22) with its grade"},
+            new String[] {"areas_for_improvement.csv", "one row per area for improvement"},
+            new String[] {"causes_of_concern.csv", "one row per cause of concern"},
+            new String[] {"recommendations.csv", "one row per recommendation"},
+            new String[] {"conflicts.csv", "where two documents of one report disagree"},
+            new String[] {"warnings.csv", "what a published report lacks"},
+            new String[] {"rejects.csv", "documents not published, with the reason"},
+            new String[] {"forces.csv", "the 43 territorial forces"},
+            new String[] {"reports.json", "every report as JSON, one array"},
+            new String[] {"reports.jsonl", "every report as JSON, one a line"},
+            new String[] {ReportSchema.RELEASE_PATH, "the JSON Schema of a report"},
+            new String[] {DataPackage.FILE, "the Data Package descriptor: every table's schema, size and SHA-256"},
+            new String[] {RunJson.FILE, "where the release comes from: the run, its settings, its quality gate, every input"},
+            new String[] {ReleaseManifest.FILE, "the SHA-256 of every file of the release, as sha256sum -c reads it"});
+
+    /** One line of a report, for the list of reports and their sources. */
+    private record Line(String reportId, String grade, String sourceUrl, String format) {
+    }
 
     /** cycle → pillar → grade → reports. */
     private final Map<String, Map<String, Map<String, Integer>>> distribution = new TreeMap<>(SummaryPage::byCycle);
-    /** cycle → force → pillar → grade. */
+    /** cycle → force → pillar → grade (the overall grades, 2014 to 2018/19). */
     private final Map<String, Map<String, Map<String, String>>> grids = new TreeMap<>(SummaryPage::byCycle);
+    /** cycle → pillar → force → question number → grade (2014 to 2018/19). */
+    private final Map<String, Map<String, Map<String, Map<Integer, String>>>> questionGrids = new TreeMap<>(SummaryPage::byCycle);
+    /** cycle → pillar → question number → the question, as the first report that has it words it. */
+    private final Map<String, Map<String, Map<Integer, String>>> questionWordings = new TreeMap<>(SummaryPage::byCycle);
+    /** cycle → force → area of policing → grade (2021/22 on). */
+    private final Map<String, Map<String, Map<String, String>>> areaGrids = new TreeMap<>(SummaryPage::byCycle);
+    /** cycle → the areas of policing, in the page order of the first report that names each. */
+    private final Map<String, List<String>> areaOrder = new TreeMap<>(SummaryPage::byCycle);
+    private final List<Line> lines = new ArrayList<>();
     private final List<Conflicts.Conflict> conflicts = new ArrayList<>();
     private int conflictCount;
     private final List<Warning> warnings = new ArrayList<>();
 
     void add(Report report) {
         String cycle = report.cycle().label();
-        String grade = report.judgment() == null ? NONE : report.judgment().label();
+        String grade = gradeOf(report.judgment());
+        lines.add(new Line(report.reportId(), report.pillar() == Pillar.INTEGRATED ? "" : grade, report.source().url(),
+                report.source().format().label()));
+        if (report.cycle().year() >= FIRST_AREA_YEAR || report.pillar() == Pillar.INTEGRATED) {
+            addAreas(cycle, report);
+            return;
+        }
         distribution.computeIfAbsent(cycle, c -> new TreeMap<>(SummaryPage::byPillar))
                 .computeIfAbsent(report.pillar().label(), p -> new LinkedHashMap<>()).merge(grade, 1, Integer::sum);
         grids.computeIfAbsent(cycle, c -> new TreeMap<>())
                 .computeIfAbsent(report.force().name(), f -> new TreeMap<>(SummaryPage::byPillar))
                 .put(report.pillar().label(), grade);
-        if (report.pillar() == Pillar.INTEGRATED) {
-            report.questions().forEach(q -> grids.get(cycle).get(report.force().name())
-                    .put(q.question(), q.judgment() == null ? NONE : q.judgment().label()));
-        }
+        Map<Integer, String> grades = questionGrids.computeIfAbsent(cycle, c -> new TreeMap<>(SummaryPage::byPillar))
+                .computeIfAbsent(report.pillar().label(), p -> new TreeMap<>())
+                .computeIfAbsent(report.force().name(), f -> new TreeMap<>());
+        Map<Integer, String> wordings = questionWordings.computeIfAbsent(cycle, c -> new TreeMap<>(SummaryPage::byPillar))
+                .computeIfAbsent(report.pillar().label(), p -> new TreeMap<>());
+        report.questions().forEach(q -> {
+            grades.put(q.number(), gradeOf(q.judgment()));
+            wordings.putIfAbsent(q.number(), q.question());
+        });
+    }
+
+    /** Integrated reports (2021/22 on) have no overall grade: their areas of policing are what is graded. */
+    private void addAreas(String cycle, Report report) {
+        List<String> order = areaOrder.computeIfAbsent(cycle, c -> new ArrayList<>());
+        Map<String, Integer> counts = distribution.computeIfAbsent(cycle, c -> new TreeMap<>(SummaryPage::byPillar))
+                .computeIfAbsent("areas of policing", p -> new LinkedHashMap<>());
+        Map<String, String> grades = areaGrids.computeIfAbsent(cycle, c -> new TreeMap<>())
+                .computeIfAbsent(report.force().name(), f -> new LinkedHashMap<>());
+        report.questions().forEach(q -> {
+            if (!order.contains(q.question())) {
+                order.add(q.question());
+            }
+            grades.put(q.question(), gradeOf(q.judgment()));
+            counts.merge(gradeOf(q.judgment()), 1, Integer::sum);
+        });
+    }
+
+    private static String gradeOf(Judgment judgment) {
+        return judgment == null ? NONE : judgment.label();
     }
 
     void add(List<Conflicts.Conflict> found) {
@@ -65,27 +136,85 @@ final class SummaryPage {
         found.stream().limit(Math.max(0, ROWS_SHOWN - warnings.size())).forEach(warnings::add);
     }
 
-    void write(Path file, Release release, List<Reject> rejects) throws IOException {
+    void write(Path file, Release release, List<Reject> rejects, RunInfo run) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>PEEL reports: release summary</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:70rem}")
-                .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;")
-                .append("text-align:left;vertical-align:top}td.n{text-align:right}.grade{font-size:.85rem}")
-                .append(".legend span{display:inline-block;margin:0 .75rem .25rem 0;padding:.1rem .4rem}\n")
-                .append("</style>\n</head>\n<body>\n<h1>PEEL reports: release summary</h1>\n");
+                .append("<title>PEEL reports: ").append(escape(run.job())).append(run.release() == null ? ""
+                        : " " + escape(run.release())).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222;max-width:76rem}")
+                .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.2rem .4rem;")
+                .append("text-align:left;vertical-align:top;overflow-wrap:anywhere}td.n{text-align:right}")
+                .append("table.grade{font-size:.8rem}table.grade th[scope=col]{max-width:9rem}td.absent{color:#767676;")
+                .append("background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 8px)}")
+                .append("caption{text-align:left;font-weight:bold}.failed{border:2px solid #b2182b;padding:.5rem}svg{max-width:100%;height:auto}")
+                .append(".legend span{display:inline-block;margin:0 .75rem .25rem 0;padding:.1rem .4rem;border:1px solid #ccc}\n")
+                .append("</style>\n</head>\n<body>\n<h1>PEEL reports: ").append(escape(run.job())).append("</h1>\n");
+        identity(html, release, run);
+        files(html);
         counts(html, release);
         legend(html);
         html.append("<h2>Grades by cycle and pillar</h2>\n");
         distribution.forEach((cycle, pillars) -> distributionChart(html, cycle, pillars));
         html.append("<h2>Grades by force</h2>\n");
-        grids.forEach((cycle, forces) -> grid(html, cycle, forces));
+        for (String cycle : cycles()) {
+            html.append("<h3>").append(escape(cycle)).append("</h3>\n");
+            if (grids.containsKey(cycle)) {
+                grid(html, "Overall grade of each pillar", grids.get(cycle), pillarColumns(grids.get(cycle)));
+                questionGrids.get(cycle).forEach((pillar, forces) -> questionGrid(html, cycle, pillar, forces));
+            }
+            if (areaGrids.containsKey(cycle)) {
+                grid(html, "Grade of each area of policing (integrated reports have no overall grade)",
+                        areaGrids.get(cycle), areaOrder.get(cycle));
+            }
+        }
+        sources(html);
         rejects(html, rejects);
         warnings(html, release);
         conflicts(html);
         html.append("</body>\n</html>\n");
         Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    /** Which job, release and date this is, and whether the release failed its quality gate. */
+    private static void identity(StringBuilder html, Release release, RunInfo run) {
+        html.append("<p class=\"run\">Job <b>").append(escape(run.job())).append("</b>");
+        if (run.release() != null) {
+            html.append(", release <b>").append(escape(run.release())).append("</b>");
+        }
+        if (run.started() != null) {
+            html.append(", run started ").append(run.started().truncatedTo(ChronoUnit.SECONDS)).append(" (UTC)");
+        }
+        html.append(".</p>\n");
+        if (release.verdict() != null && !release.verdict().passed()) {
+            html.append("<p class=\"failed\"><b>This release failed its quality gate</b>: ")
+                    .append(escape(release.verdict().problem())).append(". It is published for inspection only")
+                    .append(run.release() == null ? "" : "; <code>latest</code> still names the previous good release")
+                    .append(".</p>\n");
+        }
+    }
+
+    private static void files(StringBuilder html) {
+        html.append("<h2>Files of this release</h2>\n<ul>\n");
+        for (String[] file : FILES) {
+            html.append("<li><a href=\"").append(escape(file[0])).append("\">").append(escape(file[0])).append("</a>: ")
+                    .append(escape(file[1])).append("</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private List<String> cycles() {
+        java.util.Set<String> cycles = new java.util.TreeSet<>(SummaryPage::byCycle);
+        cycles.addAll(grids.keySet());
+        cycles.addAll(areaGrids.keySet());
+        return List.copyOf(cycles);
+    }
+
+    private static List<String> pillarColumns(Map<String, Map<String, String>> forces) {
+        List<String> columns = new ArrayList<>();
+        forces.values().forEach(pillars -> pillars.keySet().stream().filter(c -> !columns.contains(c)).forEach(columns::add));
+        columns.sort(SummaryPage::byPillar);
+        return columns;
     }
 
     private static void counts(StringBuilder html, Release release) {
@@ -110,68 +239,134 @@ final class SummaryPage {
         html.append("<p class=\"legend\">");
         COLOURS.forEach((grade, colour) -> html.append("<span style=\"background:").append(colour[0]).append(";color:")
                 .append(colour[1]).append("\">").append(grade).append("</span>"));
-        html.append("</p>\n<p>Grades from different cycles are not comparable: 2014 to 2018/19 use a four-point scale, "
-                + "2021/22 on a five-point scale with Adequate.</p>\n");
+        html.append("</p>\n<p>In the grids, <q>").append(NONE).append("</q> is a report that states no grade, and an ")
+                .append("empty, hatched cell marked <q>").append(NO_REPORT).append("</q> is a force with no report in ")
+                .append("this release. Grades from different cycles are not comparable: 2014 to 2018/19 use a four-point ")
+                .append("scale, 2021/22 on a five-point scale with Adequate.</p>\n");
     }
 
-    /** One horizontal stacked bar per pillar, each segment a grade with its count in words and colour. */
+    /**
+     * One horizontal stacked bar per pillar, each segment a grade named with the legend's word and
+     * its count (on the segment where it fits, and in the line under the bar always).
+     */
     private static void distributionChart(StringBuilder html, String cycle, Map<String, Map<String, Integer>> pillars) {
-        int barWidth = 600;
-        int rowHeight = 28;
-        int labelWidth = 110;
-        int height = pillars.size() * rowHeight + 10;
+        int barWidth = 900;
+        int labelWidth = 130;
+        int rowHeight = 46;
+        int height = pillars.size() * rowHeight + 6;
+        int width = labelWidth + barWidth + 10;
         int max = pillars.values().stream().mapToInt(g -> g.values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1);
-        html.append("<h3>").append(escape(cycle)).append("</h3>\n<svg role=\"img\" width=\"").append(labelWidth + barWidth + 10)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(labelWidth + barWidth + 10).append(' ')
+        html.append("<h3>").append(escape(cycle)).append("</h3>\n<svg role=\"img\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>Grades of cycle ").append(escape(cycle))
                 .append(" by pillar</title>\n");
-        int y = 5;
+        int y = 3;
         for (Map.Entry<String, Map<String, Integer>> pillar : pillars.entrySet()) {
-            html.append("<text x=\"0\" y=\"").append(y + 18).append("\" font-size=\"13\">").append(escape(pillar.getKey()))
+            html.append("<text x=\"0\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(escape(pillar.getKey()))
                     .append("</text>\n");
             double x = labelWidth;
+            List<String> words = new ArrayList<>();
             for (String grade : COLOURS.keySet()) {
                 int count = pillar.getValue().getOrDefault(grade, 0);
                 if (count == 0) {
                     continue;
                 }
-                double width = (double) barWidth * count / max;
+                double segment = (double) barWidth * count / max;
                 String[] colour = COLOURS.get(grade);
-                html.append(String.format(Locale.ROOT, "<g><title>%s: %s, %d report(s)</title>"
+                String label = grade + " " + count;
+                words.add(label);
+                html.append(String.format(Locale.ROOT, "<g><title>%s: %s, %d</title>"
                                 + "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"%s\" stroke=\"#666\" stroke-width=\"0.5\"/>",
-                        escape(pillar.getKey()), escape(grade), count, x, y, width, colour[0]));
-                html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text></g>\n",
-                        x + 3, y + 15, colour[1], escape(abbreviation(grade) + " " + count)));
-                x += width;
+                        escape(pillar.getKey()), escape(grade), count, x, y, segment, colour[0]));
+                if (fits(label, segment)) {
+                    html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
+                            x + 3, y + 15, colour[1], escape(label)));
+                }
+                html.append("</g>\n");
+                x += segment;
             }
+            html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#222\">%s</text>\n",
+                    labelWidth, y + 36, escape(String.join(" · ", words))));
             y += rowHeight;
         }
         html.append("</svg>\n");
     }
 
-    /** A table of forces by pillar (or by area of policing) with each cell's grade named and coloured. */
-    private static void grid(StringBuilder html, String cycle, Map<String, Map<String, String>> forces) {
-        List<String> columns = new ArrayList<>();
-        forces.values().forEach(pillars -> pillars.keySet().stream().filter(c -> !columns.contains(c)).forEach(columns::add));
-        columns.sort(SummaryPage::byPillar);
-        html.append("<h3>").append(escape(cycle)).append("</h3>\n<table class=\"grade\">\n<tr><th>Force</th>");
+    /** Whether a label set in 11 px type fits a segment this wide (an average glyph is about 6.2 px). */
+    private static boolean fits(String label, double width) {
+        return label.length() * 6.2 + 6 <= width;
+    }
+
+    /** A table of forces by {@code columns}, each cell's grade named and coloured, or marked as no report. */
+    private static void grid(StringBuilder html, String caption, Map<String, Map<String, String>> forces,
+                             List<String> columns) {
+        html.append("<table class=\"grade\">\n<caption>").append(escape(caption)).append("</caption>\n<tr><th>Force</th>");
         columns.forEach(c -> html.append("<th scope=\"col\">").append(escape(c)).append("</th>"));
         html.append("</tr>\n");
         forces.forEach((force, grades) -> {
             html.append("<tr><th scope=\"row\">").append(escape(force)).append("</th>");
-            for (String column : columns) {
-                String grade = grades.get(column);
-                if (grade == null) {
-                    html.append("<td></td>");
-                } else {
-                    String[] colour = COLOURS.getOrDefault(grade, COLOURS.get(NONE));
-                    html.append("<td style=\"background:").append(colour[0]).append(";color:").append(colour[1]).append("\">")
-                            .append(escape(grade)).append("</td>");
-                }
-            }
+            columns.forEach(column -> cell(html, grades.get(column)));
             html.append("</tr>\n");
         });
         html.append("</table>\n");
+    }
+
+    /** The question grades of one cycle and pillar: forces by question number, the questions listed under it. */
+    private void questionGrid(StringBuilder html, String cycle, String pillar, Map<String, Map<Integer, String>> forces) {
+        Map<Integer, String> wordings = questionWordings.get(cycle).get(pillar);
+        if (wordings.isEmpty()) {
+            return;
+        }
+        html.append("<table class=\"grade\">\n<caption>").append(escape(pillar)).append(": the grade of each question</caption>\n")
+                .append("<tr><th>Force</th>");
+        wordings.forEach((number, question) -> html.append("<th scope=\"col\" title=\"").append(escape(question))
+                .append("\">Q").append(number).append("</th>"));
+        html.append("</tr>\n");
+        forces.forEach((force, grades) -> {
+            html.append("<tr><th scope=\"row\">").append(escape(force)).append("</th>");
+            wordings.keySet().forEach(number -> cell(html, grades.get(number)));
+            html.append("</tr>\n");
+        });
+        html.append("</table>\n<ol class=\"questions\">");
+        wordings.forEach((number, question) -> html.append("<li value=\"").append(number).append("\">")
+                .append(escape(question)).append("</li>"));
+        html.append("</ol>\n");
+    }
+
+    private static void cell(StringBuilder html, String grade) {
+        if (grade == null) {
+            html.append("<td class=\"absent\">").append(NO_REPORT).append("</td>");
+            return;
+        }
+        String[] colour = COLOURS.getOrDefault(grade, COLOURS.get(NONE));
+        html.append("<td style=\"background:").append(colour[0]).append(";color:").append(colour[1]).append("\">")
+                .append(escape(grade)).append("</td>");
+    }
+
+    /** Every report with the document it was published from: a link to a harvested page, a path relative to the input for a local file. */
+    private void sources(StringBuilder html) {
+        html.append("<h2>Reports and their sources</h2>\n");
+        if (lines.isEmpty()) {
+            html.append("<p>None.</p>\n");
+            return;
+        }
+        html.append("<p>A local file is named by its path relative to the input folder it was read from.</p>\n")
+                .append("<table>\n<tr><th>Report</th><th>Grade</th><th>Source</th><th>Format</th></tr>\n");
+        for (Line line : lines) {
+            html.append("<tr><td>").append(escape(line.reportId())).append("</td><td>").append(escape(line.grade()))
+                    .append("</td><td>").append(source(line.sourceUrl())).append("</td><td>").append(escape(line.format()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** A harvested page's URL as a link; a local file's relative path as text, since it is not beside the release. */
+    private static String source(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
+        }
+        return "<code>" + escape(url) + "</code>";
     }
 
     private static void rejects(StringBuilder html, List<Reject> rejects) {
@@ -222,14 +417,6 @@ final class SummaryPage {
 
     private static String more(int total) {
         return total > ROWS_SHOWN ? "<p>… and " + (total - ROWS_SHOWN) + " more: see the CSV file.</p>\n" : "";
-    }
-
-    private static String abbreviation(String grade) {
-        return switch (grade) {
-            case "Requires improvement" -> "RI";
-            case NONE -> "none";
-            default -> grade;
-        };
     }
 
     /** Background and text colour of each grade, best to worst, then the non-grades. */

@@ -59,7 +59,11 @@ class ConcurrentRunsTest {
         assertThat(second.out().lines()).as("nothing but the job's announcement").hasSize(1);
         assertThat(firstResult.exitCode()).as(firstResult.out() + firstResult.err()).isEqualTo(Outcome.OK);
         try (var releases = Files.list(home.resolve("output/sample"))) {
-            assertThat(releases.filter(p -> !p.endsWith("latest"))).as("one release, the first run's").hasSize(1);
+            assertThat(releases.filter(p -> !p.endsWith("latest") && !p.endsWith("runs"))).as("one release, the first run's")
+                    .hasSize(1);
+        }
+        try (var records = Files.list(home.resolve("output/sample/runs"))) {
+            assertThat(records).as("a record of each run, the refused one's too").hasSize(2);
         }
     }
 

@@ -33,4 +33,16 @@ class DocumentReaderTest {
         assertThat(found).containsExactly(temp.resolve("a.HTM"), temp.resolve("b/nested/report-without-extension"),
                 temp.resolve("c.txt"), temp.resolve("empty.pdf"), named);
     }
+
+    @Test
+    void aDocumentIsNamedByItsPathRelativeToItsInputFolderOrByItsNameWhenNamedDirectly() throws IOException {
+        Files.createDirectories(temp.resolve("in/2016/sub folder"));
+        Files.writeString(temp.resolve("in/2016/sub folder/a page.html"), "<p>a page</p>");
+        Files.writeString(temp.resolve("in/top.html"), "<p>top</p>");
+        Path named = Files.writeString(temp.resolve("alone.html"), "<p>named directly</p>");
+
+        List<String> urls = DocumentReader.discover(List.of(temp.resolve("in"), named)).stream().map(DocumentRef::url).toList();
+
+        assertThat(urls).as("in path order").containsExactly("alone.html", "2016/sub%20folder/a%20page.html", "top.html");
+    }
 }

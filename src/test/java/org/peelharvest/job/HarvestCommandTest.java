@@ -211,7 +211,7 @@ class HarvestCommandTest {
         assertThat(Files.readSymbolicLink(temp.resolve("out/broken/latest"))).isEqualTo(earlier.getFileName());
         try (var released = Files.list(temp.resolve("out/broken"))) {
             assertThat(released.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-                    .containsExactlyInAnyOrder("20200101T000000Z", "latest");
+                    .containsExactlyInAnyOrder("20200101T000000Z", "latest", "runs");
         }
     }
 

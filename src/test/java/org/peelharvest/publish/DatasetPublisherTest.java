@@ -249,7 +249,7 @@ class DatasetPublisherTest {
                 "corrupt-pdf", "cannot read")), run);
 
         JsonNode json = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile());
-        assertThat(json.get("project_version").asString()).isEqualTo("0.1.0");
+        assertThat(json.get("build").get("version").asString()).isEqualTo("0.1.0");
         assertThat(json.get("job").asString()).isEqualTo("sample");
         assertThat(json.get("run").asInt()).isEqualTo(4);
         assertThat(json.get("started").asString()).isEqualTo("2026-11-25T09:00:00Z");

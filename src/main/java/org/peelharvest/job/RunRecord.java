@@ -1,0 +1,65 @@
+package org.peelharvest.job;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.peelharvest.publish.Build;
+import org.peelharvest.publish.RunInfo;
+import org.peelharvest.publish.RunJson;
+
+/**
+ * The record every run leaves, whatever its end (success, quality gate failed, failed):
+ * {@code <output>/runs/<start>.json} beside the releases of a job that makes releases, or
+ * {@code <output>.runs/<start>.json} beside the folder {@code extract} publishes into (which
+ * publishing replaces whole). It holds the fields of {@code run.json}, and the error when the run
+ * failed; {@code <start>} is the UTC time the command started, as a release is named.
+ */
+final class RunRecord {
+
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private RunRecord() {
+    }
+
+    /** The folder a run of {@code spec} leaves its record in. */
+    static Path folder(RunSpec spec) {
+        return spec.releases() ? spec.output().resolve("runs")
+                : spec.output().resolveSibling(spec.output().getFileName() + ".runs");
+    }
+
+    /**
+     * Leaves the record of a run that ended with {@code exitCode}; {@code outcome} is null when
+     * the job never started. A record that cannot be written is said on {@code err}, and the run's
+     * exit code stands.
+     */
+    static void leave(RunSpec spec, Invocation invocation, Outcome outcome, int exitCode, String error,
+                      PrintStream err) {
+        RunInfo run = new RunInfo(Build.current(), spec.name(), outcome == null ? 0 : outcome.run(),
+                outcome == null ? 0 : outcome.instance(), invocation.started(),
+                outcome == null || outcome.release() == null ? spec.release() : outcome.release(),
+                invocation.settings(spec), spec.inputs());
+        Path published = outcome == null || outcome.folder().isEmpty() ? null : Path.of(outcome.folder());
+        try {
+            RunJson.writeRecord(fileFor(spec, invocation), run, published,
+                    outcome == null ? 0 : outcome.documents(), outcome == null ? 0 : outcome.rejected(), exitCode, error);
+        } catch (IOException | RuntimeException e) {
+            err.println("peel-harvest: the record of this run could not be written in " + folder(spec) + ": " + e.getMessage());
+        }
+    }
+
+    /** A new file: two runs started in the same second get {@code <start>.json} and {@code <start>-2.json}. */
+    private static Path fileFor(RunSpec spec, Invocation invocation) {
+        Path folder = folder(spec);
+        String name = NAME.format(invocation.started());
+        Path file = folder.resolve(name + ".json");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(name + "-" + n + ".json");
+        }
+        return file;
+    }
+}
