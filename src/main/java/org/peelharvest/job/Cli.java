@@ -128,10 +128,9 @@ public final class Cli implements Callable<Integer> {
                      invocation.properties(options.settings(springProperties)), output)) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
             output.out().print(outcome.summary());
+            // Quiet and well: nothing at all, so cron sends no mail; the run's record under runs/ says what it did.
             if (!outcome.problem().isEmpty()) {
                 problems.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
-            } else if (options.quiet) {
-                out.println(outcome.resultLine(spec.name()));
             }
             RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
             return outcome.exitCode();

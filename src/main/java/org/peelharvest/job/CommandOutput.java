@@ -8,7 +8,7 @@ import java.time.Duration;
  * Where a command writes: data and the summary to {@code out}, progress and problems to
  * {@code err} (issue 10: a scheduler keeps the two apart), and how progress is shown.
  *
- * @param out      the summary and data; nothing but the one-line result when quiet
+ * @param out      the summary and data; nothing when quiet
  * @param err      progress and the one-line cause of a failure
  * @param progress how progress is shown on {@code err}
  * @param interval how often a progress line is printed when progress is {@link Progress#LINES}

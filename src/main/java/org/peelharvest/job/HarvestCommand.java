@@ -51,7 +51,7 @@ final class HarvestCommand implements Callable<Integer> {
     int timeout;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print only errors (stderr) and, on success, the one-line result (stdout): for cron.")
+            description = "Print nothing on success and only the cause of a failure (stderr): for cron.")
     boolean quiet;
 
     @Override
@@ -78,9 +78,6 @@ final class HarvestCommand implements Callable<Integer> {
                 : plan.map(JobFile.HarvestPlan::userAgent).orElse(HarvestSettings.DEFAULT_USER_AGENT);
         HarvestRunner.Result result = new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quiet, false))
                 .harvest(seedList, allowList, root, perSecond, agent, timeout);
-        if (quiet && result.exitCode() == Outcome.OK) {
-            cli.out().println("harvested into " + result.snapshot());
-        }
         return result.exitCode();
     }
 }

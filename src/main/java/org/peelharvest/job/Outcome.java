@@ -66,13 +66,6 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** What a run that ended well did, on one line: all that {@code --quiet} prints on stdout. */
-    String resultLine(String job) {
-        return String.format(Locale.ROOT, "job %s: %d report(s) published from %d document(s), %d rejected, "
-                + "%d warning(s)%s", job, published, documents(), rejected, warnings,
-                folder.isEmpty() ? "" : ", in " + folder);
-    }
-
     /** Every document ends as a report or a reject. */
     int documents() {
         return extracted + rejected;

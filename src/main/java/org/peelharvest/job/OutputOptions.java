@@ -11,7 +11,7 @@ class OutputOptions {
     enum LogFormat { TEXT, JSON }
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print only errors (stderr) and, on success, the one-line result (stdout): for cron.")
+            description = "Print nothing on success and only the cause of a failure (stderr): for cron.")
     boolean quiet;
 
     @Option(names = "--log-format", paramLabel = "FORMAT",
