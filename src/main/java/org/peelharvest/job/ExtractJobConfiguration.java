@@ -100,6 +100,8 @@ class ExtractJobConfiguration {
                 .skipPolicy(new RejectedDocumentSkipPolicy())
                 .skipListener(rejectRecorder)
                 .listener(progressListener)
+                // The partitions run again on a restart too: the partition step takes this from its worker step.
+                .allowStartIfComplete(true)
                 .build();
     }
 

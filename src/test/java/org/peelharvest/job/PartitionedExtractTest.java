@@ -133,7 +133,9 @@ class PartitionedExtractTest {
             String relative = output.relativize(file).toString();
             if (relative.equals("run.json")) {
                 JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
-                assertThat(json.path("inputs").size()).as("inputs of run.json").isEqualTo(13);
+                // 13 documents, but the two copies have the bytes of the page they copy and share its one
+                // staged report, so run.json lists the three as one input.
+                assertThat(json.path("inputs").size()).as("inputs of run.json").isEqualTo(11);
                 files.put("run.json counts and inputs", (json.path("counts").toString() + json.path("inputs"))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
