@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -33,37 +31,30 @@ import org.peelharvest.publish.StagingArea;
  * file, a dangling symbolic link named as a document) becomes a document that is a reject. On a
  * restart the inputs are listed again as they are now, and the documents already done as they
  * are now are passed over, so added and changed documents are read and removed ones dropped.
+ * The {@link DocumentPartitioner} lists them once a run ({@link #discover}); each partition's
+ * reader hands out the documents dealt to it.
  */
 class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRef> {
 
     private static final int SNIFF_BYTES = 4096;
 
-    private final List<Path> inputs;
     private final StagingArea staging;
+    private final String partition;
     private List<DocumentRef> documents = List.of();
     private int next;
 
-    DocumentReader(List<Path> inputs, StagingArea staging) {
-        this.inputs = List.copyOf(inputs);
+    /** The reader of one partition's documents, as {@link DocumentPartitioner} dealt them. */
+    DocumentReader(StagingArea staging, String partition) {
         this.staging = staging;
+        this.partition = partition;
         setName("documents");
         // Where to go on is told by what is done (staging), not by a count: the inputs may have changed.
         setSaveState(false);
     }
 
-    /** The documents left to do in this run. */
-    int total() {
-        return documents.size();
-    }
-
     @Override
-    protected void doOpen() throws IOException {
-        List<DocumentRef> listed = discover(inputs);
-        Map<String, String> fingerprints = new LinkedHashMap<>();
-        listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
-        staging.putListed(fingerprints);
-        Set<String> done = staging.doneAsListed();
-        documents = listed.stream().filter(d -> !done.contains(d.key())).toList();
+    protected void doOpen() {
+        documents = DocumentPartitioner.read(staging, partition);
         next = 0;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 
@@ -26,7 +27,8 @@ import org.peelharvest.validate.ReportWarnings;
 /**
  * The extract job: {@code harvestStep} harvests into a snapshot when the job names seeds (and ends the
  * job when it finds no report; a failed harvest fails the job, so nothing is published and {@code latest}
- * stays where it was); {@code extractStep} reads each document, extracts and validates its report and
+ * stays where it was); {@code extractStep} lists the documents and deals them out to partitions, in
+ * each of which {@code extractWorker} reads each document, extracts and validates its report and
  * stages it (a document is the unit of work and of skipping); {@code publishStep} publishes the
  * staged reports, their warnings and the rejects as one release.
  */
@@ -57,11 +59,37 @@ class ExtractJobConfiguration {
         return new HarvestTasklet(RunSpec.from(stepExecution.getJobParameters()), output);
     }
 
+    /**
+     * The documents dealt out to {@code peel.threads} partitions (default: one a core), each a
+     * worker step of its own on a thread of its own; every core parses while the job repository,
+     * staging and validation of the other partitions go on beside it.
+     */
     @Bean
-    Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                     DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
-                     ProgressReporter progressReporter, @Value("${peel.chunk-size:10}") int chunkSize,
-                     DocumentExtractor.Limits documentLimits) {
+    Step extractStep(JobRepository jobRepository, DocumentPartitioner documentPartitioner, Step extractWorker,
+                     @Value("${peel.threads:0}") int threads) {
+        int partitions = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return new StepBuilder(jobRepository)
+                .partitioner("extractWorker", documentPartitioner)
+                .step(extractWorker)
+                .gridSize(partitions)
+                .taskExecutor(extractThreads(partitions))
+                // Runs again on every restart, so inputs changed since the kill are read (issue 9, item 10).
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    private static SimpleAsyncTaskExecutor extractThreads(int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("peel-harvest-extract-");
+        executor.setConcurrencyLimit(threads);
+        return executor;
+    }
+
+    /** One partition's documents: a document is the unit of work and of skipping. */
+    @Bean
+    Step extractWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
+                       ProgressReporter.Listener progressListener, @Value("${peel.chunk-size:10}") int chunkSize,
+                       DocumentExtractor.Limits documentLimits) {
         return new StepBuilder(jobRepository)
                 .<DocumentRef, ExtractedDocument>chunk(chunkSize)
                 .transactionManager(transactionManager)
@@ -71,8 +99,8 @@ class ExtractJobConfiguration {
                 .faultTolerant()
                 .skipPolicy(new RejectedDocumentSkipPolicy())
                 .skipListener(rejectRecorder)
-                .listener(progressReporter)
-                // Runs again on every restart, so inputs changed since the kill are read (issue 9, item 10).
+                .listener(progressListener)
+                // The partitions run again on a restart too: the partition step takes this from its worker step.
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -94,11 +122,19 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution, JobRepository jobRepository) {
+    DocumentPartitioner documentPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
+                                            JobRepository jobRepository, ProgressReporter progressReporter) {
         RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
         String snapshot = spec.harvest() == null ? null : harvestedSnapshot(stepExecution, jobRepository);
-        return new DocumentReader(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs(),
-                stagingArea(stepExecution));
+        return new DocumentPartitioner(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs(),
+                stagingArea(stepExecution), progressReporter, stepExecution.getJobExecutionId());
+    }
+
+    @Bean
+    @StepScope
+    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new DocumentReader(stagingArea(stepExecution),
+                stepExecution.getExecutionContext().getString(DocumentPartitioner.PARTITION));
     }
 
     /**
@@ -133,10 +169,16 @@ class ExtractJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    ProgressReporter progressReporter(DocumentReader documentReader, CommandOutput output,
+    ProgressReporter progressReporter(CommandOutput output,
                                       @Value("${peel.progress-interval:10s}") java.time.Duration interval) {
-        return new ProgressReporter(documentReader, output.withInterval(interval));
+        return new ProgressReporter(output.withInterval(interval));
+    }
+
+    @Bean
+    @StepScope
+    ProgressReporter.Listener progressListener(@Value("#{stepExecution}") StepExecution stepExecution,
+                                               ProgressReporter progressReporter) {
+        return progressReporter.listener(stepExecution.getJobExecutionId());
     }
 
     @Bean

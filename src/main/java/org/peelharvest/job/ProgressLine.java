@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * A line of progress on stderr: redrawn in place on a terminal (at most five times a second),
- * printed as a new line every {@link CommandOutput#interval} otherwise, and once more at the end.
+ * printed as a new line at the first update and then every {@link CommandOutput#interval}
+ * otherwise, and once more at the end.
  */
 final class ProgressLine {
 
@@ -14,6 +15,7 @@ final class ProgressLine {
     private final CommandOutput output;
     private final long started = System.nanoTime();
     private long lastPrinted = started;
+    private boolean shown;
     private int width;
 
     ProgressLine(CommandOutput output) {
@@ -32,14 +34,17 @@ final class ProgressLine {
             case OFF -> {
             }
             case LINES -> {
-                if (last || now - lastPrinted >= output.interval().toNanos()) {
+                // The first at once, so a run shows it is alive from its first document.
+                if (last || !shown || now - lastPrinted >= output.interval().toNanos()) {
                     lastPrinted = now;
+                    shown = true;
                     output.errLines().println("INFO", text.get());
                 }
             }
             case TERMINAL -> {
-                if (last || now - lastPrinted >= REDRAW.toNanos()) {
+                if (last || !shown || now - lastPrinted >= REDRAW.toNanos()) {
                     lastPrinted = now;
+                    shown = true;
                     String line = text.get();
                     output.err().print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
                     width = line.length();

@@ -1,40 +1,82 @@
 package org.peelharvest.job;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
 
 /**
- * Shows "documents done / total, rate, rejects so far" on stderr as a {@link ProgressLine}, so a
- * long run shows it is alive without mixing into the summary on stdout or flooding a log.
+ * Shows "documents done / total, rate, rejects so far" on stderr as a {@link ProgressLine} (at the
+ * first document, then as the line's pace allows, and at the last), so a long run shows it is
+ * alive without mixing into the summary on stdout or flooding a log. One run's partitions count
+ * into the same progress from their own threads: the partitioner {@link #start starts} it with the
+ * run's total, each partition's {@link Listener} counts.
  */
-class ProgressReporter implements ItemProcessListener<DocumentRef, ExtractedDocument> {
+class ProgressReporter {
 
-    private final DocumentReader reader;
-    private final ProgressLine line;
-    private int done;
-    private int rejects;
+    private final CommandOutput output;
+    private final Map<Long, Progress> runs = new ConcurrentHashMap<>();
 
-    ProgressReporter(DocumentReader reader, CommandOutput output) {
-        this.reader = reader;
-        this.line = new ProgressLine(output);
+    ProgressReporter(CommandOutput output) {
+        this.output = output;
     }
 
-    @Override
-    public void afterProcess(DocumentRef document, ExtractedDocument extracted) {
-        done++;
-        show();
+    /** A run (job execution {@code run}) has {@code total} documents to do. */
+    void start(long run, int total) {
+        runs.put(run, new Progress(total, new ProgressLine(output)));
     }
 
-    @Override
-    public void onProcessError(DocumentRef document, Exception failure) {
-        done++;
-        rejects++;
-        show();
+    /** What a partition of run {@code run} reports its documents to. */
+    Listener listener(long run) {
+        return new Listener(this, run);
     }
 
-    private void show() {
-        line.update(() -> String.format(Locale.ROOT, "documents %d/%d (%.1f/s), rejects %d", done, reader.total(),
-                done / line.seconds(), rejects), done == reader.total());
+    synchronized void counted(long run, boolean rejected) {
+        Progress progress = runs.get(run);
+        if (progress == null) {
+            return;
+        }
+        progress.done++;
+        progress.rejects += rejected ? 1 : 0;
+        boolean last = progress.done >= progress.total;
+        progress.line.update(() -> String.format(Locale.ROOT, "documents %d/%d (%.1f/s), rejects %d", progress.done,
+                progress.total, progress.done / progress.line.seconds(), progress.rejects), last);
+        if (last) {
+            runs.remove(run);
+        }
+    }
+
+    private static final class Progress {
+        private final int total;
+        private final ProgressLine line;
+        private int done;
+        private int rejects;
+
+        Progress(int total, ProgressLine line) {
+            this.total = total;
+            this.line = line;
+        }
+    }
+
+    /** Counts one partition's documents into its run's progress (not final: a step-scoped bean is a subclass proxy). */
+    static class Listener implements ItemProcessListener<DocumentRef, ExtractedDocument> {
+        private final ProgressReporter reporter;
+        private final long run;
+
+        Listener(ProgressReporter reporter, long run) {
+            this.reporter = reporter;
+            this.run = run;
+        }
+
+        @Override
+        public void afterProcess(DocumentRef document, ExtractedDocument extracted) {
+            reporter.counted(run, false);
+        }
+
+        @Override
+        public void onProcessError(DocumentRef document, Exception failure) {
+            reporter.counted(run, true);
+        }
     }
 }

@@ -98,7 +98,22 @@ public final class StagingArea {
         // Named so that the primary document of a report sorts first: HTML before PDF, then by content.
         Source source = report.source();
         String name = source.format().precedence() + "-" + source.format().label() + "-" + source.sha256() + ".json";
-        write(root.resolve("reports").resolve(report.reportId()).resolve(name), report);
+        Path file = root.resolve("reports").resolve(report.reportId()).resolve(name);
+        synchronized (StagingArea.class) {
+            if (!keptOver(file, source.url())) {
+                write(file, report);
+            }
+        }
+    }
+
+    /**
+     * Whether the report staged in {@code file} stays rather than one of the same content from
+     * {@code url}: two copies of one document (the same bytes under two names) share the file, and
+     * the copy whose URL sorts last keeps it, as when documents were done one by one in path
+     * order; so the release is the same whichever partition finishes first.
+     */
+    private static boolean keptOver(Path file, String url) {
+        return Files.isRegularFile(file) && read(file, Report.class).source().url().compareTo(url) > 0;
     }
 
     public void put(Reject reject) {
@@ -199,7 +214,8 @@ public final class StagingArea {
     private static void write(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            // One partial file a thread: partitions may stage the same outcome at once (a chunk retried).
+            Path partial = file.resolveSibling(file.getFileName() + "." + Thread.currentThread().getId() + ".partial");
             Files.write(partial, JSON.writeValueAsBytes(value));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,0 +1,147 @@
+package org.peelharvest.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import org.peelharvest.model.Reject;
+import org.peelharvest.publish.StagingArea;
+
+/**
+ * Lists the documents of a run once, records them in the work area, and deals the ones left to do
+ * out to {@code gridSize} partitions, each written to a file of the work area
+ * ({@code partitions/<name>.json}) that its worker step reads. A partition's execution context
+ * holds only its name, so the same partitioner can hand partitions to remote workers that share
+ * the work area (Spring Batch's remote partitioning); here they run on local threads.
+ *
+ * <p>Called on every run of the step, a resume included, so a resume lists the inputs as they
+ * are now (issue 9, item 10); a restarted partition keeps its name and reads the new list.
+ * Documents are dealt in turn, in path order, except that every document of one URL goes to the
+ * partition of its first (two records of one URL in a WARC file are then done in file order, as
+ * a single thread does them), so the outcomes staged, and so the release, do not depend on the
+ * number of partitions or on which thread finishes first.
+ */
+class DocumentPartitioner implements Partitioner {
+
+    static final String PARTITION = "partition";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final List<Path> inputs;
+    private final StagingArea staging;
+    private final ProgressReporter progress;
+    private final long run;
+
+    /**
+     * @param run the job execution, whose progress the partitions report into
+     */
+    DocumentPartitioner(List<Path> inputs, StagingArea staging, ProgressReporter progress, long run) {
+        this.inputs = List.copyOf(inputs);
+        this.staging = staging;
+        this.progress = progress;
+        this.run = run;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        List<DocumentRef> todo = documentsToDo();
+        progress.start(run, todo.size());
+        List<List<DocumentRef>> dealt = deal(todo, gridSize);
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (int i = 0; i < dealt.size(); i++) {
+            String name = PARTITION + i;
+            write(staging, name, dealt.get(i));
+            ExecutionContext context = new ExecutionContext();
+            context.putString(PARTITION, name);
+            partitions.put(name, context);
+        }
+        return partitions;
+    }
+
+    /** Lists the inputs as they are now, records the list, and leaves out what is done as it is now. */
+    private List<DocumentRef> documentsToDo() {
+        staging.create();
+        List<DocumentRef> listed = DocumentReader.discover(inputs);
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
+        staging.putListed(fingerprints);
+        Set<String> done = staging.doneAsListed();
+        return listed.stream().filter(d -> !done.contains(d.key())).toList();
+    }
+
+    /** The documents dealt in turn to {@code count} partitions, every document of one URL to the same one. */
+    static List<List<DocumentRef>> deal(List<DocumentRef> documents, int count) {
+        List<List<DocumentRef>> partitions = new ArrayList<>();
+        for (int i = 0; i < Math.max(count, 1); i++) {
+            partitions.add(new ArrayList<>());
+        }
+        Map<String, Integer> partitionOfUrl = new HashMap<>();
+        int turn = 0;
+        for (DocumentRef document : documents) {
+            Integer partition = partitionOfUrl.get(document.url());
+            if (partition == null) {
+                partition = turn++ % partitions.size();
+                partitionOfUrl.put(document.url(), partition);
+            }
+            partitions.get(partition).add(document);
+        }
+        return partitions;
+    }
+
+    /** The documents of one partition, as its partitioner wrote them. */
+    static List<DocumentRef> read(StagingArea staging, String partition) {
+        Path file = fileOf(staging, partition);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the documents of " + partition + " are not in the work area (" + file + ")");
+        }
+        return JSON.readValue(file.toFile(), ENTRIES).stream().map(Entry::ref).toList();
+    }
+
+    static void write(StagingArea staging, String partition, List<DocumentRef> documents) {
+        Path file = fileOf(staging, partition);
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.write(partial, JSON.writeValueAsBytes(documents.stream().map(Entry::of).toList()));
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the documents of " + partition + " to " + file, e);
+        }
+    }
+
+    private static Path fileOf(StagingArea staging, String partition) {
+        return staging.root().resolve("partitions").resolve(partition + ".json");
+    }
+
+    /**
+     * A {@link DocumentRef} as a partition file keeps it: the path as the text it was listed by
+     * (a URI would make a relative path absolute, and the key would change).
+     */
+    record Entry(String file, long offset, String url, String fingerprint, Reject problem) {
+
+        static Entry of(DocumentRef ref) {
+            return new Entry(ref.file().toString(), ref.offset(), ref.url(), ref.fingerprint(), ref.problem());
+        }
+
+        DocumentRef ref() {
+            return new DocumentRef(Path.of(file), offset, url, fingerprint, problem);
+        }
+    }
+}

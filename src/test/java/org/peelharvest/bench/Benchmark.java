@@ -1,0 +1,231 @@
+package org.peelharvest.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.peelharvest.job.MeasuredRun;
+
+/**
+ * The benchmark of issue 11, one run on one machine: makes the synthetic archive
+ * ({@link SyntheticArchive}, {@code -Dn=} pages and as many PDFs, default 1,000), then measures in
+ * child JVMs, one at a time: (a) the floor, {@link Floor} over the whole archive; (b) the extract
+ * job (under {@code -Xmx256m}, publishing every dataset) over the first quarter, the first half
+ * and the whole; and the start-up of {@link MinimalBatchApp}. Prints documents/s, MB/s, the ratio
+ * (b)/(a), time to first document, peak heap and peak RSS, and the times for N/4, N/2 and N, with
+ * the targets of the issue; writes the same to {@code target/benchmark/results.txt}.
+ */
+public final class Benchmark {
+
+    private static final Path FOLDER = Path.of("target/benchmark");
+    private static final String JOB_HEAP = "-Xmx256m";
+
+    private Benchmark() {
+    }
+
+    /** What one child JVM took: wall time, time to its first document, peak RSS and peak heap. */
+    record Measured(double seconds, double firstDocumentSeconds, long peakRssBytes, long peakHeapBytes, String out) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("n", 1000);
+        if (n < 4) {
+            System.err.println("benchmark: -Dn=" + n + ": n must be at least 4 (a quarter of the archive is measured)");
+            System.exit(2);
+        }
+        List<String> report = new ArrayList<>();
+        report.add("peel-harvest benchmark (issue 11), " + Instant.now());
+        report.add("machine: " + machine());
+        report.add("load average before: " + loadAverage());
+        System.out.println("making the synthetic archive: " + n + " HTML pages and " + n + " PDF reports …");
+        Path archive = SyntheticArchive.make(FOLDER, n);
+        long bytes = sizeOf(SyntheticArchive.quarters(archive, 4));
+        report.add(String.format(Locale.ROOT, "archive: %d HTML pages and %d PDFs, %.1f MB (%s)", n, n, bytes / 1e6,
+                archive));
+
+        Measured floor = floor(archive);
+        report.add(line("(a) floor: jsoup and PDFBox only, every core", 2 * n, bytes, floor));
+        Measured[] runs = new Measured[3];
+        int[] quarters = {1, 2, 4};
+        for (int i = 0; i < 3; i++) {
+            List<Path> inputs = SyntheticArchive.quarters(archive, quarters[i]);
+            runs[i] = extract(inputs, "n" + quarters[i]);
+            report.add(line("(b) extract job, " + quarters[i] + "/4 of the archive, " + JOB_HEAP, 2 * n * quarters[i] / 4,
+                    sizeOf(inputs), runs[i]));
+        }
+        Measured minimal = minimal();
+        report.add(String.format(Locale.ROOT, "minimal Boot + Batch app (same job repository): first document at %.2f s",
+                minimal.firstDocumentSeconds()));
+
+        Measured whole = runs[2];
+        report.add("");
+        report.add(target("extract / floor (wall, whole archive)", whole.seconds() / floor.seconds(), 1.25));
+        report.add(target("time for N / time for N/2", whole.seconds() / runs[1].seconds(), 2.2));
+        report.add(target("start-up to first document / minimal app's",
+                runs[0].firstDocumentSeconds() / minimal.firstDocumentSeconds(), 1.5));
+        report.add(String.format(Locale.ROOT, "peak heap N/4, N/2, N: %d, %d, %d MB (the whole completed under %s: %s)",
+                runs[0].peakHeapBytes() >> 20, runs[1].peakHeapBytes() >> 20, whole.peakHeapBytes() >> 20, JOB_HEAP,
+                whole.out().contains("published to") ? "yes" : "NO"));
+        report.add("load average after: " + loadAverage());
+        Files.createDirectories(FOLDER);
+        Files.write(FOLDER.resolve("results.txt"), report, StandardCharsets.UTF_8);
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println("written to " + FOLDER.resolve("results.txt"));
+    }
+
+    private static String line(String what, int documents, long bytes, Measured measured) {
+        return String.format(Locale.ROOT, "%s: %d documents in %.2f s (%.1f documents/s, %.2f MB/s), first document "
+                        + "at %s, peak heap %s, peak RSS %d MB", what, documents, measured.seconds(),
+                documents / measured.seconds(), bytes / 1e6 / measured.seconds(),
+                measured.firstDocumentSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.2f s", measured.firstDocumentSeconds()),
+                measured.peakHeapBytes() < 0 ? "-" : (measured.peakHeapBytes() >> 20) + " MB", measured.peakRssBytes() >> 20);
+    }
+
+    private static String target(String what, double ratio, double atMost) {
+        return String.format(Locale.ROOT, "%s: %.2f (target at most %.2f: %s)", what, ratio, atMost,
+                ratio <= atMost ? "met" : "NOT met");
+    }
+
+    private static Measured floor(Path archive) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-Xmx512m", Floor.class.getName()));
+        SyntheticArchive.quarters(archive, 4).forEach(q -> args.add(q.toString()));
+        return measure(args, null);
+    }
+
+    private static Measured extract(List<Path> inputs, String name) throws Exception {
+        Path home = FOLDER.resolve("runs").resolve(name).toAbsolutePath();
+        deleteTree(home);
+        Files.createDirectories(home);
+        List<String> args = new ArrayList<>(List.of(JOB_HEAP, "-Dpeel.home=" + home, MeasuredRun.class.getName(),
+                "extract", "--output", home.resolve("out").toString(), "--max-reject-rate", "1",
+                "--max-warning-rate", "1"));
+        inputs.forEach(input -> {
+            args.add("--input");
+            args.add(input.toString());
+        });
+        return measure(args, "documents 1/");
+    }
+
+    private static Measured minimal() throws Exception {
+        Path home = FOLDER.resolve("runs").resolve("minimal").toAbsolutePath();
+        deleteTree(home);
+        Files.createDirectories(home);
+        return measure(List.of("-Xmx256m", "-Dpeel.job-repository=" + home, MinimalBatchApp.class.getName()),
+                "first document");
+    }
+
+    /**
+     * Runs a child JVM on this classpath to its end: its wall time from start to exit, when it
+     * printed a line starting with {@code firstDocument}, its peak RSS (VmHWM, read while it runs)
+     * and the peak heap it reports.
+     */
+    private static Measured measure(List<String> args, String firstDocument) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(args);
+        System.out.println("running " + String.join(" ", args.subList(0, Math.min(args.size(), 6))) + " …");
+        long started = System.nanoTime();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long[] first = {-1};
+        long[] heap = {-1};
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (firstDocument != null && first[0] < 0 && line.startsWith(firstDocument)) {
+                        first[0] = System.nanoTime();
+                    }
+                    if (line.startsWith(MeasuredRun.PEAK_HEAP)) {
+                        heap[0] = Long.parseLong(line.substring(MeasuredRun.PEAK_HEAP.length()).strip());
+                    }
+                    out.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                out.append("(output lost: ").append(e).append(")\n");
+            }
+        });
+        reader.start();
+        long rss = 0;
+        Path status = Path.of("/proc", Long.toString(child.pid()), "status");
+        while (child.isAlive()) {
+            rss = Math.max(rss, peakRss(status));
+            Thread.sleep(50);
+        }
+        long ended = System.nanoTime();
+        reader.join();
+        if (child.exitValue() != 0 && child.exitValue() != 3) {
+            throw new IllegalStateException("the child JVM exited " + child.exitValue() + ":\n" + out);
+        }
+        String tail = out.length() > 600 ? out.substring(out.length() - 600) : out.toString();
+        System.out.print(tail.lines().filter(l -> !l.startsWith("documents ")).map(l -> "  " + l + "\n")
+                .reduce("", String::concat));
+        return new Measured((ended - started) / 1e9, first[0] < 0 ? -1 : (first[0] - started) / 1e9, rss, heap[0],
+                out.toString());
+    }
+
+    /** VmHWM, the resident set's high-water mark, of a running process; 0 once it is gone. */
+    private static long peakRss(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process ended between the check and the read.
+        }
+        return 0;
+    }
+
+    private static long sizeOf(List<Path> folders) throws IOException {
+        long total = 0;
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                total += files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+        }
+        return total;
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+        } catch (IOException e) {
+            // Not Linux: the processor is not named.
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Reject;
+
+/**
+ * The extract step deals the documents out to partitions that run on threads of their own
+ * (issue 11): the release must not depend on how many there are or which finishes first.
+ */
+class PartitionedExtractTest {
+
+    @TempDir
+    Path temp;
+
+    private Path inbox;
+
+    @BeforeEach
+    void samplesBadDocumentsAndTwoCopiesOfOnePage() throws IOException {
+        inbox = Files.createDirectories(temp.resolve("inbox"));
+        try (Stream<Path> samples = Files.list(Path.of("input/sample"))) {
+            for (Path sample : samples.filter(p -> !p.toString().endsWith(".md")).toList()) {
+                Files.copy(sample, inbox.resolve(sample.getFileName()));
+            }
+        }
+        for (String bad : List.of("corrupt.pdf", "empty.html", "about-this-site.html")) {
+            Files.copy(Path.of("src/test/resources/bad").resolve(bad), inbox.resolve(bad));
+        }
+        // The same bytes under two names, dealt to different partitions: one staged file, one winner.
+        Path copies = Files.createDirectories(inbox.resolve("copies"));
+        Files.copy(Path.of("input/sample/derbyshire-2016-effectiveness.html"), copies.resolve("a-copy.html"));
+        Files.copy(Path.of("input/sample/derbyshire-2016-effectiveness.html"), copies.resolve("z-copy.html"));
+    }
+
+    @Test
+    void oneThreadAndManyThreadsPublishTheSameBytes() throws Exception {
+        Map<String, byte[]> oneThread = release("one", 1);
+        Map<String, byte[]> fourThreads = release("four", 4);
+        Map<String, byte[]> sevenThreads = release("seven", 7);
+
+        assertThat(oneThread).containsKeys("reports.csv", "conflicts.csv", "rejects.csv", "reports.json",
+                "run.json counts and inputs");
+        for (String file : oneThread.keySet()) {
+            assertThat(fourThreads.get(file)).as(file + " with 4 threads").isEqualTo(oneThread.get(file));
+            assertThat(sevenThreads.get(file)).as(file + " with 7 threads").isEqualTo(oneThread.get(file));
+        }
+        assertThat(fourThreads.keySet()).isEqualTo(oneThread.keySet());
+    }
+
+    @Test
+    void eachPartitionIsAWorkerStepAndTogetherTheyReadEveryDocumentOnce() throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("two"));
+        CliRunner.Result result = cli.run(Map.of("peel.threads", 2), "extract", "--input", inbox.toString(),
+                "--output", temp.resolve("two/out").toString(), "--max-reject-rate", "0.5");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
+
+        Map<String, Long> reads = new TreeMap<>();
+        try (Connection db = cli.repository(); Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery("select STEP_NAME, READ_COUNT from BATCH_STEP_EXECUTION")) {
+            while (rows.next()) {
+                reads.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        // 8 sample documents, 3 bad ones, 2 copies: 13, dealt in turn (7 and 6).
+        assertThat(reads).containsEntry("extractStep", 13L)
+                .containsEntry("extractWorker:partition0", 7L).containsEntry("extractWorker:partition1", 6L);
+    }
+
+    @Test
+    void documentsAreDealtInTurnAndEveryDocumentOfOneUrlToOnePartition() {
+        List<DocumentRef> documents = List.of(ref("a", 0), ref("b", 0), ref("c", 0), ref("a", 1), ref("d", 0),
+                ref("e", 0));
+
+        List<List<DocumentRef>> dealt = DocumentPartitioner.deal(documents, 2);
+
+        assertThat(dealt).hasSize(2);
+        assertThat(dealt.get(0)).extracting(DocumentRef::key).containsExactly("a#0", "c#0", "a#1", "e#0");
+        assertThat(dealt.get(1)).extracting(DocumentRef::key).containsExactly("b#0", "d#0");
+    }
+
+    @Test
+    void aPartitionFileGivesBackTheDocumentsAsTheyWereListed() {
+        org.peelharvest.publish.StagingArea staging = new org.peelharvest.publish.StagingArea(temp.resolve("work"));
+        List<DocumentRef> documents = List.of(
+                new DocumentRef(Path.of("relative/odd\nname.html"), -1, "file:///x/odd%0Aname.html", "12 t k", null),
+                new DocumentRef(Path.of("/abs/snap.warc.gz"), 1234, "https://example.org/p", "9 t k#1234", null),
+                new DocumentRef(Path.of("gone.pdf"), -1, "file:///gone.pdf", "unreadable: no such file",
+                        new Reject("file:///gone.pdf", "read", "unreadable", "no such file or folder")));
+
+        DocumentPartitioner.write(staging, "partition1", documents);
+
+        assertThat(DocumentPartitioner.read(staging, "partition1")).isEqualTo(documents);
+    }
+
+    private static DocumentRef ref(String name, long offset) {
+        return new DocumentRef(Path.of(name), offset, "https://example.org/" + name, name + offset, null);
+    }
+
+    /**
+     * Every file of the release of {@code --input inbox} run with {@code threads} partitions, and
+     * the counts and inputs of its run.json (its one file that names the run and its time).
+     */
+    private Map<String, byte[]> release(String name, int threads) throws IOException {
+        Path output = temp.resolve(name).resolve("out");
+        CliRunner.Result result = new CliRunner(temp.resolve(name)).run(Map.of("peel.threads", threads),
+                "extract", "--input", inbox.toString(), "--output", output.toString(), "--max-reject-rate", "0.5");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
+        Map<String, byte[]> files = new TreeMap<>();
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(output)) {
+            walk.filter(Files::isRegularFile).forEach(paths::add);
+        }
+        for (Path file : paths) {
+            String relative = output.relativize(file).toString();
+            if (relative.equals("run.json")) {
+                JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
+                // 13 documents, but the two copies have the bytes of the page they copy and share its one
+                // staged report, so run.json lists the three as one input.
+                assertThat(json.path("inputs").size()).as("inputs of run.json").isEqualTo(11);
+                files.put("run.json counts and inputs", (json.path("counts").toString() + json.path("inputs"))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                files.put(relative, Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}
