@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.peelharvest.extract.html.HtmlBlockReader;
 import org.peelharvest.extract.pdf.PdfBlockReader;
+import org.peelharvest.model.Formats;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;

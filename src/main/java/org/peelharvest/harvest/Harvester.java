@@ -1,7 +1,6 @@
 package org.peelharvest.harvest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -142,8 +141,14 @@ public final class Harvester {
         frontier.add(url);
     }
 
+    /** The page's links, the page decoded as extraction decodes it (byte-order mark, then its meta charset, else UTF-8). */
     private static List<String> links(String base, byte[] content) {
-        Document page = Jsoup.parse(new String(content, StandardCharsets.UTF_8), base);
+        Document page;
+        try {
+            page = Jsoup.parse(new java.io.ByteArrayInputStream(content), null, base);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // read from memory: cannot happen
+        }
         return page.select("a[href]").stream().map(a -> a.attr("href"))
                 .map(href -> UrlCanonicalizer.resolve(base, href)).flatMap(java.util.Optional::stream).distinct().toList();
     }
@@ -165,8 +170,7 @@ public final class Harvester {
         if (type != null) {
             return type.toLowerCase(Locale.ROOT).contains("html");
         }
-        return new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1)
-                .toLowerCase(Locale.ROOT).contains("<html");
+        return org.peelharvest.model.Formats.sniff(content).filter(f -> f == org.peelharvest.model.SourceFormat.HTML).isPresent();
     }
 
     private static String text(JsonNode node, String field) {

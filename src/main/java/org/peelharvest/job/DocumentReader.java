@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
-import org.peelharvest.extract.Formats;
+import org.peelharvest.model.Formats;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.publish.StagingArea;
 

@@ -1,12 +1,13 @@
-package org.peelharvest.extract;
+package org.peelharvest.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.peelharvest.model.SourceFormat;
-
-/** Tells a document's format from its first bytes, whatever its file name says. */
+/**
+ * Tells a document's format from its first bytes, whatever its file name says: the one sniffer of
+ * the program (listing inputs, extracting, and a harvest deciding which answers to read for links).
+ */
 public final class Formats {
 
     /** PDF readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, annex H.3). */
