@@ -15,6 +15,7 @@ import org.peelharvest.extract.html.HtmlBlockReader;
 import org.peelharvest.extract.pdf.PdfBlockReader;
 import org.peelharvest.model.Formats;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
@@ -102,7 +103,7 @@ public final class DocumentExtractor {
 
     private void requireWithinSize(SourceDocument document) {
         if (document.content().length > limits.maxBytes()) {
-            throw new RejectedDocumentException(new Reject(document.url(), "read", "too-large", tooLarge(
+            throw new RejectedDocumentException(new Reject(document.url(), "read", RejectReason.TOO_LARGE, tooLarge(
                     document.content().length, limits.maxBytes())));
         }
     }
@@ -117,7 +118,7 @@ public final class DocumentExtractor {
         long heap = Runtime.getRuntime().maxMemory();
         long needed = (long) document.content().length * HTML_HEAP_FACTOR;
         if (format == SourceFormat.HTML && needed > heap) {
-            throw new RejectedDocumentException(new Reject(document.url(), "read", "too-large", document.content().length
+            throw new RejectedDocumentException(new Reject(document.url(), "read", RejectReason.TOO_LARGE, document.content().length
                     + " bytes of HTML need about " + needed / (1024 * 1024) + " MB of heap to read, more than the "
                     + heap / (1024 * 1024) + " MB there is (-Xmx)"));
         }
@@ -140,7 +141,7 @@ public final class DocumentExtractor {
             return result.get(limits.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new RejectedDocumentException(new Reject(document.url(), "extract", "timed-out",
+            throw new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.TIMED_OUT,
                     "extraction took more than " + seconds(limits.timeout()) + " (peel.limits.document-timeout)"), e);
         } catch (InterruptedException e) {
             result.cancel(true);
@@ -160,11 +161,11 @@ public final class DocumentExtractor {
             return runtime;
         }
         if (failure instanceof OutOfMemoryError) {
-            return new RejectedDocumentException(new Reject(document.url(), "extract", "too-large",
+            return new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.TOO_LARGE,
                     document.content().length + " bytes that need more memory to extract than the heap has (-Xmx)"), failure);
         }
         if (failure instanceof StackOverflowError) {
-            return new RejectedDocumentException(new Reject(document.url(), "extract", "extract-failed",
+            return new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED,
                     "the document nests too deep to read"), failure);
         }
         if (failure instanceof Error error) {
@@ -187,11 +188,11 @@ public final class DocumentExtractor {
 
     private static SourceFormat formatOf(SourceDocument document) {
         if (document.content().length == 0) {
-            throw new RejectedDocumentException(new Reject(document.url(), "read", "empty-file", "the file is empty"));
+            throw new RejectedDocumentException(new Reject(document.url(), "read", RejectReason.EMPTY_FILE, "the file is empty"));
         }
         return Formats.sniff(document.content()).or(() -> utf16(document.content()).map(charset -> SourceFormat.HTML))
                 .orElseThrow(() -> new RejectedDocumentException(new Reject(
-                        document.url(), "read", "unsupported-format", "the content is neither HTML nor PDF")));
+                        document.url(), "read", RejectReason.UNSUPPORTED_FORMAT, "the content is neither HTML nor PDF")));
     }
 
     /**

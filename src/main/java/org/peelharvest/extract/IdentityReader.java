@@ -15,6 +15,7 @@ import org.peelharvest.model.Force;
 import org.peelharvest.model.Forces;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 
 /**
@@ -50,7 +51,7 @@ final class IdentityReader {
         boolean named = votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().force() != null)
                 && votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().year() != null);
         if (votes.stream().anyMatch(v -> v.claim().overview())) {
-            throw reject(url, "force-overview", "the address is a force's overview page (no pillar after the force), not a report");
+            throw reject(url, RejectReason.FORCE_OVERVIEW, "the address is a force's overview page (no pillar after the force), not a report");
         }
         if (!named) {
             // A site page links to reports by their titles: what the page is decides before any link.
@@ -63,7 +64,7 @@ final class IdentityReader {
         if (force == null || year == null) {
             throw whatItIs(page, votes, url);
         }
-        Cycle cycle = Cycle.startingIn(year).orElseThrow(() -> reject(url, "unknown-cycle",
+        Cycle cycle = Cycle.startingIn(year).orElseThrow(() -> reject(url, RejectReason.UNKNOWN_CYCLE,
                 "no PEEL cycle starts in " + year));
         boolean allPillars = votes.stream().anyMatch(v -> v.source().kind().strong() && v.claim().allPillars());
         Pillar pillar = cycle.isIntegrated() ? Pillar.INTEGRATED
@@ -116,7 +117,7 @@ final class IdentityReader {
             if (said.size() > 1) {
                 List<String> sides = new ArrayList<>();
                 said.forEach((value, sources) -> sides.add(show.apply(value) + " (" + String.join(", ", sources) + ")"));
-                throw reject(url, "conflicting-identity", "the document's sources disagree on its " + what + ": "
+                throw reject(url, RejectReason.CONFLICTING_IDENTITY, "the document's sources disagree on its " + what + ": "
                         + String.join(" versus ", sides));
             }
             if (said.size() == 1) {
@@ -156,10 +157,10 @@ final class IdentityReader {
         Optional<Vote> unnamed = votes.stream().filter(v -> v.claim().force() == null && v.claim().year() != null
                 && !v.claim().forceText().isBlank() && v.source().kind().strong()).findFirst();
         if (unnamed.isPresent() && votes.stream().noneMatch(v -> v.claim().force() != null)) {
-            return reject(url, "unknown-force", "'" + unnamed.get().claim().forceText()
+            return reject(url, RejectReason.UNKNOWN_FORCE, "'" + unnamed.get().claim().forceText()
                     + "' is not one of the 43 police forces of England and Wales (title '" + unnamed.get().source().text() + "')");
         }
-        return reject(url, "not-a-report", "no PEEL report title ('<Force> PEEL <year>', 'PEEL: Police <pillar> <year>', "
+        return reject(url, RejectReason.NOT_A_REPORT, "no PEEL report title ('<Force> PEEL <year>', 'PEEL: Police <pillar> <year>', "
                 + "'PEEL <year>: An inspection of <Force>') and no report URL names a force and a cycle");
     }
 
@@ -170,22 +171,22 @@ final class IdentityReader {
             Matcher overview = FORCE_OVERVIEW.matcher(title);
             if ((item.kind() == Evidence.Kind.H1 || item.kind() == Evidence.Kind.HTML_TITLE) && overview.matches()
                     && Forces.find(overview.group(1)).isPresent()) {
-                return Optional.of(reject(url, "force-overview", "'" + title + "' is a force's overview page, not a report"));
+                return Optional.of(reject(url, RejectReason.FORCE_OVERVIEW, "'" + title + "' is a force's overview page, not a report"));
             }
         }
         for (Block block : page) {
             if (YEAR_INDEX.matcher(block.text()).find()) {
-                return Optional.of(reject(url, "year-index", "a year's index of grades, not a report"));
+                return Optional.of(reject(url, RejectReason.YEAR_INDEX, "a year's index of grades, not a report"));
             }
             Matcher overview = FORCE_OVERVIEW.matcher(block.text());
             if (!block.isListItem() && overview.matches() && Forces.find(overview.group(1)).isPresent()) {
-                return Optional.of(reject(url, "force-overview", "'" + block.text() + "' is a force's overview page, not a report"));
+                return Optional.of(reject(url, RejectReason.FORCE_OVERVIEW, "'" + block.text() + "' is a force's overview page, not a report"));
             }
         }
         return Optional.empty();
     }
 
-    private static RejectedDocumentException reject(String url, String reason, String detail) {
+    private static RejectedDocumentException reject(String url, RejectReason reason, String detail) {
         return new RejectedDocumentException(new Reject(url, "extract", reason, detail));
     }
 }

@@ -18,6 +18,7 @@ import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SiteChrome;
@@ -57,7 +58,7 @@ final class IntegratedReportReader {
         int expected = number(statement(page.get(statement)).orElseThrow().group(1), source);
         GradesTable table = readGrades(page, statement + 1);
         if (table.grades().size() != expected) {
-            throw reject(source, "grades-incomplete", "the page says it grades " + expected
+            throw reject(source, RejectReason.GRADES_INCOMPLETE, "the page says it grades " + expected
                     + " areas of policing, but its grades table or graphic gives " + table.grades().size()
                     + " (a copy without the table cannot be read with confidence)");
         }
@@ -79,7 +80,7 @@ final class IntegratedReportReader {
                 return i;
             }
         }
-        throw reject(source, "no-grades-statement",
+        throw reject(source, RejectReason.NO_GRADES_STATEMENT,
                 "an integrated report says 'We make graded judgments in M of these N areas'; this page does not");
     }
 
@@ -104,7 +105,7 @@ final class IntegratedReportReader {
         }
         int index = NUMBER_WORDS.indexOf(word.toLowerCase(Locale.ROOT));
         if (index < 0) {
-            throw reject(source, "no-grades-statement", "cannot read the number of graded areas '" + word + "'");
+            throw reject(source, RejectReason.NO_GRADES_STATEMENT, "cannot read the number of graded areas '" + word + "'");
         }
         return index;
     }
@@ -284,7 +285,7 @@ final class IntegratedReportReader {
         return text.split("\\s+").length;
     }
 
-    private static RejectedDocumentException reject(Source source, String reason, String detail) {
+    private static RejectedDocumentException reject(Source source, RejectReason reason, String detail) {
         return new RejectedDocumentException(new Reject(source.url(), "extract", reason, detail));
     }
 }

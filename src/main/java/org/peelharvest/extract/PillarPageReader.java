@@ -16,6 +16,7 @@ import org.peelharvest.model.Question;
 import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.QuestionSets.QuestionSet;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SiteChrome;
@@ -73,7 +74,7 @@ final class PillarPageReader {
         String headlineText = headlineText(blocks.get(headline).text());
         if (pillar == null) {
             pillar = pillarOfHeadline(headlineText)
-                    .orElseThrow(() -> reject("no-pillar", "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
+                    .orElseThrow(() -> reject(RejectReason.NO_PILLAR, "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
             set = setOf(pillar);
         }
         List<Block> page = blocks.subList(0, PageFurniture.contentEnd(blocks, headline + 1));
@@ -184,7 +185,7 @@ final class PillarPageReader {
         if (beforeDate >= 0) {
             return beforeDate;
         }
-        throw reject("no-headline-question", "no headline question (a known headline of the cycle, or a line ending in '?') "
+        throw reject(RejectReason.NO_HEADLINE_QUESTION, "no headline question (a known headline of the cycle, or a line ending in '?') "
                 + "stands before the questions");
     }
 
@@ -251,7 +252,7 @@ final class PillarPageReader {
     /** A page put up before its grade ("To be graded") is not a report yet: never publish it as one. */
     private void requireGraded(List<Block> header) {
         if (header.stream().anyMatch(b -> INTERIM.matcher(Text.clean(b.text())).matches())) {
-            throw reject("interim", "the report is published but not yet graded ('To be graded'); harvest it again once graded");
+            throw reject(RejectReason.INTERIM, "the report is published but not yet graded ('To be graded'); harvest it again once graded");
         }
     }
 
@@ -382,7 +383,7 @@ final class PillarPageReader {
                 .map(grade -> q.withJudgment(grade, JudgmentSource.SUMMARY)).orElse(q)).toList();
     }
 
-    private RejectedDocumentException reject(String reason, String detail) {
+    private RejectedDocumentException reject(RejectReason reason, String detail) {
         return new RejectedDocumentException(new Reject(source.url(), "extract", reason, detail));
     }
 }

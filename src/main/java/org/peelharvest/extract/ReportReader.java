@@ -15,6 +15,7 @@ import org.peelharvest.model.Location;
 import org.peelharvest.model.Pillar;
 import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
@@ -78,7 +79,7 @@ public final class ReportReader {
             }
         }
         if (pillars.size() != 3) {
-            throw new RejectedDocumentException(new Reject(source.url(), "extract", "combined-report",
+            throw new RejectedDocumentException(new Reject(source.url(), "extract", RejectReason.COMBINED_REPORT,
                     "a report of all three pillars in one document (2018/19 PDF) whose parts were not all found "
                             + "(found: " + pillars.stream().map(Pillar::label).toList() + ")"));
         }

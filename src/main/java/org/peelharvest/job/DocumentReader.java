@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import org.peelharvest.model.Formats;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.publish.StagingArea;
+import org.peelharvest.model.RejectReason;
 
 /**
  * Lists the documents of a run, in path order, and hands them out one at a time. Folders are
@@ -85,7 +86,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
             } else if (Files.exists(input) || Files.isSymbolicLink(input)) {
                 found.put(input, DocumentRef.of(input, input)); // named directly: always a document
             } else {
-                found.put(input, DocumentRef.broken(input, input, "unreadable", "no such file or folder"));
+                found.put(input, DocumentRef.broken(input, input, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
         List<DocumentRef> documents = new ArrayList<>();
@@ -105,10 +106,10 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
         try {
             WarcDocuments.Scan scan = WarcDocuments.scan(warc.file());
             scan.entries().forEach(e -> documents.add(DocumentRef.inWarc(e.warc(), e.offset(), e.url())));
-            scan.problem().ifPresent(problem -> documents.add(DocumentRef.broken(warc.file(), warc.url(), "corrupt-warc",
+            scan.problem().ifPresent(problem -> documents.add(DocumentRef.broken(warc.file(), warc.url(), RejectReason.CORRUPT_WARC,
                     problem)));
         } catch (IOException e) {
-            documents.add(DocumentRef.broken(warc.file(), warc.url(), "unreadable", "cannot read the WARC file: "
+            documents.add(DocumentRef.broken(warc.file(), warc.url(), RejectReason.UNREADABLE, "cannot read the WARC file: "
                     + describe(e)));
         }
         return documents;
@@ -134,7 +135,7 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException failure) {
                     if (!isHidden(folder.relativize(file))) {
-                        found.put(file, DocumentRef.broken(file, folder, "unreadable", "cannot read: " + describe(failure)));
+                        found.put(file, DocumentRef.broken(file, folder, RejectReason.UNREADABLE, "cannot read: " + describe(failure)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -142,13 +143,13 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
                     if (failure != null) {
-                        found.put(dir, DocumentRef.broken(dir, folder, "unreadable", "cannot list the folder: " + describe(failure)));
+                        found.put(dir, DocumentRef.broken(dir, folder, RejectReason.UNREADABLE, "cannot list the folder: " + describe(failure)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            found.put(folder, DocumentRef.broken(folder, folder, "unreadable", "cannot walk the folder: " + describe(e)));
+            found.put(folder, DocumentRef.broken(folder, folder, RejectReason.UNREADABLE, "cannot walk the folder: " + describe(e)));
         }
     }
 
@@ -168,18 +169,18 @@ class DocumentReader extends AbstractItemCountingItemStreamItemReader<DocumentRe
                 if (target.isRegularFile() && looksLikeDocument(file)) {
                     found.put(file, DocumentRef.of(file, folder));
                 } else if (!target.isRegularFile() && !target.isDirectory() && namedAsDocument(file)) {
-                    found.put(file, DocumentRef.broken(file, folder, "unreadable", "a link to something that is not a file"));
+                    found.put(file, DocumentRef.broken(file, folder, RejectReason.UNREADABLE, "a link to something that is not a file"));
                 }
             } catch (IOException e) {
                 if (namedAsDocument(file)) {
-                    found.put(file, DocumentRef.broken(file, folder, "unreadable", e instanceof FileSystemLoopException
+                    found.put(file, DocumentRef.broken(file, folder, RejectReason.UNREADABLE, e instanceof FileSystemLoopException
                             || String.valueOf(e.getMessage()).contains("many levels of symbolic links")
                             ? "a loop of symbolic links" : e instanceof NoSuchFileException
                             ? "a symbolic link to nothing (dangling)" : "cannot follow the link: " + describe(e)));
                 }
             }
         } else if (!attributes.isDirectory() && namedAsDocument(file)) {
-            found.put(file, DocumentRef.broken(file, folder, "unreadable", "not a regular file (a pipe, a device or a socket)"));
+            found.put(file, DocumentRef.broken(file, folder, RejectReason.UNREADABLE, "not a regular file (a pipe, a device or a socket)"));
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 
 /**
  * One document of a run: a file, or a record of a WARC file ({@code offset} ≥ 0), with the URL
@@ -32,12 +33,12 @@ record DocumentRef(Path file, long offset, String url, String fingerprint, Rejec
     }
 
     /** A document that is a reject before anything is read from it. */
-    static DocumentRef broken(Path file, Path folder, String reason, String detail) {
+    static DocumentRef broken(Path file, Path folder, RejectReason reason, String detail) {
         return broken(file, urlOf(file, folder), reason, detail);
     }
 
     /** A document named by {@code url} that is a reject before anything is read from it. */
-    static DocumentRef broken(Path file, String url, String reason, String detail) {
+    static DocumentRef broken(Path file, String url, RejectReason reason, String detail) {
         return new DocumentRef(file, -1, url, reason + ": " + detail,
                 new Reject(url, "read", reason, withoutMachinePath(detail, file, url)));
     }

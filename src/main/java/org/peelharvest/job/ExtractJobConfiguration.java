@@ -169,9 +169,11 @@ class ExtractJobConfiguration {
     }
 
     @Bean
-    ProgressReporter progressReporter(CommandOutput output,
+    ProgressReporter progressReporter(org.springframework.beans.factory.ObjectProvider<CommandOutput> output,
                                       @Value("${peel.progress-interval:10s}") java.time.Duration interval) {
-        return new ProgressReporter(output.withInterval(interval));
+        // A context started without the command line's output (a test's) shows progress on the standard streams.
+        return new ProgressReporter(output.getIfAvailable(() -> CommandOutput.of(System.out, System.err, false, false))
+                .withInterval(interval));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.validate.ReportValidator;
@@ -43,7 +44,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
             throw e;
         } catch (RuntimeException e) {
             // A parser bug or a document shaped in a way nobody foresaw: reject this one, go on.
-            throw new RejectedDocumentException(new Reject(document.url(), "extract", "extract-failed",
+            throw new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage()), e);
         }
     }
@@ -56,16 +57,16 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         } catch (RejectedDocumentException e) {
             throw e;
         } catch (WarcDocuments.TooLargeException e) {
-            throw reject(ref, "too-large", e.getMessage(), e);
+            throw reject(ref, RejectReason.TOO_LARGE, e.getMessage(), e);
         } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-            throw reject(ref, "unreadable", "cannot read " + (ref.inWarc() ? "the WARC file: " : "the file: ")
+            throw reject(ref, RejectReason.UNREADABLE, "cannot read " + (ref.inWarc() ? "the WARC file: " : "the file: ")
                     + DocumentReader.describe(e), e);
         } catch (IOException | RuntimeException e) {
             if (ref.inWarc()) {
-                throw reject(ref, "corrupt-warc", "cannot read the WARC record at offset " + ref.offset() + ": "
+                throw reject(ref, RejectReason.CORRUPT_WARC, "cannot read the WARC record at offset " + ref.offset() + ": "
                         + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
-            throw reject(ref, "unreadable", "cannot read the file: " + e.getClass().getSimpleName() + ": "
+            throw reject(ref, RejectReason.UNREADABLE, "cannot read the file: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -74,23 +75,23 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
     private static byte[] readFile(DocumentRef ref, long maxBytes) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(ref.file(), BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            throw reject(ref, "unreadable", attributes.isDirectory() ? "a folder, not a file"
+            throw reject(ref, RejectReason.UNREADABLE, attributes.isDirectory() ? "a folder, not a file"
                     : "not a regular file (a device, a pipe or a socket), so it may never end", null);
         }
         if (attributes.size() > maxBytes) {
-            throw reject(ref, "too-large", DocumentExtractor.tooLarge(attributes.size(), maxBytes), null);
+            throw reject(ref, RejectReason.TOO_LARGE, DocumentExtractor.tooLarge(attributes.size(), maxBytes), null);
         }
         try (InputStream in = Files.newInputStream(ref.file())) {
             byte[] content = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 9) + 1);
             if (content.length > maxBytes) {
                 // It grew while being read.
-                throw reject(ref, "too-large", DocumentExtractor.tooLarge(content.length, maxBytes), null);
+                throw reject(ref, RejectReason.TOO_LARGE, DocumentExtractor.tooLarge(content.length, maxBytes), null);
             }
             return content;
         }
     }
 
-    private static RejectedDocumentException reject(DocumentRef ref, String reason, String detail, Throwable cause) {
+    private static RejectedDocumentException reject(DocumentRef ref, RejectReason reason, String detail, Throwable cause) {
         return new RejectedDocumentException(new Reject(ref.url(), "read", reason,
                 DocumentRef.withoutMachinePath(detail, ref.file(), ref.url())), cause);
     }

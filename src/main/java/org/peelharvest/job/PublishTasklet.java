@@ -91,7 +91,7 @@ class PublishTasklet implements Tasklet {
     /** "corrupt-pdf 1, empty-file 2": the rejects counted by reason, in reason order. */
     private static String reasons(List<Reject> rejects) {
         Map<String, Integer> counts = new TreeMap<>();
-        rejects.forEach(r -> counts.merge(r.reason(), 1, Integer::sum));
+        rejects.forEach(r -> counts.merge(r.reason().code(), 1, Integer::sum));
         return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.peelharvest.job;
 import org.springframework.batch.core.listener.SkipListener;
 
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.publish.StagingArea;
 
@@ -23,7 +24,7 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
 
     @Override
     public void onSkipInWrite(ExtractedDocument document, Throwable failure) {
-        staging.put(new Reject(document.url(), "write", "write-failed", String.valueOf(failure.getMessage())));
+        staging.put(new Reject(document.url(), "write", RejectReason.WRITE_FAILED, String.valueOf(failure.getMessage())));
         DocumentRef ref = document.document();
         staging.putDone(new StagingArea.Done(ref.key(), ref.url(), ref.fingerprint(), document.sha256(), true));
     }
@@ -32,6 +33,6 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
         if (failure instanceof RejectedDocumentException rejected) {
             return rejected.reject();
         }
-        return new Reject(document.url(), "extract", "extract-failed", String.valueOf(failure));
+        return new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED, String.valueOf(failure));
     }
 }

@@ -100,7 +100,7 @@ final class CsvTables {
     }
 
     static void printReject(CsvTable out, Reject reject) throws IOException {
-        out.row(reject.sourceUrl(), reject.stage(), reject.reason(), reject.detail());
+        out.row(reject.sourceUrl(), reject.stage(), reject.reason().code(), reject.detail());
     }
 
     private static String text(String value) {

@@ -100,7 +100,9 @@ public final class DataPackage {
             key("report_id"), text("source_url"), closed("code", WARNING_CODES), text("detail")),
             List.of("report_id", "code"), List.of(TO_REPORTS));
     public static final Table REJECTS = new Table("rejects", List.of(
-            key("source_url"), closed("stage", List.of("read", "extract", "validate", "write")), text("reason"),
+            key("source_url"), closed("stage", List.of("read", "extract", "validate", "write")),
+            closed("reason", java.util.Arrays.stream(org.peelharvest.model.RejectReason.values())
+                    .map(org.peelharvest.model.RejectReason::code).toList()),
             optional("detail")),
             List.of("source_url"), List.of());
     public static final Table FORCES = new Table("forces", List.of(

@@ -175,7 +175,7 @@ public final class DatasetPublisher {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
                 documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()), null,
-                        reject.reason()));
+                        reject.reason().code()));
             }
         }
         try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
@@ -189,7 +189,7 @@ public final class DatasetPublisher {
         sync(schema);
         // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
         int documentCount = (int) documents.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
-        int sitePages = (int) rejects.stream().filter(r -> QualityGate.SITE_PAGE_REASONS.contains(r.reason())).count();
+        int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
         Release release = counts.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
         page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
         sync(folder.resolve(SummaryPage.FILE));

@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.util.Locale;
 import java.util.Set;
+import org.peelharvest.model.RejectReason;
 
 /**
  * The quality gate of a run, judged on the counts of the release it publishes, before
@@ -13,9 +14,6 @@ import java.util.Set;
  * @param maxWarningRate the share of published reports without questions above which it fails (0 to 1)
  */
 public record QualityGate(double maxRejectRate, double maxWarningRate) {
-
-    /** Pages recognised as the site's own, not reports: a harvest meets them on its way to the reports. */
-    public static final Set<String> SITE_PAGE_REASONS = Set.of("force-overview", "year-index");
 
     /**
      * What the gate found.

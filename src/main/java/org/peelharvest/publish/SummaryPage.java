@@ -377,7 +377,7 @@ final class SummaryPage {
         }
         html.append("<table>\n<tr><th>Document</th><th>Stage</th><th>Reason</th><th>Detail</th></tr>\n");
         rejects.stream().limit(ROWS_SHOWN).forEach(r -> html.append("<tr><td>").append(escape(r.sourceUrl()))
-                .append("</td><td>").append(escape(r.stage())).append("</td><td>").append(escape(r.reason()))
+                .append("</td><td>").append(escape(r.stage())).append("</td><td>").append(escape(r.reason().code()))
                 .append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
         html.append("</table>\n").append(more(rejects.size()));
     }

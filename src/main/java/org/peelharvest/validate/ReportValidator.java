@@ -12,6 +12,7 @@ import org.peelharvest.model.Pillar;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.QuestionSets;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SiteChrome;
@@ -34,7 +35,7 @@ public final class ReportValidator {
     public Report requireValid(Report report) {
         List<String> violations = violations(report);
         if (!violations.isEmpty()) {
-            throw new RejectedDocumentException(new Reject(report.source().url(), "validate", "invalid-report",
+            throw new RejectedDocumentException(new Reject(report.source().url(), "validate", RejectReason.INVALID_REPORT,
                     report.reportId() + ": " + String.join("; ", violations)));
         }
         return report;

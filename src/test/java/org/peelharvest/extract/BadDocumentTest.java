@@ -30,6 +30,6 @@ class BadDocumentTest {
         assertThatThrownBy(() -> new DocumentExtractor().extract(document))
                 .isInstanceOf(RejectedDocumentException.class)
                 .hasMessageStartingWith("bad/" + file + ": " + reason)
-                .extracting(e -> ((RejectedDocumentException) e).reject().reason()).isEqualTo(reason);
+                .extracting(e -> ((RejectedDocumentException) e).reject().reason().code()).isEqualTo(reason);
     }
 }

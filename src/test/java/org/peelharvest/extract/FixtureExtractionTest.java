@@ -82,7 +82,7 @@ class FixtureExtractionTest {
         } catch (RejectedDocumentException e) {
             Map<String, Object> reject = new LinkedHashMap<>();
             reject.put("stage", e.reject().stage());
-            reject.put("reason", e.reject().reason());
+            reject.put("reason", e.reject().reason().code());
             reject.put("detail", e.reject().detail());
             return Map.of("rejected", reject);
         }

@@ -32,7 +32,7 @@ class IdentityTest {
 
         assertThatThrownBy(() -> extractor.extract(new SourceDocument(PAGE_URL, bytes(html))))
                 .isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
-                    assertThat(e.reject().reason()).isEqualTo("conflicting-identity");
+                    assertThat(e.reject().reason().code()).isEqualTo("conflicting-identity");
                     assertThat(e.reject().detail()).contains("cycle").contains("2016 (url").contains("2015 (html title");
                 });
     }
@@ -43,7 +43,7 @@ class IdentityTest {
 
         assertThatThrownBy(() -> extractor.extract(new SourceDocument("local/page.html", bytes(html))))
                 .isInstanceOfSatisfying(RejectedDocumentException.class,
-                        e -> assertThat(e.reject().reason()).isEqualTo("conflicting-identity"));
+                        e -> assertThat(e.reject().reason().code()).isEqualTo("conflicting-identity"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class IdentityTest {
         assertThatThrownBy(() -> extractor.extract(new SourceDocument(
                 "https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/peel-2016/derbyshire/", bytes(html))))
                 .isInstanceOfSatisfying(RejectedDocumentException.class,
-                        e -> assertThat(e.reject().reason()).isEqualTo("force-overview"));
+                        e -> assertThat(e.reject().reason().code()).isEqualTo("force-overview"));
     }
 
     private static String page(String title, String main) {

@@ -59,7 +59,7 @@ class RenderingsAgreeTest {
             withoutDocumentFields(report);
             return report;
         } catch (RejectedDocumentException e) {
-            return json.valueToTree(java.util.Map.of("rejected", e.reject().reason()));
+            return json.valueToTree(java.util.Map.of("rejected", e.reject().reason().code()));
         }
     }
 

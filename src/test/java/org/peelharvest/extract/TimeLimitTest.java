@@ -50,7 +50,7 @@ class TimeLimitTest {
     private static void assertTimedOutAndStopped(SourceDocument slow) throws InterruptedException {
         assertThatThrownBy(() -> new DocumentExtractor(LIMITS).extractAll(slow))
                 .isInstanceOf(RejectedDocumentException.class)
-                .extracting(e -> ((RejectedDocumentException) e).reject().reason()).isEqualTo("timed-out");
+                .extracting(e -> ((RejectedDocumentException) e).reject().reason().code()).isEqualTo("timed-out");
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (!busyParsers().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -25,7 +25,8 @@ class StatusCommandTest {
         assertThat(cli.run("run", job.toString()).exitCode()).isZero();
         // The second run reads a page that is no report too: one reject of two documents fails a gate of 0.
         Files.writeString(in.resolve("notes.html"), "<html><body><p>Meeting notes</p></body></html>");
-        assertThat(cli.run("run", job.toString(), "--max-reject-rate", "0").exitCode()).isEqualTo(3);
+        CliRunner.Result gated = cli.run("run", job.toString(), "--max-reject-rate", "0");
+        assertThat(gated.exitCode()).as(gated.out() + gated.err()).isEqualTo(3);
 
         CliRunner.Result result = cli.run("status", job.toString());
 

@@ -50,7 +50,7 @@ class DatasetPublisherTest {
     @Test
     void csvReadBackWithCommonsCsvGivesExactlyTheValuesWritten() throws IOException {
         Path out = temp.resolve("release");
-        publisher.publish(out, one(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", "corrupt-pdf", HOSTILE)), RUN);
+        publisher.publish(out, one(report(HOSTILE)), List.of(new Reject("file:///x.pdf", "extract", org.peelharvest.model.RejectReason.CORRUPT_PDF, HOSTILE)), RUN);
 
         List<CSVRecord> areas = read(out.resolve("areas_for_improvement.csv"));
         assertThat(areas).hasSize(1);
@@ -246,7 +246,7 @@ class DatasetPublisherTest {
         Path badFile = Files.writeString(temp.resolve("bad.pdf"), "not a pdf");
         RunInfo run = new RunInfo("0.1.0", "sample", 4, 20, Instant.parse("2026-11-25T09:00:00Z"), "20261125T090000Z");
         publisher.publish(root, one(report("a")), List.of(new Reject(badFile.toUri().toString(), "extract",
-                "corrupt-pdf", "cannot read")), run);
+                org.peelharvest.model.RejectReason.CORRUPT_PDF, "cannot read")), run);
 
         JsonNode json = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile());
         assertThat(json.get("build").get("version").asString()).isEqualTo("0.1.0");

@@ -49,7 +49,7 @@ class ReportValidatorTest {
 
         assertThatThrownBy(() -> validator.requireValid(sixQuestions))
                 .isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
-                    assertThat(e.reject().reason()).isEqualTo("invalid-report");
+                    assertThat(e.reject().reason().code()).isEqualTo("invalid-report");
                     assertThat(e.reject().detail()).isEqualTo("2016-derbyshire-effectiveness: 6 questions, more than "
                             + "the 5 that 2016 effectiveness reports have (a phantom question)");
                 });

@@ -17,6 +17,7 @@ import org.peelharvest.extract.BlockNormalizer;
 import org.peelharvest.extract.DocumentBlocks;
 import org.peelharvest.extract.Evidence;
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 
 /** Reads a PDF report into text blocks in reading order. */
@@ -32,14 +33,14 @@ public final class PdfBlockReader {
         try (PDDocument document = Loader.loadPDF(content)) {
             List<PdfLine> lines = new LineCollector().collect(document);
             if (lines.isEmpty()) {
-                throw reject(url, "no-text", "the PDF has no text layer (scanned pages need OCR)", null);
+                throw reject(url, RejectReason.NO_TEXT, "the PDF has no text layer (scanned pages need OCR)", null);
             }
             return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document))),
                     evidence(document));
         } catch (InvalidPasswordException e) {
-            throw reject(url, "encrypted-pdf", "the PDF is encrypted with a password", e);
+            throw reject(url, RejectReason.ENCRYPTED_PDF, "the PDF is encrypted with a password", e);
         } catch (IOException e) {
-            throw reject(url, "corrupt-pdf", "PDFBox cannot read it: " + e.getMessage(), e);
+            throw reject(url, RejectReason.CORRUPT_PDF, "PDFBox cannot read it: " + e.getMessage(), e);
         }
     }
 
@@ -73,7 +74,7 @@ public final class PdfBlockReader {
         return !BROWSER_PRODUCERS.matcher(producer).find();
     }
 
-    private static RejectedDocumentException reject(String url, String reason, String detail, Exception cause) {
+    private static RejectedDocumentException reject(String url, RejectReason reason, String detail, Exception cause) {
         return new RejectedDocumentException(new Reject(url, "extract", reason, detail), cause);
     }
 }
