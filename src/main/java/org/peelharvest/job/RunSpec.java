@@ -77,10 +77,20 @@ record RunSpec(String name, List<Path> inputs, Path output, double maxRejectRate
         return new RunSpec(name, all, output, maxRejectRate, maxWarningRate, csv, releases, release, harvest);
     }
 
-    /** This run's spec with its release folder named after the UTC time it starts at. */
+    /**
+     * This run's spec with its release folder named after the UTC time it starts at; a second run
+     * started in the same second as an earlier one (a release is never overwritten) takes the next
+     * free name, {@code 20261130T091500Z-2}, which sorts after it.
+     */
     RunSpec startingAt(Instant start) {
-        return releases ? new RunSpec(name, inputs, output, maxRejectRate, maxWarningRate, csv, true,
-                RELEASE_NAME.format(start), harvest) : this;
+        if (!releases) {
+            return this;
+        }
+        String release = RELEASE_NAME.format(start);
+        for (int n = 2; Files.exists(output.resolve(release)); n++) {
+            release = RELEASE_NAME.format(start) + "-" + n;
+        }
+        return new RunSpec(name, inputs, output, maxRejectRate, maxWarningRate, csv, true, release, harvest);
     }
 
     /** Name, inputs and output identify a job instance; run tells successive runs apart. */

@@ -1,0 +1,35 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.peelharvest.publish.CsvStyle;
+
+/** A release is named after the second its run starts; two runs in one second never share a folder. */
+class ReleaseNameTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSecondRunInTheSameSecondTakesTheNextFreeName() throws IOException {
+        Path output = temp.resolve("out/sample");
+        RunSpec spec = new RunSpec("sample", List.of(temp), output, RunSpec.DEFAULT_MAX_REJECT_RATE,
+                RunSpec.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, true, null, null);
+        Instant start = Instant.parse("2026-11-30T09:15:00.250Z");
+
+        assertThat(spec.startingAt(start).release()).isEqualTo("20261130T091500Z");
+        Files.createDirectories(output.resolve("20261130T091500Z"));
+        assertThat(spec.startingAt(start.plusMillis(500)).release()).isEqualTo("20261130T091500Z-2");
+        Files.createDirectories(output.resolve("20261130T091500Z-2"));
+        assertThat(spec.startingAt(start).release()).isEqualTo("20261130T091500Z-3");
+    }
+}
