@@ -138,17 +138,14 @@ class ExtractJobConfiguration {
     }
 
     /**
-     * The snapshot this job instance's harvest wrote. Kept in the job's context, and in the harvest
-     * step's own, which is saved before the step is recorded complete: a run killed between the two
-     * (harvest done, job context not yet saved) is resumed past its harvest and still finds it.
+     * The snapshot this job instance's harvest wrote, from the harvest step's own context: saved before
+     * the step is recorded complete, so a run killed right after its harvest (before the job's context
+     * was saved) is resumed past its harvest and still finds it, in this execution or an earlier one.
      */
     private static String harvestedSnapshot(StepExecution stepExecution, JobRepository jobRepository) {
-        String snapshot = stepExecution.getJobExecution().getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
-        if (snapshot == null) {
-            StepExecution harvest = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
-                    "harvestStep");
-            snapshot = harvest == null ? null : harvest.getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
-        }
+        StepExecution harvest = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+                "harvestStep");
+        String snapshot = harvest == null ? null : harvest.getExecutionContext().getString(HarvestTasklet.SNAPSHOT, null);
         if (snapshot == null) {
             // Reading the job's other inputs alone would publish a release without what was harvested.
             throw new IllegalStateException("the snapshot this run harvested is not recorded in the job repository");

@@ -35,11 +35,11 @@ class HarvestTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         HarvestRunner.Result result = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
-                plan.snapshotRoot(), plan.rate(), plan.userAgent(), 30);
+                plan.snapshotRoot(), plan.rate(), plan.userAgent(),
+                (int) org.peelharvest.harvest.HarvestSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds());
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         if (result.snapshot() != null) {
-            job.putString(SNAPSHOT, result.snapshot().toString());
-            // Also in the step's own context: saved with the step, before the job's context is.
+            // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
             chunkContext.getStepContext().getStepExecution().getExecutionContext()
                     .putString(SNAPSHOT, result.snapshot().toString());
         }

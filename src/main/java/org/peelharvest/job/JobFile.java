@@ -105,6 +105,12 @@ record JobFile(String name, List<String> input, String output,
         }
     }
 
+    /** The keys a job file may hold, as written in YAML: the record's components, by their JSON names. */
+    static final List<String> KEYS = java.util.Arrays.stream(JobFile.class.getRecordComponents())
+            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class) != null
+                    ? c.getAccessor().getAnnotation(JsonProperty.class).value() : c.getName())
+            .toList();
+
     /** A job file is a few lines; anything near this size is a mistake or an attack, refused before it is parsed. */
     static final long MAX_BYTES = 1024 * 1024;
 
@@ -121,9 +127,8 @@ record JobFile(String name, List<String> input, String output,
             }
             return job;
         } catch (UnrecognizedPropertyException e) {
-            throw new BadJobException(file + ": unknown key '" + e.getPropertyName()
-                    + "' (known keys: name, input, output, max-reject-rate, max-warning-rate, csv, seed, allow, snapshot, rate, "
-                    + "user-agent)");
+            throw new BadJobException(file + ": unknown key '" + e.getPropertyName() + "' (known keys: "
+                    + String.join(", ", KEYS) + ")");
         } catch (JacksonException e) {
             throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -66,13 +66,25 @@ class CliHygieneTest {
                 .doesNotContain("--max-reject-rate", "--max-warning-rate", "--quiet", "--log-format");
     }
 
+    /** The keys of a job file, as the README's "Job files" lists them. */
+    private static final String[] JOB_FILE_KEYS = {"name", "input", "output", "max-reject-rate", "max-warning-rate", "csv",
+            "seed", "allow", "snapshot", "rate", "user-agent"};
+
+    @Test
+    void anUnknownJobFileKeyIsNamedWithEveryKnownOne() throws java.io.IOException {
+        Path job = java.nio.file.Files.writeString(temp.resolve("typo.yaml"), "name: x\ninput: [in]\noutptu: out\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown key 'outptu' (known keys: " + String.join(", ", JOB_FILE_KEYS) + ")");
+    }
+
     @Test
     void runHelpNamesEveryJobFileKey() {
         CliRunner.Result result = new CliRunner(temp).run("run", "--help");
 
-        // The keys of a job file, as the README's "Job files" lists them.
-        for (String key : new String[] {"name", "input", "output", "max-reject-rate", "max-warning-rate", "csv",
-                "seed", "allow", "snapshot", "rate", "user-agent"}) {
+        for (String key : JOB_FILE_KEYS) {
             assertThat(result.out()).as(key).containsPattern("(?m)^  " + key + " +\\S");
         }
     }
