@@ -29,8 +29,7 @@ class HarvesterTest {
     @BeforeEach
     void startTheMirror() throws IOException {
         mirror = new SiteMirror();
-        settings = new HarvestSettings(List.of(mirror.base() + "/hmicfrs/"), 20, "peel-harvest-test/1 (test@example.org)",
-                Duration.ofSeconds(2), Duration.ofMillis(800), 200_000, 3, Duration.ofMillis(50), Duration.ofSeconds(2), 100);
+        settings = mirror.settings(20, Duration.ofMillis(800), 3, Duration.ofMillis(50), Duration.ofSeconds(2));
     }
 
     @AfterEach

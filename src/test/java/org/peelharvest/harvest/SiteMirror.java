@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,15 @@ final class SiteMirror implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Settings for harvesting this mirror in a test: inside {@code /hmicfrs/}, a test user agent,
+     * 2 s to connect, 200,000 bytes a response, 100 pages; the rest as the test needs.
+     */
+    HarvestSettings settings(double rate, Duration timeout, int attempts, Duration firstBackoff, Duration maxBackoff) {
+        return new HarvestSettings(List.of(base() + "/hmicfrs/"), rate, "peel-harvest-test/1 (test@example.org)",
+                Duration.ofSeconds(2), timeout, 200_000, attempts, firstBackoff, maxBackoff, 100);
     }
 
     List<Request> log() {

@@ -37,8 +37,7 @@ class TornSnapshotTest {
     @BeforeEach
     void startTheMirror() throws IOException {
         mirror = new SiteMirror();
-        settings = new HarvestSettings(List.of(mirror.base() + "/hmicfrs/"), 50, "peel-harvest-test/1 (test@example.org)",
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 200_000, 2, Duration.ofMillis(20), Duration.ofMillis(200), 100);
+        settings = mirror.settings(50, Duration.ofSeconds(2), 2, Duration.ofMillis(20), Duration.ofMillis(200));
     }
 
     @AfterEach

@@ -54,8 +54,7 @@ class WaczTest {
     @BeforeEach
     void startTheMirror() throws IOException {
         mirror = new SiteMirror();
-        settings = new HarvestSettings(List.of(mirror.base() + "/hmicfrs/"), 50, "peel-harvest-test/1 (test@example.org)",
-                Duration.ofSeconds(2), Duration.ofMillis(800), 200_000, 2, Duration.ofMillis(20), Duration.ofMillis(200), 100);
+        settings = mirror.settings(50, Duration.ofMillis(800), 2, Duration.ofMillis(20), Duration.ofMillis(200));
     }
 
     @AfterEach
