@@ -258,10 +258,23 @@ class DatasetPublisherTest {
         assertThat(json.get("counts").get("rejects").asInt()).isEqualTo(1);
         assertThat(json.get("counts").get("causes_of_concern").asInt()).isEqualTo(1);
         assertThat(json.get("inputs")).hasSize(2);
-        JsonNode reject = json.get("inputs").get(1);
+        // inputs are ordered by URL; the temporary folder's path decides which of the two comes first
+        JsonNode reject = inputNamed(json, badFile.toUri().toString());
         assertThat(reject.get("rejected").asString()).isEqualTo("corrupt-pdf");
         assertThat(reject.get("sha256").asString()).isEqualTo(SourceDocument.sha256("not a pdf".getBytes(StandardCharsets.UTF_8)));
-        assertThat(json.get("inputs").get(0).get("report_id").asString()).isEqualTo("2016-derbyshire-effectiveness");
+        assertThat(inputNamed(json, "file:///derbyshire.html").get("report_id").asString())
+                .isEqualTo("2016-derbyshire-effectiveness");
+        assertThat(json.get("inputs").get(0).get("url").asString())
+                .isLessThan(json.get("inputs").get(1).get("url").asString());
+    }
+
+    private static JsonNode inputNamed(JsonNode run, String url) {
+        for (JsonNode input : run.get("inputs")) {
+            if (input.get("url").asString().equals(url)) {
+                return input;
+            }
+        }
+        throw new AssertionError("run.json names no input " + url + ": " + run.get("inputs"));
     }
 
     @Test
