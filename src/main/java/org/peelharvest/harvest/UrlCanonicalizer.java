@@ -14,7 +14,9 @@ import java.util.Optional;
  * Fragments are dropped; queries are kept (the index pages' views differ by query) but an empty
  * one is not. Addresses of other hosts are only tidied (scheme and host lower-cased, fragment off).
  * Dot segments are removed (RFC 3986, 5.2.4), after percent-encoded dots are decoded (6.2.2.2), so
- * that {@code /site/../outside/} and {@code /site/%2e%2e/outside/} are {@code /outside/}.
+ * that {@code /site/../outside/} and {@code /site/%2e%2e/outside/} are {@code /outside/}. A
+ * character outside ASCII is percent-encoded as UTF-8 ({@code /café/} is {@code /caf%C3%A9/}), as
+ * browsers request it (the request line of HTTP is ASCII).
  */
 public final class UrlCanonicalizer {
 
@@ -30,7 +32,8 @@ public final class UrlCanonicalizer {
     public static Optional<String> canonical(String address) {
         URI uri;
         try {
-            uri = new URI(address.strip().replace(" ", "%20"));
+            // Characters outside ASCII are sent as a browser sends them: UTF-8, percent-encoded.
+            uri = URI.create(new URI(address.strip().replace(" ", "%20")).toASCIIString());
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -27,6 +27,10 @@ public final class HostileSite implements AutoCloseable {
     public static final String SEED = "/site/";
     public static final String DRIP = "/site/drip/";
     /** A report page (its path as the harvester recognises one), sent with {@code Content-Encoding: gzip}. */
+    /** A page in windows-1252, as its meta element says (its HTTP header names no charset), linking to {@link #CAFE}. */
+    public static final String LATIN1 = "/site/latin1/";
+    /** The target of the link on {@link #LATIN1}, "/site/café/", as a browser requests it (UTF-8, percent-encoded). */
+    public static final String CAFE = "/site/caf%C3%A9/";
     public static final String GZIP_REPORT = "/site/peel-assessments/peel-2016/derbyshire/effectiveness/";
     static final Path REPORT_HTML = Path.of("input/sample/derbyshire-2016-effectiveness.html");
     private static final long DRIP_INTERVAL_MS = 300;
@@ -88,6 +92,9 @@ public final class HostileSite implements AutoCloseable {
                 case SEED -> send(exchange, "text/html; charset=utf-8", page(String.join("", links.stream()
                         .map(href -> "<p><a href=\"" + href + "\">" + href + "</a></p>").toList())));
                 case DRIP -> drip(exchange);
+                case LATIN1 -> send(exchange, "text/html", ("<!DOCTYPE html><html><head><meta charset=\"windows-1252\">"
+                        + "</head><body><p><a href=\"/site/caf\u00e9/\">Caf\u00e9</a></p></body></html>")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
                 case GZIP_REPORT -> {
                     exchange.getResponseHeaders().add("Content-Encoding", "gzip");
                     send(exchange, "text/html; charset=utf-8", gzippedReport());

@@ -19,7 +19,11 @@ class UrlCanonicalizerTest {
             "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/|derbyshire/|https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/",
             "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/|/hmicfrs/peel-assessments/peel-2016/derbyshire/efficiency|https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/efficiency/",
             "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/|#content|",
-            "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/|mailto:x@y.uk|"})
+            "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/derbyshire/|mailto:x@y.uk|",
+            // outside ASCII, as a browser requests it: UTF-8, percent-encoded (é is C3 A9, ’ is E2 80 99)
+            "http://127.0.0.1:8080/site/|caf\u00e9/|http://127.0.0.1:8080/site/caf%C3%A9/",
+            "http://127.0.0.1:8080/site/|/site/caf%C3%A9/|http://127.0.0.1:8080/site/caf%C3%A9/",
+            "http://127.0.0.1:8080/site/|force\u2019s-report/?q=\u00e9|http://127.0.0.1:8080/site/force%E2%80%99s-report/?q=%C3%A9"})
     void aLinkIsResolvedAgainstItsPageThenCanonicalised(String page, String href, String canonical) {
         assertThat(UrlCanonicalizer.resolve(page, href).orElse("")).isEqualTo(canonical == null ? "" : canonical);
     }
