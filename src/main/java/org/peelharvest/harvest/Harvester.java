@@ -7,13 +7,12 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Finds and fetches the reports of a cycle: from the seeds (year index pages), every link inside
@@ -47,12 +46,12 @@ public final class Harvester {
         void after(int pages, int waiting, int reports);
     }
 
-    public Result harvest(List<String> seeds, Snapshot snapshot, Map<String, JsonNode> previous)
+    public Result harvest(List<String> seeds, Snapshot snapshot, SnapshotIndex previous)
             throws IOException, InterruptedException {
         return harvest(seeds, snapshot, previous, (pages, waiting, reports) -> { });
     }
 
-    public Result harvest(List<String> seeds, Snapshot snapshot, Map<String, JsonNode> previous, Progress progress)
+    public Result harvest(List<String> seeds, Snapshot snapshot, SnapshotIndex previous, Progress progress)
             throws IOException, InterruptedException {
         Deque<String> frontier = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -65,23 +64,20 @@ public final class Harvester {
         while (!frontier.isEmpty() && pages < settings.maxPages()) {
             progress.after(pages, frontier.size(), reports);
             String url = frontier.poll();
-            JsonNode held = snapshot.held().get(url);
-            if (held != null) {
+            Optional<SnapshotIndex.Capture> held = snapshot.held().askedFor(url);
+            if (held.isPresent()) {
                 // Already in this snapshot before an interruption: read it back, do not fetch it again.
-                snapshot.heldBefore(url);
-                String finalUrl = held.path("url").asString();
-                byte[] content = WarcDocuments.payload(Path.of(held.path("snapshot").asString())
-                        .resolve(held.path("warc").asString()), held.path("offset").asLong());
-                reports += REPORT.matcher(finalUrl).find() ? 1 : 0;
-                String type = held.path("content_type").asString("");
-                if (type.toLowerCase(Locale.ROOT).contains("html")) {
-                    follow(finalUrl, content, frontier, seen, pathsSeen, snapshot);
+                snapshot.log().heldBefore(url);
+                IndexLine line = held.get().line();
+                byte[] content = held.get().payload();
+                reports += REPORT.matcher(line.url()).find() ? 1 : 0;
+                if (line.contentType() != null && line.contentType().toLowerCase(Locale.ROOT).contains("html")) {
+                    follow(line.url(), content, frontier, seen, pathsSeen, snapshot);
                 }
                 continue;
             }
-            JsonNode earlier = previous.get(url);
-            Fetch fetch = fetcher.get(url, earlier == null ? PoliteFetcher.Validators.NONE
-                    : new PoliteFetcher.Validators(text(earlier, "etag"), text(earlier, "last_modified")),
+            Optional<SnapshotIndex.Capture> earlier = previous.newest(url);
+            Fetch fetch = fetcher.get(url, earlier.map(c -> c.line().validators()).orElse(PoliteFetcher.Validators.NONE),
                     target -> seen.add(target));
             pages++;
             byte[] content;
@@ -91,16 +87,15 @@ public final class Harvester {
                     content = readable(fetch);
                 }
                 case NOT_MODIFIED -> {
-                    snapshot.notModified(fetch, earlier);
-                    content = WarcDocuments.payload(Path.of(earlier.path("snapshot").asString())
-                            .resolve(earlier.path("warc").asString()), earlier.path("offset").asLong());
+                    snapshot.notModified(fetch, earlier.orElseThrow().line());
+                    content = earlier.get().payload();
                 }
                 case REDIRECTED_TO_SEEN -> {
-                    snapshot.skipped(url, fetch.reason());
+                    snapshot.log().skipped(url, fetch.reason());
                     continue;
                 }
                 default -> {
-                    snapshot.ended(fetch);
+                    snapshot.log().ended(fetch);
                     continue;
                 }
             }
@@ -111,10 +106,11 @@ public final class Harvester {
                 follow(fetch.finalUrl(), content, frontier, seen, pathsSeen, snapshot);
             }
         }
-        frontier.forEach(url -> snapshot.skipped(url, "beyond the limit of " + settings.maxPages() + " pages"));
-        return new Result(snapshot.folder(), snapshot.count("fetched"), snapshot.count("not_modified"),
-                snapshot.count("skipped"), snapshot.count("refused_by_robots"), snapshot.count("blocked"),
-                snapshot.count("failed"), reports);
+        frontier.forEach(url -> snapshot.log().skipped(url, "beyond the limit of " + settings.maxPages() + " pages"));
+        SnapshotLog log = snapshot.log();
+        return new Result(snapshot.folder(), log.count(SnapshotLog.Kind.FETCHED), log.count(SnapshotLog.Kind.NOT_MODIFIED),
+                log.count(SnapshotLog.Kind.SKIPPED), log.count(SnapshotLog.Kind.REFUSED_BY_ROBOTS),
+                log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports);
     }
 
     private void follow(String page, byte[] content, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen,
@@ -123,7 +119,7 @@ public final class Harvester {
             java.util.Optional<String> refusal = settings.refusal(link);
             if (refusal.isPresent()) {
                 if (seen.add(link)) {
-                    snapshot.skipped(link, refusal.get());
+                    snapshot.log().skipped(link, refusal.get());
                 }
             } else {
                 enqueue(link, frontier, seen, pathsSeen, false);
@@ -159,7 +155,7 @@ public final class Harvester {
      */
     private static byte[] readable(Fetch fetch) {
         try {
-            return WarcDocuments.decoded(Snapshot.payloadMessage(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
+            return WarcDocuments.decoded(SnapshotWarc.payloadMessage(fetch), WarcDocuments.MAX_PAYLOAD_BYTES);
         } catch (IOException e) {
             return new byte[0];
         }
@@ -171,10 +167,5 @@ public final class Harvester {
             return type.toLowerCase(Locale.ROOT).contains("html");
         }
         return org.peelharvest.model.Formats.sniff(content).filter(f -> f == org.peelharvest.model.SourceFormat.HTML).isPresent();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

@@ -5,20 +5,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-
-import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 
 /**
  * Fetches one URL at a time the way a polite harvester should: robots.txt obeyed (RFC 9309, read
@@ -28,7 +19,8 @@ import crawlercommons.robots.SimpleRobotRulesParser;
  * request for connecting, the headers and the body together, a size
  * limit, at most five redirects and only into the allowed prefixes, retries with exponential
  * backoff and jitter on timeouts, resets, 5xx and 429 (honouring Retry-After), and conditional
- * requests when an earlier snapshot knows the page's validators. Requests go out through
+ * requests when an earlier snapshot knows the page's validators. Robots.txt is {@link RobotsTxt}'s,
+ * the rate {@link HostPacer}'s, when to retry {@link Retries}'; requests go out through
  * {@link WireClient}, which keeps the bytes exchanged for the snapshot.
  */
 public final class PoliteFetcher {
@@ -39,12 +31,14 @@ public final class PoliteFetcher {
 
     private final HarvestSettings settings;
     private final WireClient client;
-    private final Map<String, BaseRobotRules> robots = new HashMap<>();
-    private final Map<String, Instant> nextRequest = new HashMap<>();
+    private final HostPacer pacer;
+    private final RobotsTxt robots;
 
     public PoliteFetcher(HarvestSettings settings) {
         this.settings = settings;
         this.client = new WireClient(settings.connectTimeout(), settings.requestTimeout(), settings.maxBytes());
+        this.pacer = new HostPacer(settings.requestsPerSecond());
+        this.robots = new RobotsTxt(settings, client, pacer);
     }
 
     /** Validators of an earlier capture, for a conditional request; either may be null. */
@@ -62,7 +56,7 @@ public final class PoliteFetcher {
         String current = url;
         int attempts = 0;
         for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
-            if (!robotsFor(current).isAllowed(current)) {
+            if (!robots.allows(current)) {
                 return ended(url, current, Fetch.Outcome.REFUSED_BY_ROBOTS, 0, "robots.txt disallows " + current, attempts);
             }
             Attempted result = withRetries(current, redirects == 0 ? validators : Validators.NONE);
@@ -96,13 +90,13 @@ public final class PoliteFetcher {
             Duration wait;
             try {
                 last = once(url, validators);
-                if (!retryable(last.status())) {
+                if (!Retries.retryable(last.status())) {
                     return new Attempted(last, attempt);
                 }
-                wait = retryAfter(last.header("Retry-After")).orElse(backoff(attempt));
+                wait = Retries.retryAfter(last.header("Retry-After")).orElse(Retries.backoff(settings, attempt));
             } catch (IOException e) {
                 last = ended(url, url, Fetch.Outcome.FAILED, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
-                wait = backoff(attempt);
+                wait = Retries.backoff(settings, attempt);
             }
             if (attempt < settings.maxAttempts()) {
                 Thread.sleep(Math.min(wait.toMillis(), settings.maxBackoff().toMillis()));
@@ -116,7 +110,7 @@ public final class PoliteFetcher {
     }
 
     private Fetch once(String url, Validators validators) throws IOException, InterruptedException {
-        pace(URI.create(url));
+        pacer.awaitTurn(URI.create(url));
         List<Exchange.Header> headers = new ArrayList<>();
         headers.add(new Exchange.Header("User-Agent", settings.userAgent()));
         headers.add(new Exchange.Header("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5"));
@@ -135,7 +129,7 @@ public final class PoliteFetcher {
             }
             return classify(url, answer, date);
         } finally {
-            finished(URI.create(url));
+            pacer.finished(URI.create(url));
         }
     }
 
@@ -163,111 +157,6 @@ public final class PoliteFetcher {
             return false;
         }
         return CHALLENGE.matcher(new String(answer.payload(), StandardCharsets.ISO_8859_1)).find();
-    }
-
-    private static boolean retryable(int status) {
-        return status == 429 || status >= 500 && status != 501;
-    }
-
-    /** 1, 2, 4, 8 … times the first backoff, capped, with up to half of it taken off at random. */
-    private Duration backoff(int attempt) {
-        long base = Math.min(settings.maxBackoff().toMillis(), settings.firstBackoff().toMillis() << Math.min(20, attempt - 1));
-        return Duration.ofMillis(base - ThreadLocalRandom.current().nextLong(base / 2 + 1));
-    }
-
-    /** Retry-After as seconds or as an HTTP date (RFC 9110, 10.2.3). */
-    private static java.util.Optional<Duration> retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        if (value.strip().matches("\\d+")) {
-            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return java.util.Optional.of(Duration.between(Instant.now(), at).isNegative() ? Duration.ZERO
-                    : Duration.between(Instant.now(), at));
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** Waits until the host may be asked again. */
-    private void pace(URI uri) throws InterruptedException {
-        Instant now = Instant.now();
-        Instant allowed = nextRequest.getOrDefault(hostKey(uri), now);
-        if (allowed.isAfter(now)) {
-            Thread.sleep(Duration.between(now, allowed).toMillis() + 1);
-        }
-    }
-
-    /**
-     * Books the host's next slot once a request has ended, so the interval separates one answer
-     * from the next request, however long the answer took.
-     */
-    private void finished(URI uri) {
-        String host = hostKey(uri);
-        long interval = (long) Math.ceil(1000 / settings.requestsPerSecond());
-        BaseRobotRules rules = robots.get(host);
-        if (rules != null && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY) {
-            interval = Math.max(interval, rules.getCrawlDelay());
-        }
-        nextRequest.put(host, Instant.now().plusMillis(interval));
-    }
-
-    /** The host's robots.txt rules, fetched once per harvest. */
-    private BaseRobotRules robotsFor(String url) throws InterruptedException {
-        URI uri = URI.create(url);
-        String host = hostKey(uri);
-        BaseRobotRules rules = robots.get(host);
-        if (rules == null) {
-            rules = fetchRobots(host);
-            robots.put(host, rules);
-        }
-        return rules;
-    }
-
-    private BaseRobotRules fetchRobots(String host) throws InterruptedException {
-        String robotsUrl = host + "/robots.txt";
-        SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            try {
-                pace(URI.create(robotsUrl));
-                Exchange response;
-                try {
-                    response = client.get(URI.create(robotsUrl),
-                            List.of(new Exchange.Header("User-Agent", settings.userAgent())));
-                } finally {
-                    finished(URI.create(robotsUrl));
-                }
-                int status = response.status();
-                if (status == 200) {
-                    // RFC 9309, 2.5: a crawler may stop parsing at a limit; what came before it is read.
-                    String type = response.header("Content-Type") == null ? "text/plain" : response.header("Content-Type");
-                    return parser.parseContent(robotsUrl, response.payload(), type, List.of(robotName()));
-                }
-                if (status >= 400 && status < 500) {
-                    // RFC 9309, 2.3.1.3: an unavailable robots.txt (4xx) allows everything.
-                    return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
-                }
-            } catch (IOException e) {
-                // unreachable: wait and try again, as for a 5xx
-            }
-            if (attempt < settings.maxAttempts()) {
-                Thread.sleep(Math.min(backoff(attempt).toMillis(), settings.maxBackoff().toMillis()));
-            }
-        }
-        // RFC 9309, 2.3.1.4: an unreachable robots.txt (5xx, no answer) means complete disallow.
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
-    }
-
-    /** The product token of the User-Agent, which robots.txt groups are matched against. */
-    private String robotName() {
-        return settings.userAgent().split("[/ ]", 2)[0].toLowerCase(Locale.ROOT);
-    }
-
-    private static String hostKey(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     private static Fetch ended(String url, String finalUrl, Fetch.Outcome outcome, int status, String reason, int attempts) {

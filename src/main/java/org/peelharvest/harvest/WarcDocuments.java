@@ -9,17 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The documents kept in a WARC file (gzipped or not): every {@code response} record of a
@@ -27,10 +24,6 @@ import tools.jackson.databind.JsonNode;
  * without reading the rest, and named by the URL it was fetched from.
  */
 public final class WarcDocuments {
-
-    /** One harvested document: where its record starts in which WARC file, and the URL it came from. */
-    public record Entry(Path warc, long offset, String url) {
-    }
 
     /** The most a payload may be once decoded: the harvest's limit on what it downloads. */
     public static final long MAX_PAYLOAD_BYTES = 50L * 1024 * 1024;
@@ -50,7 +43,7 @@ public final class WarcDocuments {
      * @param problem empty when the whole file was read; otherwise what broke (a torn last record,
      *                a file that is not WARC at all), the entries before it still good
      */
-    public record Scan(List<Entry> entries, Optional<String> problem) {
+    public record Scan(List<DocumentRef> entries, Optional<String> problem) {
     }
 
     /**
@@ -59,7 +52,7 @@ public final class WarcDocuments {
      *
      * @throws IOException when the file cannot be read to its end as WARC (see {@link #scan})
      */
-    public static List<Entry> entries(Path warc) throws IOException {
+    public static List<DocumentRef> entries(Path warc) throws IOException {
         Scan scan = scan(warc);
         if (scan.problem().isPresent()) {
             throw new IOException(warc + ": " + scan.problem().get());
@@ -73,23 +66,21 @@ public final class WarcDocuments {
      * break, rather than throwing: one broken file must not cost the documents of the others.
      */
     public static Scan scan(Path warc) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        Map<String, Entry> earlier = null;
+        List<DocumentRef> entries = new ArrayList<>();
+        SnapshotIndex earlier = null;
         try (WarcReader reader = new WarcReader(FileChannel.open(warc, StandardOpenOption.READ))) {
             for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                 // Right after next(), position() is where the record just read starts.
                 long offset = reader.position();
                 if (next.get() instanceof WarcResponse response && isSuccess(response)) {
-                    entries.add(new Entry(warc, offset, response.target()));
+                    entries.add(DocumentRef.inWarc(warc, offset, response.target()));
                 } else if (next.get() instanceof WarcRevisit revisit) {
                     earlier = earlier != null ? earlier : earlierCaptures(warc);
                     Optional<URI> target = revisit.refersToTargetURI();
                     Optional<Instant> date = revisit.refersToDate();
                     if (target.isPresent() && date.isPresent()) {
-                        Entry capture = earlier.get(captureKey(target.get().toString(), date.get()));
-                        if (capture != null) {
-                            entries.add(new Entry(capture.warc(), capture.offset(), revisit.target()));
-                        }
+                        earlier.at(target.get().toString(), date.get()).ifPresent(capture -> entries.add(
+                                DocumentRef.inWarc(capture.warc(), capture.line().offset(), revisit.target())));
                     }
                 }
             }
@@ -105,26 +96,12 @@ public final class WarcDocuments {
     }
 
     /**
-     * The responses kept in the snapshots beside the one this WARC is in, by URL and capture
-     * date: what a revisit refers to. Read once per WARC file, and only when it has a revisit.
+     * The responses kept in the snapshots beside the one this WARC is in: what a revisit refers to.
+     * Read once per WARC file, and only when it has a revisit.
      */
-    private static Map<String, Entry> earlierCaptures(Path warc) throws IOException {
-        Map<String, Entry> captures = new HashMap<>();
+    private static SnapshotIndex earlierCaptures(Path warc) throws IOException {
         Path root = warc.toAbsolutePath().getParent().getParent();
-        if (root == null) {
-            return captures;
-        }
-        for (JsonNode node : Snapshot.responses(root)) {
-            String url = node.path("url").asString();
-            captures.putIfAbsent(captureKey(url, Instant.parse(node.path("date").asString())),
-                    new Entry(Path.of(node.path("snapshot").asString()).resolve(node.path("warc").asString()),
-                            node.path("offset").asLong(), url));
-        }
-        return captures;
-    }
-
-    private static String captureKey(String url, Instant date) {
-        return url + " " + date;
+        return root == null ? SnapshotIndex.none() : Snapshot.previousIndex(root);
     }
 
     /** The payload of the response record at {@code offset}, decoded, up to {@link #MAX_PAYLOAD_BYTES}. */

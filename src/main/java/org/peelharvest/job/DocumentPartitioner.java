@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import org.peelharvest.harvest.DocumentRef;
+import org.peelharvest.harvest.DocumentSource;
 import org.peelharvest.model.Reject;
 import org.peelharvest.publish.StagingArea;
 
@@ -78,7 +80,7 @@ class DocumentPartitioner implements Partitioner {
     /** Lists the inputs as they are now, records the list, and leaves out what is done as it is now. */
     private List<DocumentRef> documentsToDo() {
         staging.create();
-        List<DocumentRef> listed = DocumentReader.discover(inputs);
+        List<DocumentRef> listed = DocumentSource.list(inputs);
         Map<String, String> fingerprints = new LinkedHashMap<>();
         listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
         staging.putListed(fingerprints);

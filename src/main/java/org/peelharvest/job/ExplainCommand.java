@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.extract.Explainer;
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.harvest.UrlCanonicalizer;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.SourceDocument;
@@ -76,9 +77,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
         String wanted = UrlCanonicalizer.canonical(document).orElse(document);
         for (Path warc : WarcDocuments.filesIn(snapshot)) {
-            for (WarcDocuments.Entry entry : WarcDocuments.entries(warc)) {
+            for (DocumentRef entry : WarcDocuments.entries(warc)) {
                 if (UrlCanonicalizer.canonical(entry.url()).orElse(entry.url()).equals(wanted)) {
-                    return Optional.of(new SourceDocument(entry.url(), WarcDocuments.payload(entry.warc(), entry.offset())));
+                    return Optional.of(new SourceDocument(entry.url(), WarcDocuments.payload(entry.file(), entry.offset())));
                 }
             }
         }

@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 
 import org.peelharvest.extract.DocumentExtractor;
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.StagingArea;
 import org.peelharvest.validate.ReportValidator;

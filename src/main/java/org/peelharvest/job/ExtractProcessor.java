@@ -8,6 +8,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import org.peelharvest.extract.DocumentExtractor;
+import org.peelharvest.harvest.DocumentRef;
+import org.peelharvest.harvest.DocumentSource;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
@@ -60,7 +62,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
             throw reject(ref, RejectReason.TOO_LARGE, e.getMessage(), e);
         } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
             throw reject(ref, RejectReason.UNREADABLE, "cannot read " + (ref.inWarc() ? "the WARC file: " : "the file: ")
-                    + DocumentReader.describe(e), e);
+                    + DocumentSource.describe(e), e);
         } catch (IOException | RuntimeException e) {
             if (ref.inWarc()) {
                 throw reject(ref, RejectReason.CORRUPT_WARC, "cannot read the WARC record at offset " + ref.offset() + ": "

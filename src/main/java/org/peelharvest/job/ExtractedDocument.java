@@ -2,6 +2,7 @@ package org.peelharvest.job;
 
 import java.util.List;
 
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.model.Report;
 
 /**

@@ -76,8 +76,7 @@ final class HarvestCommand implements Callable<Integer> {
         double perSecond = rate != null ? rate : plan.map(JobFile.HarvestPlan::rate).orElse(1.0);
         String agent = userAgent != null ? userAgent
                 : plan.map(JobFile.HarvestPlan::userAgent).orElse(HarvestSettings.DEFAULT_USER_AGENT);
-        HarvestRunner.Result result = new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quiet, false))
-                .harvest(seedList, allowList, root, perSecond, agent, timeout);
-        return result.exitCode();
+        return Outcome.exitCode(new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quiet, false))
+                .harvest(seedList, allowList, root, perSecond, agent, timeout));
     }
 }

@@ -4,8 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-import picocli.CommandLine;
-
+import org.peelharvest.harvest.HarvestOutcome;
 import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.harvest.Harvester;
 import org.peelharvest.harvest.PoliteFetcher;
@@ -15,7 +14,8 @@ import org.peelharvest.harvest.Snapshot;
  * Runs one harvest for the command line: settings from the options (a value that cannot be used
  * is bad usage, exit 2, before anything is fetched or written), a new snapshot (or the
  * interrupted one resumed), the previous snapshot's validators for conditional requests, a
- * summary, and the exit code: 3 when no report page or PDF was found, so a changed site is noticed.
+ * summary, and how the harvest ended ({@link HarvestOutcome}): the command turns that into an exit
+ * code, the job into a flow status.
  */
 final class HarvestRunner {
 
@@ -29,18 +29,15 @@ final class HarvestRunner {
         this.err = output.err();
     }
 
-    /** A harvest's exit code and the snapshot it wrote. */
-    record Result(int exitCode, Path snapshot) {
-    }
-
-    Result harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
+    HarvestOutcome harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
                        int timeoutSeconds) throws Exception {
         HarvestSettings settings;
         try {
             settings = HarvestSettings.forHarvest(seeds, allow, rate, userAgent, java.time.Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
-            err.println("peel-harvest: " + e.getMessage());
-            return new Result(CommandLine.ExitCode.USAGE, null);
+            HarvestOutcome unusable = HarvestOutcome.unusable(e.getMessage());
+            err.println("peel-harvest: " + unusable.reason());
+            return unusable;
         }
         Path root = snapshotRoot.toAbsolutePath().normalize();
         var previous = Snapshot.previousIndex(root);
@@ -63,12 +60,11 @@ final class HarvestRunner {
         if (result.blocked() > 0) {
             err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
         }
-        if (result.reports() == 0) {
-            err.println("peel-harvest: no report was found from " + seeds
-                    + "; the site may have changed (see log.json in the snapshot)");
-            return new Result(Outcome.QUALITY_GATE_FAILED, result.snapshot());
+        HarvestOutcome outcome = HarvestOutcome.of(result, seeds);
+        if (outcome.ending() == HarvestOutcome.Ending.NO_REPORTS) {
+            err.println("peel-harvest: " + outcome.reason() + " (see log.json in the snapshot)");
         }
-        return new Result(Outcome.OK, result.snapshot());
+        return outcome;
     }
 
     private static String progress(int pages, int waiting, int reports) {

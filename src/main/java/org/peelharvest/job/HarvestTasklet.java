@@ -7,6 +7,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import org.peelharvest.harvest.HarvestOutcome;
+
 /**
  * The job's first step when it names seeds: harvests into a new snapshot (or resumes the one an
  * interrupted run left) and hands the snapshot to the extract step through the job's execution
@@ -34,20 +36,24 @@ class HarvestTasklet implements Tasklet {
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }
-        HarvestRunner.Result result = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
+        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
                 plan.snapshotRoot(), plan.rate(), plan.userAgent(),
                 (int) org.peelharvest.harvest.HarvestSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds());
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        if (result.snapshot() != null) {
+        if (outcome.snapshot() != null) {
             // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
             chunkContext.getStepContext().getStepExecution().getExecutionContext()
-                    .putString(SNAPSHOT, result.snapshot().toString());
+                    .putString(SNAPSHOT, outcome.snapshot().toString());
         }
-        if (result.exitCode() == Outcome.QUALITY_GATE_FAILED) {
-            job.putString(FOUND_NOTHING, "no report was found from " + plan.seeds() + "; the site may have changed");
-            contribution.setExitStatus(new ExitStatus(NO_REPORTS));
-        } else if (result.exitCode() != Outcome.OK) {
-            throw new IllegalArgumentException("the job's harvest settings are not usable: " + plan);
+        switch (outcome.ending()) {
+            case NO_REPORTS -> {
+                job.putString(FOUND_NOTHING, outcome.reason());
+                contribution.setExitStatus(new ExitStatus(NO_REPORTS));
+            }
+            case UNUSABLE -> throw new IllegalArgumentException("the job's harvest settings are not usable: " + plan);
+            case COMPLETE, PARTIAL -> {
+                // the extract step reads the snapshot
+            }
         }
         return RepeatStatus.FINISHED;
     }

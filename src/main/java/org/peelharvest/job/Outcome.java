@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import picocli.CommandLine;
+
+import org.peelharvest.harvest.HarvestOutcome;
 
 /**
  * What a run achieved, read from its job execution, and the exit code that tells a scheduler:
@@ -76,6 +79,15 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
             return JOB_FAILED;
         }
         return qualityProblem().isEmpty() ? OK : QUALITY_GATE_FAILED;
+    }
+
+    /** A harvest's exit code: 3 when it found no report (a changed site), 2 when its settings are not usable. */
+    static int exitCode(HarvestOutcome harvest) {
+        return switch (harvest.ending()) {
+            case COMPLETE, PARTIAL -> OK;
+            case NO_REPORTS -> QUALITY_GATE_FAILED;
+            case UNUSABLE -> CommandLine.ExitCode.USAGE;
+        };
     }
 
     /** Empty when the run passes its quality gate, else the reason it does not. */

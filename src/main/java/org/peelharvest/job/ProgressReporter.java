@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
 
+import org.peelharvest.harvest.DocumentRef;
+
 /**
  * Shows "documents done / total, rate, rejects so far" on stderr as a {@link ProgressLine} (at the
  * first document, then as the line's pace allows, and at the last), so a long run shows it is

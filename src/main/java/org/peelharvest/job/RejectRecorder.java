@@ -2,6 +2,7 @@ package org.peelharvest.job;
 
 import org.springframework.batch.core.listener.SkipListener;
 
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;

@@ -5,6 +5,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.publish.StagingArea;
 
 /**

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,7 @@ class HarvesterTest {
 
     @Test
     void aHarvestFetchesEveryReportPoliteyAndKeepsItAsAWarcSnapshot() throws Exception {
-        Harvester.Result result = harvest(Map.of());
+        Harvester.Result result = harvest(SnapshotIndex.none());
 
         assertThat(result.reports()).isEqualTo(2);
         assertThat(mirror.log().get(0).path()).isEqualTo("/robots.txt");
@@ -65,17 +64,17 @@ class HarvesterTest {
         assertThat(log.get("refused_by_robots").toString()).contains("/hmicfrs/private/staff/");
         assertThat(log.get("skipped").toString()).contains("http://example.org/elsewhere/", "outside the allowed prefixes");
         assertThat(Files.readString(snapshot.resolve(Snapshot.MANIFEST))).contains(".warc.gz", Snapshot.INDEX, Snapshot.LOG);
-        List<WarcDocuments.Entry> documents = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0));
-        assertThat(documents).extracting(WarcDocuments.Entry::url).contains(mirror.base() + SiteMirror.PILLAR,
+        List<DocumentRef> documents = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0));
+        assertThat(documents).extracting(DocumentRef::url).contains(mirror.base() + SiteMirror.PILLAR,
                 mirror.base() + SiteMirror.PDF);
-        assertThat(WarcDocuments.payload(documents.get(0).warc(), documents.stream()
+        assertThat(WarcDocuments.payload(documents.get(0).file(), documents.stream()
                 .filter(d -> d.url().endsWith(".pdf")).findFirst().orElseThrow().offset()))
                 .isEqualTo(Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.pdf")));
     }
 
     @Test
     void aSecondHarvestAsksConditionallyAndDownloadsNoReportAgain() throws Exception {
-        harvest(Map.of());
+        harvest(SnapshotIndex.none());
         int before = mirror.log().size();
 
         Thread.sleep(1100);
@@ -93,7 +92,7 @@ class HarvesterTest {
 
     @Test
     void everyWarcRecordReadsBackAndEveryPayloadMatchesItsDigest() throws Exception {
-        Path snapshot = harvest(Map.of()).snapshot();
+        Path snapshot = harvest(SnapshotIndex.none()).snapshot();
 
         int responses = 0;
         for (Path warc : WarcDocuments.filesIn(snapshot)) {
@@ -127,7 +126,7 @@ class HarvesterTest {
         Path first;
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             first = new Harvester(fewPages, new PoliteFetcher(fewPages))
-                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, Map.of()).snapshot();
+                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, SnapshotIndex.none()).snapshot();
         }
         Files.delete(first.resolve(Snapshot.MANIFEST)); // what a kill leaves: a snapshot never finished
         int before = mirror.log().size();
@@ -137,7 +136,7 @@ class HarvesterTest {
                 settings.userAgent())) {
             assertThat(snapshot.resumed()).isTrue();
             resumed = new Harvester(settings, new PoliteFetcher(settings))
-                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, Map.of());
+                    .harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot, SnapshotIndex.none());
         }
 
         assertThat(resumed.snapshot()).isEqualTo(first);
@@ -149,7 +148,7 @@ class HarvesterTest {
         assertThat(resumed.reports()).isEqualTo(2);
     }
 
-    private Harvester.Result harvest(Map<String, JsonNode> previous) throws Exception {
+    private Harvester.Result harvest(SnapshotIndex previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             return new Harvester(settings, new PoliteFetcher(settings)).harvest(
                     List.of(mirror.base() + SiteMirror.INDEX), snapshot, previous);

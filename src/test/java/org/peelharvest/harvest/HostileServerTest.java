@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,23 +68,23 @@ class HostileServerTest {
 
         Path snapshot = harvest(settings(Duration.ofSeconds(2))).snapshot();
 
-        WarcDocuments.Entry page = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0)).stream()
+        DocumentRef page = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0)).stream()
                 .filter(e -> e.url().endsWith(HostileSite.GZIP_REPORT)).findFirst().orElseThrow();
-        try (WarcReader reader = new WarcReader(page.warc())) {
+        try (WarcReader reader = new WarcReader(page.file())) {
             reader.position(page.offset());
             HttpResponse recorded = ((WarcResponse) reader.next().orElseThrow()).http();
             assertThat(recorded.headers().first("Content-Encoding")).hasValue("gzip");
             assertThat(recorded.body().stream().readAllBytes()).isEqualTo(HostileSite.gzippedReport());
         }
-        assertThat(WarcDocuments.payload(page.warc(), page.offset()))
+        assertThat(WarcDocuments.payload(page.file(), page.offset()))
                 .isEqualTo(Files.readAllBytes(HostileSite.REPORT_HTML));
-        assertThatThrownBy(() -> WarcDocuments.payload(page.warc(), page.offset(), 1000))
+        assertThatThrownBy(() -> WarcDocuments.payload(page.file(), page.offset(), 1000))
                 .as("decoding is bounded, against a compression bomb").isInstanceOf(WarcDocuments.TooLargeException.class);
     }
 
     private Harvester.Result harvest(HarvestSettings settings) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "hostile", Instant.now(), settings.userAgent())) {
-            return new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(site.base() + HostileSite.SEED), snapshot, Map.of());
+            return new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(site.base() + HostileSite.SEED), snapshot, SnapshotIndex.none());
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +81,7 @@ class TornSnapshotTest {
     private Harvester.Result harvest(Snapshot snapshot) throws Exception {
         try (snapshot) {
             return new Harvester(settings, new PoliteFetcher(settings))
-                    .harvest(List.of(mirror.base() + SiteMirror.FORCE), snapshot, Map.of());
+                    .harvest(List.of(mirror.base() + SiteMirror.FORCE), snapshot, SnapshotIndex.none());
         }
     }
 
@@ -101,8 +100,8 @@ class TornSnapshotTest {
                     record.body().consume();
                 }
             }
-            for (WarcDocuments.Entry entry : WarcDocuments.entries(warc)) {
-                WarcDocuments.payload(entry.warc(), entry.offset());
+            for (DocumentRef entry : WarcDocuments.entries(warc)) {
+                WarcDocuments.payload(entry.file(), entry.offset());
                 urls.add(entry.url());
             }
         }

@@ -64,7 +64,7 @@ class WaczTest {
 
     @Test
     void theWaczHasTheLayoutOfTheSpecificationWithTheWarcStoredUncompressed() throws Exception {
-        Path wacz = harvest(Map.of());
+        Path wacz = harvest(SnapshotIndex.none());
 
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             List<String> names = zip.stream().map(ZipEntry::getName).toList();
@@ -82,7 +82,7 @@ class WaczTest {
 
     @Test
     void everyDigestAndSizeOfTheDatapackageVerifiesAndCoversEveryOtherFile() throws Exception {
-        Path wacz = harvest(Map.of());
+        Path wacz = harvest(SnapshotIndex.none());
 
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             byte[] descriptor = bytes(zip, "datapackage.json");
@@ -105,7 +105,7 @@ class WaczTest {
 
     @Test
     void everyCdxjLinePointsAtTheRecordItNamesAndTheLinesAreSorted() throws Exception {
-        Path wacz = harvest(Map.of());
+        Path wacz = harvest(SnapshotIndex.none());
 
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             List<String> lines = lines(zip, "indexes/index.cdxj");
@@ -145,7 +145,7 @@ class WaczTest {
 
     @Test
     void thePagesListEveryReportPageAndPdfWithTheirCaptureTimes() throws Exception {
-        Path wacz = harvest(Map.of());
+        Path wacz = harvest(SnapshotIndex.none());
 
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             List<String> lines = lines(zip, "pages/pages.jsonl");
@@ -162,7 +162,7 @@ class WaczTest {
 
     @Test
     void aReHarvestsWaczCarriesTheEarlierWarcItsRevisitsReferTo() throws Exception {
-        Path first = harvest(Map.of());
+        Path first = harvest(SnapshotIndex.none());
         Thread.sleep(1100);
         Path second = harvest(Snapshot.previousIndex(temp.resolve("snapshots")));
 
@@ -189,7 +189,7 @@ class WaczTest {
     @Test
     void webrecordersOwnIndexerFindsTheSameRecordsAtTheSameOffsets() throws Exception {
         Path warcio = org.peelharvest.testing.Programs.require("warcio");
-        Path wacz = harvest(Map.of());
+        Path wacz = harvest(SnapshotIndex.none());
         Path warc = WarcDocuments.filesIn(wacz.getParent()).get(0);
 
         org.peelharvest.testing.Programs.Result theirs = org.peelharvest.testing.Programs.run(
@@ -214,7 +214,7 @@ class WaczTest {
         return captures;
     }
 
-    private Path harvest(Map<String, JsonNode> previous) throws Exception {
+    private Path harvest(SnapshotIndex previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
             new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(mirror.base() + SiteMirror.INDEX), snapshot,
                     previous);

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +24,6 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The snapshot's WARC holds what crossed the wire (issue 10, point 7): a hand-written HTTP/1.1
@@ -79,7 +77,7 @@ class WarcExchangeTest {
 
     @Test
     void theWarcFileSaysWarc11OnItsFirstLineAndEveryRecordIsWarc11() throws Exception {
-        Path warc = WarcDocuments.filesIn(harvest(Map.of())).get(0);
+        Path warc = WarcDocuments.filesIn(harvest(SnapshotIndex.none())).get(0);
 
         try (BufferedReader first = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(warc)), StandardCharsets.UTF_8))) {
@@ -90,7 +88,7 @@ class WarcExchangeTest {
 
     @Test
     void aRequestRecordHoldsTheRequestExactlyAsTheServerReceivedIt() throws Exception {
-        Path warc = WarcDocuments.filesIn(harvest(Map.of())).get(0);
+        Path warc = WarcDocuments.filesIn(harvest(SnapshotIndex.none())).get(0);
 
         byte[] received = site.to(PAGE).get(0).received();
         assertThat(new String(received, StandardCharsets.ISO_8859_1)).startsWith("GET " + PAGE + " HTTP/1.1\r\n")
@@ -101,7 +99,7 @@ class WarcExchangeTest {
 
     @Test
     void aResponseRecordKeepsTheStatusLineReasonPhraseHeaderCaseAndBodyAsSent() throws Exception {
-        Path warc = WarcDocuments.filesIn(harvest(Map.of())).get(0);
+        Path warc = WarcDocuments.filesIn(harvest(SnapshotIndex.none())).get(0);
 
         byte[] page = block(warc, WarcResponse.class, site.base() + PAGE);
         assertThat(page).isEqualTo(answer("GET " + PAGE + " HTTP/1.1\r\n\r\n"));
@@ -116,7 +114,7 @@ class WarcExchangeTest {
         }
         assertThat(block(warc, WarcResponse.class, site.base() + CHUNKED)).as("chunk framing kept")
                 .isEqualTo(answer("GET " + CHUNKED + " HTTP/1.1\r\n\r\n"));
-        WarcDocuments.Entry chunked = WarcDocuments.entries(warc).stream()
+        DocumentRef chunked = WarcDocuments.entries(warc).stream()
                 .filter(e -> e.url().equals(site.base() + CHUNKED)).findFirst().orElseThrow();
         assertThat(new String(WarcDocuments.payload(warc, chunked.offset()), StandardCharsets.UTF_8)).isEqualTo("Hello, world");
         try (WarcReader reader = new WarcReader(warc)) {
@@ -130,7 +128,7 @@ class WarcExchangeTest {
 
     @Test
     void aRevisitKeepsThe304AsSentAndItsConditionalRequestAsReceived() throws Exception {
-        harvest(Map.of());
+        harvest(SnapshotIndex.none());
         Thread.sleep(1100); // a new snapshot folder is named by the second
         Path second = harvest(Snapshot.previousIndex(temp.resolve("snapshots")));
         Path warc = WarcDocuments.filesIn(second).stream().filter(f -> f.getParent().equals(second)).findFirst().orElseThrow();
@@ -142,7 +140,7 @@ class WarcExchangeTest {
                 .isEqualTo("HTTP/1.1 304 Still The Same\r\nETag: \"v1\"\r\nX-Mixed-CASE-Header: kept\r\n\r\n");
     }
 
-    private Path harvest(Map<String, JsonNode> previous) throws Exception {
+    private Path harvest(SnapshotIndex previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "raw", Instant.now(), USER_AGENT)) {
             return new Harvester(settings, new PoliteFetcher(settings)).harvest(List.of(site.base() + PAGE), snapshot,
                     previous).snapshot();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.model.Reject;
 
 /**

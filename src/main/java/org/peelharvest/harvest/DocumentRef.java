@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.harvest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
 
 /**
- * One document of a run: a file, or a record of a WARC file ({@code offset} ≥ 0), with the URL
+ * Where one document is: a file, or a record of a WARC file ({@code offset} ≥ 0), with the URL
  * that names it in the datasets: a file's path relative to the input folder it was found in (a
  * file named as an input: its file name), as a relative URI reference, so that a release names
  * no path of the machine it was made on and two checkouts publish the same bytes (issue 10); a
@@ -21,7 +21,7 @@ import org.peelharvest.model.RejectReason;
  * @param problem     why the document cannot be read at all, found when it was listed (a broken
  *                    WARC file, an unreadable folder, a dangling symbolic link); null when none
  */
-record DocumentRef(Path file, long offset, String url, String fingerprint, Reject problem) {
+public record DocumentRef(Path file, long offset, String url, String fingerprint, Reject problem) {
 
     /** A file found in {@code folder}, the input it was listed from (its own folder when named directly). */
     static DocumentRef of(Path file, Path folder) {
@@ -61,16 +61,16 @@ record DocumentRef(Path file, long offset, String url, String fingerprint, Rejec
     }
 
     /** An error message names the file by its absolute path; a published detail names it by its URL. */
-    static String withoutMachinePath(String detail, Path file, String url) {
+    public static String withoutMachinePath(String detail, Path file, String url) {
         return detail == null ? null : detail.replace(file.toAbsolutePath().toString(), url);
     }
 
-    boolean inWarc() {
+    public boolean inWarc() {
         return offset >= 0;
     }
 
     /** What names the document in the run's work area: its file, and its record in a WARC file. */
-    String key() {
+    public String key() {
         return file + "#" + offset;
     }
 

@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.harvest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DocumentReaderTest {
+class DocumentSourceTest {
 
     @TempDir
     Path temp;
@@ -28,7 +28,7 @@ class DocumentReaderTest {
         Files.copy(pdf, temp.resolve(".cache/hidden.pdf"));
         Path named = Files.writeString(temp.resolve("notes.md"), "named directly");
 
-        List<Path> found = DocumentReader.discover(List.of(temp, named)).stream().map(DocumentRef::file).toList();
+        List<Path> found = DocumentSource.list(List.of(temp, named)).stream().map(DocumentRef::file).toList();
 
         assertThat(found).containsExactly(temp.resolve("a.HTM"), temp.resolve("b/nested/report-without-extension"),
                 temp.resolve("c.txt"), temp.resolve("empty.pdf"), named);
@@ -41,7 +41,7 @@ class DocumentReaderTest {
         Files.writeString(temp.resolve("in/top.html"), "<p>top</p>");
         Path named = Files.writeString(temp.resolve("alone.html"), "<p>named directly</p>");
 
-        List<String> urls = DocumentReader.discover(List.of(temp.resolve("in"), named)).stream().map(DocumentRef::url).toList();
+        List<String> urls = DocumentSource.list(List.of(temp.resolve("in"), named)).stream().map(DocumentRef::url).toList();
 
         assertThat(urls).as("in path order").containsExactly("alone.html", "2016/sub%20folder/a%20page.html", "top.html");
     }

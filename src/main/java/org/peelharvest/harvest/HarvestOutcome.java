@@ -1,0 +1,49 @@
+package org.peelharvest.harvest;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a harvest ended, for whoever ran it to act on: the command line turns it into an exit code,
+ * the job into a flow status. What a harvest found is judged here once.
+ *
+ * @param ending  what kind of end it was
+ * @param counts  what the harvest did; null when it never began ({@link Ending#UNUSABLE})
+ * @param reason  why it did not end well, on one line; empty when it did
+ */
+public record HarvestOutcome(Ending ending, Harvester.Result counts, String reason) {
+
+    public enum Ending {
+        /** Report pages or PDFs found, and nothing blocked or failed. */
+        COMPLETE,
+        /** Report pages or PDFs found, but the site blocked or failed some requests (see log.json). */
+        PARTIAL,
+        /** No report page or PDF found: the site may have changed, and that must be noticed the day it does. */
+        NO_REPORTS,
+        /** The settings cannot be used (a bad seed, prefix or rate): nothing was fetched or written. */
+        UNUSABLE
+    }
+
+    /** The outcome of a harvest from {@code seeds} that did {@code counts}. */
+    public static HarvestOutcome of(Harvester.Result counts, List<String> seeds) {
+        if (counts.reports() == 0) {
+            return new HarvestOutcome(Ending.NO_REPORTS, counts,
+                    "no report was found from " + seeds + "; the site may have changed");
+        }
+        if (counts.blocked() + counts.failed() > 0) {
+            return new HarvestOutcome(Ending.PARTIAL, counts, counts.blocked() + " request(s) blocked and "
+                    + counts.failed() + " failed");
+        }
+        return new HarvestOutcome(Ending.COMPLETE, counts, "");
+    }
+
+    /** A harvest that could not begin, and why. */
+    public static HarvestOutcome unusable(String reason) {
+        return new HarvestOutcome(Ending.UNUSABLE, null, reason);
+    }
+
+    /** The snapshot the harvest wrote; null when it never began. */
+    public Path snapshot() {
+        return counts == null ? null : counts.snapshot();
+    }
+}
