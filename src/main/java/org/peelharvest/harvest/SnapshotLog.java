@@ -47,7 +47,10 @@ public final class SnapshotLog {
 
     /** A URL not fetched at all (outside the prefixes, beyond the page limit, a redirect to a page already had). */
     public void skipped(String url, String reason) {
-        entries.get(Kind.SKIPPED).add(Map.of("url", url, "reason", reason));
+        Map<String, Object> entry = new LinkedHashMap<>(); // in this order in every run (Map.of's order is not fixed)
+        entry.put("url", url);
+        entry.put("reason", reason);
+        entries.get(Kind.SKIPPED).add(entry);
     }
 
     /** A fetch that brought nothing to keep: refused by robots.txt, blocked, or failed. */

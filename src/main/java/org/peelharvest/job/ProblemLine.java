@@ -38,7 +38,10 @@ final class ProblemLine {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("@timestamp", Instant.now().toString());
-        line.put("log", Map.of("level", level, "logger", "peel-harvest"));
+        Map<String, Object> log = new LinkedHashMap<>(); // "level" first in every line (Map.of's order is not fixed)
+        log.put("level", level);
+        log.put("logger", "peel-harvest");
+        line.put("log", log);
         line.put("message", text);
         line.put("ecs", Map.of("version", "8.11"));
         err.println(JSON.writeValueAsString(line));

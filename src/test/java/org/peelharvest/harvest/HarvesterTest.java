@@ -63,6 +63,8 @@ class HarvesterTest {
                 "/hmicfrs/huge/", "byte limit");
         assertThat(log.get("refused_by_robots").toString()).contains("/hmicfrs/private/staff/");
         assertThat(log.get("skipped").toString()).contains("http://example.org/elsewhere/", "outside the allowed prefixes");
+        assertThat(log.get("skipped")).allSatisfy(entry -> assertThat(entry.propertyNames())
+                .as("the same field order in every run").containsExactly("url", "reason"));
         assertThat(Files.readString(snapshot.resolve(Snapshot.MANIFEST))).contains(".warc.gz", Snapshot.INDEX, Snapshot.LOG);
         List<DocumentRef> documents = WarcDocuments.entries(WarcDocuments.filesIn(snapshot).get(0));
         assertThat(documents).extracting(DocumentRef::url).contains(mirror.base() + SiteMirror.PILLAR,
