@@ -1,30 +1,18 @@
 package org.peelharvest.publish;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.Report;
@@ -64,11 +52,6 @@ public final class DatasetPublisher {
     public DatasetPublisher() {
         this(CsvStyle.SPREADSHEET);
     }
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     /**
      * @param output  the folder to publish into, or, when the run makes releases, the folder that
@@ -129,68 +112,23 @@ public final class DatasetPublisher {
 
     private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
             throws IOException {
-        Counts counts = new Counts();
         SummaryPage page = new SummaryPage();
         List<RunJson.Document> documents = new ArrayList<>();
-        try (CsvTable reportsCsv = table(folder, "reports.csv", CsvTables.REPORTS);
-             CsvTable questionsCsv = table(folder, "questions.csv", CsvTables.QUESTIONS);
-             CsvTable areasCsv = table(folder, "areas_for_improvement.csv", CsvTables.AREAS_FOR_IMPROVEMENT);
-             CsvTable causesCsv = table(folder, "causes_of_concern.csv", CsvTables.CAUSES_OF_CONCERN);
-             CsvTable recommendationsCsv = table(folder, "recommendations.csv", CsvTables.RECOMMENDATIONS);
-             CsvTable conflictsCsv = table(folder, "conflicts.csv", CsvTables.CONFLICTS);
-             CsvTable warningsCsv = table(folder, "warnings.csv", CsvTables.WARNINGS);
-             JsonGenerator array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
-             Writer lines = open(folder, "reports.jsonl")) {
-            array.writeStartArray();
+        ReportTables written;
+        try (ReportTables tables = new ReportTables(folder, style)) {
             for (List<Report> group : reports) {
-                Report report = group.get(0);
-                for (Report other : group.subList(1, group.size())) {
-                    List<Conflicts.Conflict> conflicts = Conflicts.between(report, other);
-                    CsvTables.printConflicts(conflictsCsv, conflicts);
-                    counts.conflicts += conflicts.size();
-                    page.add(conflicts);
-                }
+                tables.add(group, warnings.apply(group.get(0)), page);
                 group.forEach(r -> documents.add(new RunJson.Document(r.source().url(), r.source().sha256(),
                         r.reportId(), null)));
-                CsvTables.printReport(reportsCsv, report);
-                CsvTables.printQuestions(questionsCsv, report);
-                CsvTables.printAreasForImprovement(areasCsv, report);
-                CsvTables.printCausesOfConcern(causesCsv, report);
-                CsvTables.printRecommendations(recommendationsCsv, report);
-                List<Warning> found = warnings.apply(report);
-                CsvTables.printWarnings(warningsCsv, found);
-                counts.add(found);
-                page.addWarnings(found);
-                Object json = ReportJson.of(report);
-                array.writePOJO(json);
-                lines.write(JSON.writeValueAsString(json));
-                lines.write('\n');
-                counts.add(report);
-                page.add(report);
             }
-            array.writeEndArray();
+            written = tables;
         }
-        Files.writeString(folder.resolve("reports.json"), "\n", StandardOpenOption.APPEND);
-        try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
-            for (Reject reject : rejects) {
-                CsvTables.printReject(rejectsCsv, reject);
-                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()), null,
-                        reject.reason().code()));
-            }
-        }
-        try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
-            CsvTables.printForces(forces);
-        }
-        Path schema = folder.resolve(ReportSchema.RELEASE_PATH);
-        Files.createDirectories(schema.getParent());
-        try (InputStream in = ReportSchema.text()) {
-            Files.copy(in, schema);
-        }
-        sync(schema);
+        writeRejects(folder, rejects, run, documents);
+        writeFixedFiles(folder);
         // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
         int documentCount = (int) documents.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
         int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
-        Release release = counts.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
+        Release release = written.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
         page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
         sync(folder.resolve(SummaryPage.FILE));
         DataPackage.write(folder);
@@ -204,41 +142,33 @@ public final class DatasetPublisher {
         return release;
     }
 
-    /** Row counts of the tables, gathered as the reports stream through. */
-    private static final class Counts {
-        private int reports;
-        private int questions;
-        private int areas;
-        private int causes;
-        private int recommendations;
-        private int conflicts;
-        private final Map<Warning.Code, Integer> warnings = new EnumMap<>(Warning.Code.class);
-
-        void add(List<Warning> found) {
-            found.forEach(w -> warnings.merge(w.code(), 1, Integer::sum));
+    /** {@code rejects.csv}; each rejected document is also listed in {@code run.json}, with its digest. */
+    private void writeRejects(Path folder, List<Reject> rejects, RunInfo run, List<RunJson.Document> documents)
+            throws IOException {
+        try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
+            for (Reject reject : rejects) {
+                CsvTables.printReject(rejectsCsv, reject);
+                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()),
+                        null, reject.reason().code()));
+            }
         }
+    }
 
-        void add(Report report) {
-            reports++;
-            questions += report.questions().size();
-            areas += report.areaForImprovementCount();
-            causes += report.causeOfConcernCount();
-            recommendations += report.recommendationCount();
+    /** The files every release holds whatever its reports: {@code forces.csv} and the report JSON Schema. */
+    private void writeFixedFiles(Path folder) throws IOException {
+        try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
+            CsvTables.printForces(forces);
         }
-
-        Release release(Path folder, int documents, int rejects, int sitePages) {
-            return new Release(folder, documents, reports, questions, areas, causes, recommendations, conflicts,
-                    rejects, sitePages, warnings, null);
+        Path schema = folder.resolve(ReportSchema.RELEASE_PATH);
+        Files.createDirectories(schema.getParent());
+        try (InputStream in = ReportSchema.text()) {
+            Files.copy(in, schema);
         }
+        sync(schema);
     }
 
     private CsvTable table(Path folder, String name, List<String> header) throws IOException {
         return CsvTable.create(folder.resolve(name), header, style);
-    }
-
-    private static Writer open(Path folder, String name) throws IOException {
-        OutputStream out = Files.newOutputStream(folder.resolve(name));
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     }
 
     /** Moves the old release aside, the new one in, then deletes the old one. */

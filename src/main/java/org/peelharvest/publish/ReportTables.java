@@ -1,0 +1,127 @@
+package org.peelharvest.publish;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.Report;
+import org.peelharvest.model.Warning;
+
+/**
+ * The files of a release that a report streams into, one report at a time: the seven CSV tables
+ * that hold reports, their parts, conflicts and warnings, and {@code reports.json} and
+ * {@code reports.jsonl}. Counts the rows as they are written; nothing is held but the counts.
+ */
+final class ReportTables implements Closeable {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private final CsvTable reports;
+    private final CsvTable questions;
+    private final CsvTable areas;
+    private final CsvTable causes;
+    private final CsvTable recommendations;
+    private final CsvTable conflicts;
+    private final CsvTable warnings;
+    private final JsonGenerator array;
+    private final Writer lines;
+    private final Counts counts = new Counts();
+
+    ReportTables(Path folder, CsvStyle style) throws IOException {
+        reports = CsvTable.create(folder.resolve("reports.csv"), CsvTables.REPORTS, style);
+        questions = CsvTable.create(folder.resolve("questions.csv"), CsvTables.QUESTIONS, style);
+        areas = CsvTable.create(folder.resolve("areas_for_improvement.csv"), CsvTables.AREAS_FOR_IMPROVEMENT, style);
+        causes = CsvTable.create(folder.resolve("causes_of_concern.csv"), CsvTables.CAUSES_OF_CONCERN, style);
+        recommendations = CsvTable.create(folder.resolve("recommendations.csv"), CsvTables.RECOMMENDATIONS, style);
+        conflicts = CsvTable.create(folder.resolve("conflicts.csv"), CsvTables.CONFLICTS, style);
+        warnings = CsvTable.create(folder.resolve("warnings.csv"), CsvTables.WARNINGS, style);
+        array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
+        array.writeStartArray();
+        lines = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(folder.resolve("reports.jsonl")),
+                StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One report, from the first document of its group; each other document's disagreements with
+     * it are rows of {@code conflicts.csv}.
+     */
+    void add(List<Report> group, List<Warning> found, SummaryPage page) throws IOException {
+        Report report = group.get(0);
+        for (Report other : group.subList(1, group.size())) {
+            List<Conflicts.Conflict> between = Conflicts.between(report, other);
+            CsvTables.printConflicts(conflicts, between);
+            counts.conflicts += between.size();
+            page.add(between);
+        }
+        CsvTables.printReport(reports, report);
+        CsvTables.printQuestions(questions, report);
+        CsvTables.printAreasForImprovement(areas, report);
+        CsvTables.printCausesOfConcern(causes, report);
+        CsvTables.printRecommendations(recommendations, report);
+        CsvTables.printWarnings(warnings, found);
+        counts.add(found);
+        page.addWarnings(found);
+        Object json = ReportJson.of(report);
+        array.writePOJO(json);
+        lines.write(JSON.writeValueAsString(json));
+        lines.write('\n');
+        counts.add(report);
+        page.add(report);
+    }
+
+    /** The release these tables make, with the counts of the documents and rejects published beside them. */
+    Release release(Path folder, int documents, int rejects, int sitePages) {
+        return new Release(folder, documents, counts.reports, counts.questions, counts.areas, counts.causes,
+                counts.recommendations, counts.conflicts, rejects, sitePages, counts.warnings, null);
+    }
+
+    /** Closes every file, {@code reports.json} ended by a newline. */
+    @Override
+    public void close() throws IOException {
+        try (reports; questions; areas; causes; recommendations; conflicts; warnings; lines) {
+            array.writeEndArray();
+            array.writeRaw('\n');
+            array.close();
+        }
+    }
+
+    /** Row counts of the tables, gathered as the reports stream through. */
+    private static final class Counts {
+        private int reports;
+        private int questions;
+        private int areas;
+        private int causes;
+        private int recommendations;
+        private int conflicts;
+        private final Map<Warning.Code, Integer> warnings = new EnumMap<>(Warning.Code.class);
+
+        void add(List<Warning> found) {
+            found.forEach(w -> warnings.merge(w.code(), 1, Integer::sum));
+        }
+
+        void add(Report report) {
+            reports++;
+            questions += report.questions().size();
+            areas += report.areaForImprovementCount();
+            causes += report.causeOfConcernCount();
+            recommendations += report.recommendationCount();
+        }
+    }
+}
