@@ -28,6 +28,12 @@ public final class Benchmark {
 
     private static final Path FOLDER = Path.of("target/benchmark");
     private static final String JOB_HEAP = "-Xmx256m";
+    /**
+     * JVM options given to every child, e.g. {@code -Dbench.child-options="-XX:StartFlightRecording=..."}
+     * to profile the runs measured; none by default, so the floor, the job and the minimal app start alike.
+     */
+    private static final List<String> CHILD_OPTIONS = System.getProperty("bench.child-options", "").isBlank()
+            ? List.of() : List.of(System.getProperty("bench.child-options").strip().split("\\s+"));
 
     private Benchmark() {
     }
@@ -132,6 +138,7 @@ public final class Benchmark {
     private static Measured measure(List<String> args, String firstDocument) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
+        command.addAll(CHILD_OPTIONS);
         command.addAll(args);
         System.out.println("running " + String.join(" ", args.subList(0, Math.min(args.size(), 6))) + " …");
         long started = System.nanoTime();
