@@ -194,10 +194,14 @@ public final class PoliteFetcher {
 
     /** Waits until the host may be asked again. */
     private void pace(URI uri) throws InterruptedException {
-        Instant now = Instant.now();
-        Instant allowed = nextRequest.getOrDefault(hostKey(uri), now);
-        if (allowed.isAfter(now)) {
-            Thread.sleep(Duration.between(now, allowed).toMillis() + 1);
+        Instant allowed = nextRequest.get(hostKey(uri));
+        // To the microsecond: a sleep in whole milliseconds, rounded up, cost a twentieth of the rate at
+        // 50 requests a second (issue 11's re-harvest measure).
+        while (allowed != null && Instant.now().isBefore(allowed)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.between(Instant.now(), allowed).toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting to ask " + uri.getHost() + " again");
+            }
         }
     }
 

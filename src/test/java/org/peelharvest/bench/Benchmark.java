@@ -223,8 +223,9 @@ public final class Benchmark {
         Path home = FOLDER.resolve("runs").resolve("minimal").toAbsolutePath();
         deleteTree(home);
         Files.createDirectories(home);
-        return measure(List.of("-Xmx256m", "-Dpeel.job-repository=" + home, MinimalBatchApp.class.getName()),
-                "first document");
+        // The same JVM options as the extract job's runs, the heap's recording included, so that start-up is compared fairly.
+        return measure(List.of(JOB_HEAP, "-XX:StartFlightRecording=filename=" + home.resolve("heap.jfr") + ",settings="
+                + heapSettings(), "-Dpeel.job-repository=" + home, MinimalBatchApp.class.getName()), "first document");
     }
 
     /**
