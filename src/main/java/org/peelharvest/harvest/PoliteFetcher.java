@@ -120,17 +120,13 @@ public final class PoliteFetcher {
         if (validators.lastModified() != null) {
             headers.add(new Exchange.Header("If-Modified-Since", validators.lastModified()));
         }
-        try {
-            Exchange answer = client.get(URI.create(url), headers);
-            Instant date = Instant.now();
-            if (answer.cut()) {
-                return new Fetch(url, url, Fetch.Outcome.FAILED, answer.status(), answer.headerMap(), new byte[0],
-                        "larger than the " + settings.maxBytes() + "-byte limit", 1, date, answer);
-            }
-            return classify(url, answer, date);
-        } finally {
-            pacer.finished(URI.create(url));
+        Exchange answer = client.get(URI.create(url), headers);
+        Instant date = Instant.now();
+        if (answer.cut()) {
+            return new Fetch(url, url, Fetch.Outcome.FAILED, answer.status(), answer.headerMap(), new byte[0],
+                    "larger than the " + settings.maxBytes() + "-byte limit", 1, date, answer);
         }
+        return classify(url, answer, date);
     }
 
     private static Fetch classify(String url, Exchange answer, Instant date) {

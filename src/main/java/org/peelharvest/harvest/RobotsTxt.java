@@ -49,13 +49,8 @@ final class RobotsTxt {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 pacer.awaitTurn(URI.create(robotsUrl));
-                Exchange response;
-                try {
-                    response = client.get(URI.create(robotsUrl),
-                            List.of(new Exchange.Header("User-Agent", settings.userAgent())));
-                } finally {
-                    pacer.finished(URI.create(robotsUrl));
-                }
+                Exchange response = client.get(URI.create(robotsUrl),
+                        List.of(new Exchange.Header("User-Agent", settings.userAgent())));
                 int status = response.status();
                 if (status == 200) {
                     // RFC 9309, 2.5: a crawler may stop parsing at a limit; what came before it is read.

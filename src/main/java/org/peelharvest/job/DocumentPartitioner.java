@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -33,9 +36,9 @@ import org.peelharvest.publish.StagingArea;
  *
  * <p>Called on every run of the step, a resume included, so a resume lists the inputs as they
  * are now (issue 9, item 10); a restarted partition keeps its name and reads the new list.
- * Documents are dealt in turn, in path order, except that every document of one URL goes to the
- * partition of its first (two records of one URL in a WARC file are then done in file order, as
- * a single thread does them), so the outcomes staged, and so the release, do not depend on the
+ * Documents are dealt by size ({@link #deal}), every document of one URL to one partition, in
+ * listing order there (two records of one URL in a WARC file are then done in file order, as a
+ * single thread does them), so the outcomes staged, and so the release, do not depend on the
  * number of partitions or on which thread finishes first.
  */
 class DocumentPartitioner implements Partitioner {
@@ -65,7 +68,7 @@ class DocumentPartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         List<DocumentRef> todo = documentsToDo();
         progress.start(run, todo.size());
-        List<List<DocumentRef>> dealt = deal(todo, gridSize);
+        List<List<DocumentRef>> dealt = deal(todo, gridSize, sizes(todo));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < dealt.size(); i++) {
             String name = PARTITION + i;
@@ -88,23 +91,67 @@ class DocumentPartitioner implements Partitioner {
         return listed.stream().filter(d -> !done.contains(d.key())).toList();
     }
 
-    /** The documents dealt in turn to {@code count} partitions, every document of one URL to the same one. */
-    static List<List<DocumentRef>> deal(List<DocumentRef> documents, int count) {
-        List<List<DocumentRef>> partitions = new ArrayList<>();
-        for (int i = 0; i < Math.max(count, 1); i++) {
-            partitions.add(new ArrayList<>());
+    /**
+     * The documents dealt to {@code count} partitions by size, so that each has about the same
+     * work: the documents of one URL together, the heaviest first, each to the lightest partition
+     * so far (the lowest numbered of equals); each partition keeps its documents in listing order.
+     * Dealt in turn, 40- and 80-page PDFs left one thread idle while the other finished (issue 11).
+     */
+    static List<List<DocumentRef>> deal(List<DocumentRef> documents, int count, ToLongFunction<DocumentRef> weight) {
+        Map<String, List<Integer>> byUrl = new LinkedHashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            byUrl.computeIfAbsent(documents.get(i).url(), url -> new ArrayList<>()).add(i);
         }
-        Map<String, Integer> partitionOfUrl = new HashMap<>();
-        int turn = 0;
-        for (DocumentRef document : documents) {
-            Integer partition = partitionOfUrl.get(document.url());
-            if (partition == null) {
-                partition = turn++ % partitions.size();
-                partitionOfUrl.put(document.url(), partition);
+        List<List<Integer>> groups = new ArrayList<>(byUrl.values());
+        long[] groupWeights = groups.stream().mapToLong(g -> g.stream().mapToLong(i -> weight.applyAsLong(documents.get(i)))
+                .sum()).toArray();
+        List<Integer> heaviestFirst = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            heaviestFirst.add(g);
+        }
+        // Stable: equal weights keep listing order, so the same list is always dealt the same way.
+        heaviestFirst.sort(Comparator.comparingLong((Integer g) -> groupWeights[g]).reversed());
+        int partitions = Math.max(count, 1);
+        long[] loads = new long[partitions];
+        List<TreeSet<Integer>> dealt = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            dealt.add(new TreeSet<>());
+        }
+        for (int g : heaviestFirst) {
+            int lightest = 0;
+            for (int p = 1; p < partitions; p++) {
+                lightest = loads[p] < loads[lightest] ? p : lightest;
             }
-            partitions.get(partition).add(document);
+            loads[lightest] += groupWeights[g];
+            dealt.get(lightest).addAll(groups.get(g));
         }
-        return partitions;
+        return dealt.stream().map(indexes -> indexes.stream().map(documents::get).toList()).toList();
+    }
+
+    /**
+     * What a document weighs, for dealing: its size in bytes (a WARC record: up to the next record
+     * of the listing in its file, or the file's end); 1 for one that cannot be read, which is a quick reject.
+     */
+    static ToLongFunction<DocumentRef> sizes(List<DocumentRef> documents) {
+        Map<DocumentRef, Long> sizes = new HashMap<>();
+        Map<Path, Long> fileSizes = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            DocumentRef document = documents.get(i);
+            long fileSize = fileSizes.computeIfAbsent(document.file(), DocumentPartitioner::sizeOf);
+            long end = i + 1 < documents.size() && document.inWarc() && documents.get(i + 1).file().equals(document.file())
+                    && documents.get(i + 1).offset() > document.offset() ? documents.get(i + 1).offset() : fileSize;
+            long size = document.problem() != null ? 1 : end - Math.max(document.offset(), 0);
+            sizes.put(document, Math.max(size, 1));
+        }
+        return document -> sizes.getOrDefault(document, 1L);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 1;
+        } catch (IOException e) {
+            return 1;
+        }
     }
 
     /** The documents of one partition, as its partitioner wrote them. */

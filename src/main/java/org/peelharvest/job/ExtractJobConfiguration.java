@@ -61,19 +61,25 @@ class ExtractJobConfiguration {
     }
 
     /**
-     * The documents dealt out to {@code peel.threads} partitions (default: one a core), each a
-     * worker step of its own on a thread of its own; every core parses while the job repository,
-     * staging and validation of the other partitions go on beside it.
+     * Partitions a thread: a partition that ends early leaves its thread to the next one waiting,
+     * so the threads end together even where a document's size misjudges its work (issue 11).
+     */
+    static final int PARTITIONS_A_THREAD = 4;
+
+    /**
+     * The documents dealt out by size to {@value #PARTITIONS_A_THREAD} partitions for each of
+     * {@code peel.threads} threads (default: one a core), each partition a worker step of its own;
+     * every core parses while the job repository, staging and validation of the others go on beside it.
      */
     @Bean
     Step extractStep(JobRepository jobRepository, DocumentPartitioner documentPartitioner, Step extractWorker,
                      @Value("${peel.threads:0}") int threads) {
-        int partitions = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         return new StepBuilder(jobRepository)
                 .partitioner("extractWorker", documentPartitioner)
                 .step(extractWorker)
-                .gridSize(partitions)
-                .taskExecutor(extractThreads(partitions))
+                .gridSize(workers * PARTITIONS_A_THREAD)
+                .taskExecutor(extractThreads(workers))
                 // Runs again on every restart, so inputs changed since the kill are read (issue 9, item 10).
                 .allowStartIfComplete(true)
                 .build();

@@ -1,6 +1,9 @@
 package org.peelharvest.model;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -131,8 +134,10 @@ public final class QuestionSets {
 
     /** The number (1-based) of the question of this set that {@code text} words, if it is one. */
     public static Optional<Integer> questionNumber(QuestionSet set, String text) {
+        // Folded once, not once a question: every block of a report is asked (issue 11's profile).
+        List<String> words = words(text);
         for (int i = 0; i < set.questions().size(); i++) {
-            if (sameWording(set.questions().get(i), text)) {
+            if (sameWording(knownWords(set.questions().get(i)), words)) {
                 return Optional.of(i + 1);
             }
         }
@@ -141,7 +146,8 @@ public final class QuestionSets {
 
     /** True when {@code text} is one of the set's headline wordings. */
     public static boolean isHeadline(QuestionSet set, String text) {
-        return set.headlines().stream().anyMatch(h -> sameWording(h, text));
+        List<String> words = words(text);
+        return set.headlines().stream().anyMatch(h -> sameWording(knownWords(h), words));
     }
 
     /** Every set whose headline {@code text} words, for telling the pillar of a page from its headline. */
@@ -156,8 +162,10 @@ public final class QuestionSets {
      * the words that name a pillar must be the same.
      */
     public static boolean sameWording(String known, String text) {
-        List<String> a = words(known);
-        List<String> b = words(text);
+        return sameWording(words(known), words(text));
+    }
+
+    private static boolean sameWording(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
@@ -174,6 +182,13 @@ public final class QuestionSets {
     private static final Set<String> PILLAR_WORDS = Set.of("effective", "effectively", "effectiveness", "efficient",
             "efficiently", "efficiency", "legitimate", "legitimately", "legitimacy");
 
+    /** The words of the table's own wordings, folded once: the table is fixed, and small. */
+    private static final Map<String, List<String>> KNOWN_WORDS = new ConcurrentHashMap<>();
+
+    private static List<String> knownWords(String known) {
+        return KNOWN_WORDS.computeIfAbsent(known, QuestionSets::words);
+    }
+
     private static List<String> words(String text) {
         String folded = fold(text);
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
@@ -184,7 +199,10 @@ public final class QuestionSets {
      * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
      */
     public static String fold(String text) {
-        return Folding.plain(text).replace('\u2019', '\'').replaceAll("(?<=[a-z])[-\u2010\u2011](?=[a-z])", "")
-                .replaceAll("[^a-z0-9' ]+", " ").transform(Folding::spaces);
+        String joined = HYPHEN_IN_WORD.matcher(Folding.plain(text).replace('\u2019', '\'')).replaceAll("");
+        return Folding.spaces(NOT_WORD.matcher(joined).replaceAll(" "));
     }
+
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[a-z])[-\u2010\u2011](?=[a-z])");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9' ]+");
 }

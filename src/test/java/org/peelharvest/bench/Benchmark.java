@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.peelharvest.job.MeasuredRun;
 
@@ -20,21 +24,42 @@ import org.peelharvest.job.MeasuredRun;
  * ({@link SyntheticArchive}, {@code -Dn=} pages and as many PDFs, default 1,000), then measures in
  * child JVMs, one at a time: (a) the floor, {@link Floor} over the whole archive; (b) the extract
  * job (under {@code -Xmx256m}, publishing every dataset) over the first quarter, the first half
- * and the whole; and the start-up of {@link MinimalBatchApp}. Prints documents/s, MB/s, the ratio
- * (b)/(a), time to first document, peak heap and peak RSS, and the times for N/4, N/2 and N, with
- * the targets of the issue; writes the same to {@code target/benchmark/results.txt}.
+ * and the whole; the start-up of {@link MinimalBatchApp}; then, in this JVM, staging and publishing
+ * 250, 500 and 1,000 copies of one report ({@link ConflictScaling}); and last a harvest of the
+ * archive from a loopback mirror ({@link ArchiveMirror}) followed by a re-harvest of it unchanged
+ * at 50 requests a second. Prints documents/s, MB/s, the ratio (b)/(a), time to first document,
+ * peak heap, the heap in use after garbage collections and peak RSS, the times for N/4, N/2 and N,
+ * the times for k copies and the re-harvest's rate, with the targets of the issue; writes the same
+ * to {@code target/benchmark/results.txt}.
  */
 public final class Benchmark {
 
     private static final Path FOLDER = Path.of("target/benchmark");
     private static final String JOB_HEAP = "-Xmx256m";
+    /**
+     * JVM options given to every child, e.g. {@code -Dbench.child-options="-XX:StartFlightRecording=..."}
+     * to profile the runs measured; none by default, so the floor, the job and the minimal app start alike.
+     */
+    private static final List<String> CHILD_OPTIONS = System.getProperty("bench.child-options", "").isBlank()
+            ? List.of() : List.of(System.getProperty("bench.child-options").strip().split("\\s+"));
 
     private Benchmark() {
     }
 
     /** What one child JVM took: wall time, time to its first document, peak RSS and peak heap. */
-    record Measured(double seconds, double firstDocumentSeconds, long peakRssBytes, long peakHeapBytes, String out) {
+    record Measured(double seconds, double firstDocumentSeconds, long peakRssBytes, long peakHeapBytes, String out,
+                    long liveHeapBytes) {
+
+        Measured withLiveHeap(long bytes) {
+            return new Measured(seconds, firstDocumentSeconds, peakRssBytes, peakHeapBytes, out, bytes);
+        }
     }
+
+    /** Copies of one report staged and published, for the conflict measure (issue 11). */
+    private static final List<Integer> COPIES = List.of(250, 500, 1000);
+    /** The rate of the re-harvest measure, requests a second, and the share of it to achieve. */
+    private static final double REHARVEST_RATE = 50;
+    private static final String USER_AGENT = "peel-harvest-benchmark/1 (benchmark@example.org)";
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("n", 1000);
@@ -65,6 +90,14 @@ public final class Benchmark {
         Measured minimal = minimal();
         report.add(String.format(Locale.ROOT, "minimal Boot + Batch app (same job repository): first document at %.2f s",
                 minimal.firstDocumentSeconds()));
+        System.out.println("staging and publishing " + COPIES + " copies of one report …");
+        Map<Integer, Double> conflicts = ConflictScaling.measure(FOLDER.resolve("runs").resolve("copies"), COPIES);
+        conflicts.forEach((k, seconds) -> report.add(String.format(Locale.ROOT,
+                "conflicts and de-duplication, %d copies of one report (HTML and PDF): staged and published in %.2f s", k,
+                seconds)));
+        double reharvestRate = reharvest(archive);
+        report.add(String.format(Locale.ROOT, "re-harvest of the unchanged archive on loopback at --rate %.0f: %.1f "
+                + "requests/s", REHARVEST_RATE, reharvestRate));
 
         Measured whole = runs[2];
         report.add("");
@@ -72,9 +105,19 @@ public final class Benchmark {
         report.add(target("time for N / time for N/2", whole.seconds() / runs[1].seconds(), 2.2));
         report.add(target("start-up to first document / minimal app's",
                 runs[0].firstDocumentSeconds() / minimal.firstDocumentSeconds(), 1.5));
+        for (int i = 1; i < COPIES.size(); i++) {
+            report.add(target("conflicts: time for " + COPIES.get(i) + " copies / for " + COPIES.get(i - 1),
+                    conflicts.get(COPIES.get(i)) / conflicts.get(COPIES.get(i - 1)), 2.2));
+        }
         report.add(String.format(Locale.ROOT, "peak heap N/4, N/2, N: %d, %d, %d MB (the whole completed under %s: %s)",
                 runs[0].peakHeapBytes() >> 20, runs[1].peakHeapBytes() >> 20, whole.peakHeapBytes() >> 20, JOB_HEAP,
                 whole.out().contains("published to") ? "yes" : "NO"));
+        report.add(String.format(Locale.ROOT, "heap in use after a garbage collection, largest, N/4, N/2, N: %d, %d, %d MB",
+                runs[0].liveHeapBytes() >> 20, runs[1].liveHeapBytes() >> 20, whole.liveHeapBytes() >> 20));
+        report.add(target("heap after GC for N / for N/4", (double) whole.liveHeapBytes() / runs[0].liveHeapBytes(),
+                1.25));
+        report.add(String.format(Locale.ROOT, "re-harvest rate / --rate %.0f: %.2f (target at least 0.90: %s)",
+                REHARVEST_RATE, reharvestRate / REHARVEST_RATE, reharvestRate >= 0.9 * REHARVEST_RATE ? "met" : "NOT met"));
         report.add("load average after: " + loadAverage());
         Files.createDirectories(FOLDER);
         Files.write(FOLDER.resolve("results.txt"), report, StandardCharsets.UTF_8);
@@ -106,22 +149,83 @@ public final class Benchmark {
         Path home = FOLDER.resolve("runs").resolve(name).toAbsolutePath();
         deleteTree(home);
         Files.createDirectories(home);
-        List<String> args = new ArrayList<>(List.of(JOB_HEAP, "-Dpeel.home=" + home, MeasuredRun.class.getName(),
+        Path heap = home.resolve("heap.jfr");
+        // The garbage collector's own heap summaries (a JFR recording of them alone costs next to nothing).
+        List<String> args = new ArrayList<>(List.of(JOB_HEAP, "-XX:StartFlightRecording=filename=" + heap
+                + ",settings=" + heapSettings(), "-Dpeel.home=" + home, MeasuredRun.class.getName(),
                 "extract", "--output", home.resolve("out").toString(), "--max-reject-rate", "1",
                 "--max-warning-rate", "1"));
         inputs.forEach(input -> {
             args.add("--input");
             args.add(input.toString());
         });
-        return measure(args, "documents 1/");
+        return measure(args, "documents 1/").withLiveHeap(largestHeapAfterGc(heap));
+    }
+
+    /** A JFR settings file that records only the heap summary before and after each collection. */
+    private static Path heapSettings() throws IOException {
+        Path settings = FOLDER.resolve("heap-after-gc.jfc").toAbsolutePath();
+        Files.writeString(settings, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration version="2.0" label="heap after GC">
+                  <event name="jdk.GCHeapSummary"><setting name="enabled">true</setting></event>
+                </configuration>
+                """, StandardCharsets.UTF_8);
+        return settings;
+    }
+
+    /**
+     * The most heap in use just after a garbage collection, over the run: what was still reachable
+     * then, with at most the old generation's garbage not yet collected; a fairer measure of what the
+     * run keeps than the pools' peaks, which count garbage waiting to be collected.
+     */
+    private static long largestHeapAfterGc(Path recording) throws IOException {
+        long largest = -1;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.GCHeapSummary") && "After GC".equals(event.getString("when"))) {
+                largest = Math.max(largest, event.getLong("heapUsed"));
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * Harvests the archive from a loopback mirror once at full speed, then again at
+     * {@value #REHARVEST_RATE} requests a second, every document unchanged (all answered 304);
+     * the requests a second the mirror saw during the second, from its first request to its last.
+     */
+    private static double reharvest(Path archive) throws Exception {
+        Path home = FOLDER.resolve("runs").resolve("reharvest").toAbsolutePath();
+        deleteTree(home);
+        Files.createDirectories(home);
+        try (ArchiveMirror mirror = new ArchiveMirror(SyntheticArchive.quarters(archive, 4))) {
+            System.out.println("harvesting the archive's " + mirror.documentCount() + " documents from " + mirror.seed()
+                    + " …");
+            measure(harvest(home, mirror.seed(), 10_000), null);
+            mirror.clearLog();
+            measure(harvest(home, mirror.seed(), REHARVEST_RATE), null);
+            List<ArchiveMirror.Answered> answered = mirror.answered();
+            long notModified = answered.stream().filter(a -> a.status() == 304).count();
+            double span = (answered.get(answered.size() - 1).nanos() - answered.get(0).nanos()) / 1e9;
+            System.out.printf(Locale.ROOT, "  re-harvest: %d requests, %d answered 304, over %.2f s%n", answered.size(),
+                    notModified, span);
+            return (answered.size() - 1) / span;
+        }
+    }
+
+    private static List<String> harvest(Path home, String seed, double rate) {
+        return List.of(JOB_HEAP, "-Dpeel.home=" + home, MeasuredRun.class.getName(), "harvest", "--seed", seed,
+                "--allow", seed, "--snapshot", home.resolve("snapshots").toString(), "--rate",
+                String.format(Locale.ROOT, "%.0f", rate), "--user-agent", USER_AGENT);
     }
 
     private static Measured minimal() throws Exception {
         Path home = FOLDER.resolve("runs").resolve("minimal").toAbsolutePath();
         deleteTree(home);
         Files.createDirectories(home);
-        return measure(List.of("-Xmx256m", "-Dpeel.job-repository=" + home, MinimalBatchApp.class.getName()),
-                "first document");
+        // The same JVM options as the extract job's runs, the heap's recording included, so that start-up is compared fairly.
+        return measure(List.of(JOB_HEAP, "-XX:StartFlightRecording=filename=" + home.resolve("heap.jfr") + ",settings="
+                + heapSettings(), "-Dpeel.job-repository=" + home, MinimalBatchApp.class.getName()), "first document");
     }
 
     /**
@@ -132,6 +236,7 @@ public final class Benchmark {
     private static Measured measure(List<String> args, String firstDocument) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
+        command.addAll(CHILD_OPTIONS);
         command.addAll(args);
         System.out.println("running " + String.join(" ", args.subList(0, Math.min(args.size(), 6))) + " …");
         long started = System.nanoTime();
@@ -171,7 +276,7 @@ public final class Benchmark {
         System.out.print(tail.lines().filter(l -> !l.startsWith("documents ")).map(l -> "  " + l + "\n")
                 .reduce("", String::concat));
         return new Measured((ended - started) / 1e9, first[0] < 0 ? -1 : (first[0] - started) / 1e9, rss, heap[0],
-                out.toString());
+                out.toString(), -1);
     }
 
     /** VmHWM, the resident set's high-water mark, of a running process; 0 once it is gone. */
@@ -218,7 +323,7 @@ public final class Benchmark {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

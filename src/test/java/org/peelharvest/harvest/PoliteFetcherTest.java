@@ -81,6 +81,43 @@ class PoliteFetcherTest {
         assertThat(pageRequests.get(1) - pageRequests.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(950).toNanos());
     }
 
+    @Test
+    void theIntervalRunsFromOneRequestsStartToTheNextsAndRequestsNeverOverlap() throws Exception {
+        serve(Map.of("/robots.txt", new Answer(200, "text/plain", "User-agent: *\nCrawl-delay: 1\n")));
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/robots.txt")) {
+                pageRequests.add(System.nanoTime());
+                sleep(700); // a slow answer: 0.7 s of the 1 s interval
+            }
+            byte[] body = (path.equals("/robots.txt") ? "User-agent: *\nCrawl-delay: 1\n" : "<p>page</p>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        PoliteFetcher fetcher = fetcher();
+
+        fetcher.get(base() + "/hmicfrs/one/", PoliteFetcher.Validators.NONE);
+        long firstEnded = System.nanoTime();
+        fetcher.get(base() + "/hmicfrs/two/", PoliteFetcher.Validators.NONE);
+
+        assertThat(pageRequests).hasSize(2);
+        Duration betweenStarts = Duration.ofNanos(pageRequests.get(1) - pageRequests.get(0));
+        assertThat(betweenStarts).as("one interval from the first request's start").isGreaterThanOrEqualTo(Duration.ofMillis(950))
+                .as("not an interval after the answer's end (1.7 s)").isLessThan(Duration.ofMillis(1600));
+        assertThat(pageRequests.get(1)).as("the second asked after the first was answered").isGreaterThan(firstEnded);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private record Answer(int status, String type, String body, String location) {
         Answer(int status, String type, String body) {
             this(status, type, body, null);

@@ -81,21 +81,47 @@ class PartitionedExtractTest {
                 reads.put(rows.getString(1), rows.getLong(2));
             }
         }
-        // 8 sample documents, 3 bad ones, 2 copies: 13, dealt in turn (7 and 6).
-        assertThat(reads).containsEntry("extractStep", 13L)
-                .containsEntry("extractWorker:partition0", 7L).containsEntry("extractWorker:partition1", 6L);
+        // 8 sample documents, 3 bad ones, 2 copies: 13, dealt to 4 partitions a thread, 8 in all.
+        assertThat(reads).containsEntry("extractStep", 13L);
+        assertThat(reads.keySet().stream().filter(step -> step.startsWith("extractWorker:"))).containsExactlyInAnyOrder(
+                "extractWorker:partition0", "extractWorker:partition1", "extractWorker:partition2",
+                "extractWorker:partition3", "extractWorker:partition4", "extractWorker:partition5",
+                "extractWorker:partition6", "extractWorker:partition7");
+        assertThat(reads.entrySet().stream().filter(e -> e.getKey().startsWith("extractWorker:"))
+                .mapToLong(Map.Entry::getValue).sum()).isEqualTo(13L);
     }
 
     @Test
-    void documentsAreDealtInTurnAndEveryDocumentOfOneUrlToOnePartition() {
+    void documentsAreDealtHeaviestFirstToTheLightestPartitionAndEveryDocumentOfOneUrlToOnePartition() {
         List<DocumentRef> documents = List.of(ref("a", 0), ref("b", 0), ref("c", 0), ref("a", 1), ref("d", 0),
                 ref("e", 0));
+        // a weighs 2 + 3 = 5 (its two records together), b 4, c 1, d 4, e 2.
+        Map<String, Long> weights = Map.of("a#0", 2L, "b#0", 4L, "c#0", 1L, "a#1", 3L, "d#0", 4L, "e#0", 2L);
 
-        List<List<DocumentRef>> dealt = DocumentPartitioner.deal(documents, 2);
+        List<List<DocumentRef>> dealt = DocumentPartitioner.deal(documents, 2, d -> weights.get(d.key()));
 
+        // a (5) to 0; b (4) to 1; d (4) to 1 (4 < 5); e (2) to 0 (5 < 8); c (1) to 0 (7 < 8): 8 and 8.
         assertThat(dealt).hasSize(2);
         assertThat(dealt.get(0)).extracting(DocumentRef::key).containsExactly("a#0", "c#0", "a#1", "e#0");
         assertThat(dealt.get(1)).extracting(DocumentRef::key).containsExactly("b#0", "d#0");
+    }
+
+    @Test
+    void aDocumentWeighsItsFileAndAWarcRecordWeighsUpToTheNextRecord() throws Exception {
+        Path page = Files.write(temp.resolve("page.html"), new byte[1000]);
+        Path warc = Files.write(temp.resolve("snap.warc"), new byte[5000]);
+        DocumentRef file = new DocumentRef(page, -1, "file:///page.html", "f", null);
+        DocumentRef first = new DocumentRef(warc, 100, "https://example.org/1", "w#100", null);
+        DocumentRef second = new DocumentRef(warc, 1600, "https://example.org/2", "w#1600", null);
+        DocumentRef gone = new DocumentRef(temp.resolve("gone.pdf"), -1, "file:///gone.pdf", "x",
+                new Reject("file:///gone.pdf", "read", org.peelharvest.model.RejectReason.UNREADABLE, "no such file"));
+
+        var sizes = DocumentPartitioner.sizes(List.of(file, first, second, gone));
+
+        assertThat(sizes.applyAsLong(file)).isEqualTo(1000);
+        assertThat(sizes.applyAsLong(first)).isEqualTo(1500);
+        assertThat(sizes.applyAsLong(second)).isEqualTo(3400);
+        assertThat(sizes.applyAsLong(gone)).isEqualTo(1);
     }
 
     @Test

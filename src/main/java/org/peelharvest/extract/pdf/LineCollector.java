@@ -3,13 +3,16 @@ package org.peelharvest.extract.pdf;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -115,15 +118,24 @@ final class LineCollector extends PDFTextStripper {
                     - (positions.get(i - 1).getXDirAdj() + positions.get(i - 1).getWidthDirAdj())
                     > Columns.GUTTER_GAP * positions.get(i).getFontSizeInPt();
             if (i == positions.size() || gap) {
-                List<TextPosition> run = positions.subList(start, i);
-                float runEnd = (float) run.stream().mapToDouble(p -> p.getXDirAdj() + p.getWidthDirAdj()).max().orElse(0);
-                float size = (float) run.stream().mapToDouble(TextPosition::getFontSizeInPt).max().orElse(0);
-                boolean runBold = run.stream().anyMatch(LineCollector::isBold);
-                words.add(new PdfLine.Word(offset + (oneToOne ? start : 0), run.get(0).getXDirAdj(), runEnd, run.get(0).getYDirAdj(),
-                        size, runBold));
+                words.add(word(offset + (oneToOne ? start : 0), positions.subList(start, i)));
                 start = i;
             }
         }
+    }
+
+    /** One run's word: where it starts and ends, its largest size, bold if any glyph is. */
+    private PdfLine.Word word(int offset, List<TextPosition> run) {
+        float runEnd = 0;
+        float size = 0;
+        boolean runBold = false;
+        // Plain loops: this is called for every string of every page (issue 11's profile).
+        for (TextPosition position : run) {
+            runEnd = Math.max(runEnd, position.getXDirAdj() + position.getWidthDirAdj());
+            size = Math.max(size, position.getFontSizeInPt());
+            runBold |= isBold(position);
+        }
+        return new PdfLine.Word(offset, run.get(0).getXDirAdj(), runEnd, run.get(0).getYDirAdj(), size, runBold);
     }
 
     @Override
@@ -170,15 +182,20 @@ final class LineCollector extends PDFTextStripper {
         bold = false;
     }
 
-    private static boolean isBold(TextPosition position) {
-        if (position.getFont() == null) {
-            return false;
-        }
-        var descriptor = position.getFont().getFontDescriptor();
+    /** Whether each font of the document is bold, told once a font rather than once a glyph. */
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+
+    private boolean isBold(TextPosition position) {
+        PDFont font = position.getFont();
+        return font != null && boldFonts.computeIfAbsent(font, LineCollector::isBold);
+    }
+
+    private static boolean isBold(PDFont font) {
+        var descriptor = font.getFontDescriptor();
         if (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600)) {
             return true;
         }
-        String name = position.getFont().getName();
+        String name = font.getName();
         return name != null && name.toLowerCase(Locale.ROOT).contains("bold");
     }
 }
