@@ -4,16 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-import picocli.CommandLine;
-
 import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.harvest.Harvester;
 import org.peelharvest.harvest.PoliteFetcher;
 import org.peelharvest.harvest.Snapshot;
 
 /**
- * Runs one harvest for the command line: settings from the options (a value that cannot be used
- * is bad usage, exit 2, before anything is fetched or written), a new snapshot (or the
+ * Runs one harvest of a job's {@link JobDefinition.Harvest} (checked when it was read): a new snapshot (or the
  * interrupted one resumed), the previous snapshot's validators for conditional requests, a
  * summary, and the exit code: 3 when no report page or PDF was found, so a changed site is noticed.
  */
@@ -33,19 +30,14 @@ final class HarvestRunner {
     record Result(int exitCode, Path snapshot) {
     }
 
-    Result harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
-                       int timeoutSeconds) throws Exception {
-        HarvestSettings settings;
-        try {
-            settings = HarvestSettings.forHarvest(seeds, allow, rate, userAgent, java.time.Duration.ofSeconds(timeoutSeconds));
-        } catch (IllegalArgumentException e) {
-            err.println("peel-harvest: " + e.getMessage());
-            return new Result(CommandLine.ExitCode.USAGE, null);
-        }
-        Path root = snapshotRoot.toAbsolutePath().normalize();
+    Result harvest(JobDefinition.Harvest harvest) throws Exception {
+        HarvestSettings settings = harvest.settings();
+        List<String> seeds = harvest.seeds();
+        Path root = harvest.snapshotRoot();
         var previous = Snapshot.previousIndex(root);
         Harvester.Result result;
-        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
+        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(),
+                settings.userAgent())) {
             if (archive.resumed()) {
                 out.println("resuming the interrupted harvest " + archive.folder());
             }

@@ -20,23 +20,21 @@ class HarvestTasklet implements Tasklet {
     static final String FOUND_NOTHING = "harvest.found-nothing";
     static final String NO_REPORTS = "NO_REPORTS";
 
-    private final RunSpec spec;
+    private final JobDefinition spec;
     private final CommandOutput output;
 
-    HarvestTasklet(RunSpec spec, CommandOutput output) {
+    HarvestTasklet(JobDefinition spec, CommandOutput output) {
         this.spec = spec;
         this.output = output;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        JobFile.HarvestPlan plan = spec.harvest();
+        JobDefinition.Harvest plan = spec.harvest();
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }
-        HarvestRunner.Result result = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
-                plan.snapshotRoot(), plan.rate(), plan.userAgent(),
-                (int) org.peelharvest.harvest.HarvestSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds());
+        HarvestRunner.Result result = new HarvestRunner(output).harvest(plan);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         if (result.snapshot() != null) {
             // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).

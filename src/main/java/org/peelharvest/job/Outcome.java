@@ -41,8 +41,8 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
                 took, context.getString(PublishTasklet.QUALITY_PROBLEM, ""), failure,
                 context.getString(PublishTasklet.FOLDER, ""),
                 context.getString(HarvestTasklet.FOUND_NOTHING, ""),
-                execution.getJobParameters().getLong("run", 0L), execution.getJobInstance().getInstanceId(),
-                execution.getJobParameters().getString("release"));
+                execution.getJobParameters().getLong(JobDefinition.RUN, 0L), execution.getJobInstance().getInstanceId(),
+                execution.getJobParameters().getString(JobDefinition.RELEASE));
     }
 
     /**

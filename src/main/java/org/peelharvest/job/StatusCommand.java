@@ -95,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         Path file = jobFile != null ? jobFile : RunCommand.defaultJobFile();
         try {
-            return JobFile.load(file, null, null, null).output();
+            return JobFile.load(file, JobDefinition.Overrides.NONE).output();
         } catch (JobFile.BadJobException e) {
             throw new UsageException(e.getMessage());
         }
@@ -113,7 +113,7 @@ final class StatusCommand implements Callable<Integer> {
             for (JobInstance instance : repository.getJobInstances(job, 0, INSTANCES_READ)) {
                 for (JobExecution execution : repository.getJobExecutions(instance)) {
                     JobParameters parameters = execution.getJobParameters();
-                    if (folder.toString().equals(parameters.getString("output"))) {
+                    if (folder.toString().equals(parameters.getString(JobDefinition.OUTPUT))) {
                         rows.add(row(execution, parameters));
                     }
                 }
@@ -125,7 +125,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static Row row(JobExecution execution, JobParameters parameters) {
         Outcome outcome = Outcome.of(execution);
-        return new Row(parameters.getString("name"), parameters.getLong("run", 0L), execution.getStartTime(),
+        return new Row(parameters.getString(JobDefinition.NAME), parameters.getLong(JobDefinition.RUN, 0L), execution.getStartTime(),
                 execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
     }
 }
