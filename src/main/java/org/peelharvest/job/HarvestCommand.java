@@ -29,7 +29,7 @@ final class HarvestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<JobDefinition.Harvest> harvest;
+        Optional<HarvestDefinition> harvest;
         try {
             harvest = definition();
         } catch (IllegalArgumentException e) {
@@ -45,11 +45,11 @@ final class HarvestCommand implements Callable<Integer> {
     }
 
     /** The harvest of the job file, if one is given, with the options over it; empty without a seed. */
-    private Optional<JobDefinition.Harvest> definition() {
+    private Optional<HarvestDefinition> definition() {
         if (jobFile != null) {
             return JobFile.harvest(jobFile, options.overrides());
         }
         return Optional.ofNullable(options.overrides().harvest(null, null, null, null, null,
-                JobDefinition.Harvest.defaultSnapshotRoot(Path.of(""), JobDefinition.HARVEST_NAME)));
+                HarvestDefinition.defaultSnapshotRoot(Path.of(""), JobDefinition.HARVEST_NAME)));
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 import org.peelharvest.harvest.HarvestSettings;
 
-/** The options of a harvest, each winning over the job file's value; the defaults are {@link JobDefinition.Harvest}'s. */
+/** The options of a harvest, each winning over the job file's value; the defaults are {@link HarvestDefinition}'s. */
 class HarvestOptions {
 
     @Option(names = "--seed", paramLabel = "URL", description = "A page to start from; repeatable.")
@@ -20,7 +20,7 @@ class HarvestOptions {
 
     @Option(names = "--snapshot", paramLabel = "DIR",
             description = "The folder each harvest adds a <UTC timestamp>/ snapshot to (default: the job file's, else "
-                    + JobDefinition.Harvest.SNAPSHOTS + "/" + JobDefinition.HARVEST_NAME + ").")
+                    + HarvestDefinition.SNAPSHOTS + "/" + JobDefinition.HARVEST_NAME + ").")
     Path snapshot;
 
     @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND",
@@ -36,7 +36,7 @@ class HarvestOptions {
                     + "a slower answer is a failure, retried (default: " + HarvestSettings.DEFAULT_TIMEOUT_SECONDS + ").")
     Integer timeout;
 
-    JobDefinition.Harvest.Overrides overrides() {
-        return new JobDefinition.Harvest.Overrides(seeds, allow, snapshot, rate, userAgent, timeout);
+    HarvestDefinition.Overrides overrides() {
+        return new HarvestDefinition.Overrides(seeds, allow, snapshot, rate, userAgent, timeout);
     }
 }

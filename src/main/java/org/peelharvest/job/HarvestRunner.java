@@ -10,7 +10,7 @@ import org.peelharvest.harvest.PoliteFetcher;
 import org.peelharvest.harvest.Snapshot;
 
 /**
- * Runs one harvest of a job's {@link JobDefinition.Harvest} (checked when it was read): a new snapshot (or the
+ * Runs one harvest of a job's {@link HarvestDefinition} (checked when it was read): a new snapshot (or the
  * interrupted one resumed), the previous snapshot's validators for conditional requests, a
  * summary, and the exit code: 3 when no report page or PDF was found, so a changed site is noticed.
  */
@@ -30,7 +30,7 @@ final class HarvestRunner {
     record Result(int exitCode, Path snapshot) {
     }
 
-    Result harvest(JobDefinition.Harvest harvest) throws Exception {
+    Result harvest(HarvestDefinition harvest) throws Exception {
         HarvestSettings settings = harvest.settings();
         List<String> seeds = harvest.seeds();
         Path root = harvest.snapshotRoot();

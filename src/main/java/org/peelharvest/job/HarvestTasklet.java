@@ -30,7 +30,7 @@ class HarvestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        JobDefinition.Harvest plan = spec.harvest();
+        HarvestDefinition plan = spec.harvest();
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }

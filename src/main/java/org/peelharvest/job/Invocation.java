@@ -59,7 +59,7 @@ record Invocation(String command, Path jobFile, String jobFileSha256, Path base,
     }
 
     RunSettings settings(JobDefinition spec) {
-        JobDefinition.Harvest plan = spec.harvest();
+        HarvestDefinition plan = spec.harvest();
         RunSettings.Harvest harvest = plan == null ? null : new RunSettings.Harvest(plan.seeds(), plan.allow(),
                 relative(plan.snapshotRoot()), plan.rate(), plan.userAgent());
         return new RunSettings(command, jobFile == null ? null : jobFile.getFileName().toString(), jobFileSha256,

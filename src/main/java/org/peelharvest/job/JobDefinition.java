@@ -41,7 +41,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *                       for a run of local files only
  */
 record JobDefinition(String name, List<Path> inputs, Path output, double maxRejectRate, double maxWarningRate,
-                     CsvStyle csv, boolean releases, Harvest harvest) {
+                     CsvStyle csv, boolean releases, HarvestDefinition harvest) {
 
     static final double DEFAULT_MAX_REJECT_RATE = 0.2;
     static final double DEFAULT_MAX_WARNING_RATE = 0.2;
@@ -82,9 +82,9 @@ record JobDefinition(String name, List<Path> inputs, Path output, double maxReje
      * file's. A rate that is no share is refused here, named as the option, so it is not blamed on
      * the job file.
      */
-    record Overrides(Double maxRejectRate, Double maxWarningRate, CsvStyle csv, Harvest.Overrides harvest) {
+    record Overrides(Double maxRejectRate, Double maxWarningRate, CsvStyle csv, HarvestDefinition.Overrides harvest) {
 
-        static final Overrides NONE = new Overrides(null, null, null, Harvest.Overrides.NONE);
+        static final Overrides NONE = new Overrides(null, null, null, HarvestDefinition.Overrides.NONE);
 
         Overrides {
             requireShare("--max-reject-rate", maxRejectRate);
@@ -104,67 +104,7 @@ record JobDefinition(String name, List<Path> inputs, Path output, double maxReje
         }
     }
 
-    /**
-     * What to harvest before extracting, with the harvest's settings checked as the harvest will
-     * use them (a seed or prefix that is no http or https URL, a rate or timeout not above 0).
-     *
-     * @param seeds        the pages to start from
-     * @param allow        the URL prefixes the harvest stays inside, as written
-     * @param snapshotRoot the folder each harvest adds a snapshot to, absolute
-     */
-    record Harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
-                   Duration timeout) {
-
-        Harvest {
-            snapshotRoot = snapshotRoot.toAbsolutePath().normalize();
-            HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout);
-        }
-
-        /** The harvester's settings: the defaults with this job's choices. */
-        HarvestSettings settings() {
-            return HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout);
-        }
-
-        /**
-         * The snapshots of a job live in {@code input/snapshots/<name>} of its home: the job file's
-         * folder's parent ({@code ../input/snapshots/<name>} as a job file writes it), or the working
-         * directory for a harvest without a job file.
-         */
-        static Path defaultSnapshotRoot(Path home, String name) {
-            return home.resolve(SNAPSHOTS).resolve(name);
-        }
-
-        /** The folder of every job's snapshots' folders, relative to the job's home. */
-        static final String SNAPSHOTS = "input/snapshots";
-
-        /**
-         * The harvest settings of the command line, each null (a list empty) where it says nothing.
-         * Merged with a job file's by {@link #harvest}; the defaults are filled in there.
-         */
-        record Overrides(List<String> seeds, List<String> allow, Path snapshot, Double rate, String userAgent,
-                         Integer timeoutSeconds) {
-
-            static final Overrides NONE = new Overrides(List.of(), List.of(), null, null, null, null);
-
-            /** The harvest of these settings over {@code file}'s: a value given here wins; null without seeds. */
-            Harvest harvest(List<String> fileSeeds, List<String> fileAllow, Path fileSnapshot, Double fileRate,
-                            String fileUserAgent, Path defaultSnapshot) {
-                List<String> seedList = !seeds.isEmpty() ? seeds : fileSeeds == null ? List.of() : fileSeeds;
-                if (seedList.isEmpty()) {
-                    return null;
-                }
-                List<String> allowList = !allow.isEmpty() ? allow
-                        : fileAllow != null && !fileAllow.isEmpty() ? fileAllow : seedList;
-                Integer seconds = timeoutSeconds;
-                return new Harvest(seedList, allowList, first(snapshot, fileSnapshot, defaultSnapshot),
-                        first(rate, fileRate, (double) HarvestSettings.DEFAULT_REQUESTS_PER_SECOND),
-                        first(userAgent, fileUserAgent, HarvestSettings.DEFAULT_USER_AGENT),
-                        seconds == null ? HarvestSettings.DEFAULT_REQUEST_TIMEOUT : Duration.ofSeconds(seconds));
-            }
-        }
-    }
-
-    private static <T> T first(T given, T fromFile, T byDefault) {
+    static <T> T first(T given, T fromFile, T byDefault) {
         return given != null ? given : fromFile != null ? fromFile : byDefault;
     }
 

@@ -82,12 +82,12 @@ record JobFile(String name, List<String> input, String output,
      * {@code overrides}; empty when neither names a seed. A value that cannot be used is an
      * {@link IllegalArgumentException} naming it.
      */
-    static Optional<JobDefinition.Harvest> harvest(Path file, JobDefinition.Harvest.Overrides overrides) {
+    static Optional<HarvestDefinition> harvest(Path file, HarvestDefinition.Overrides overrides) {
         return Optional.ofNullable(parse(file).harvestFrom(file.toAbsolutePath().getParent(), overrides));
     }
 
-    private JobDefinition.Harvest harvestFrom(Path base, JobDefinition.Harvest.Overrides overrides) {
-        Path defaultSnapshot = JobDefinition.Harvest.defaultSnapshotRoot(base.resolve("..").normalize(),
+    private HarvestDefinition harvestFrom(Path base, HarvestDefinition.Overrides overrides) {
+        Path defaultSnapshot = HarvestDefinition.defaultSnapshotRoot(base.resolve("..").normalize(),
                 name != null ? name : JobDefinition.HARVEST_NAME);
         return overrides.harvest(seed, allow, snapshot == null ? null : base.resolve(snapshot), rate, userAgent,
                 defaultSnapshot);

@@ -16,21 +16,25 @@ import org.peelharvest.harvest.HarvestSettings;
         footerHeading = "%nJob file keys (YAML; paths relative to the job file's folder; a list may be one value):%n",
         // The keys with their defaults, taken from where they are defined; JobFileKeysTest holds the README to the same.
         footer = {
-            "  name              required: letters, digits, . _ -; names the run in the job repository",
-            "  input             files and folders to extract from (required unless seed is given)",
+            "  name              required: letters, digits, . _ -; names the run in the job",
+            "                    repository",
+            "  input             files and folders to extract from (required unless seed is",
+            "                    given)",
             "  output            required: the folder each run publishes a release into",
-            "  max-reject-rate   the quality gate for rejected documents, 0 to 1 (default "
-                    + JobDefinition.DEFAULT_MAX_REJECT_RATE + ")",
-            "  max-warning-rate  the quality gate for published reports without questions, 0 to 1 (default "
-                    + JobDefinition.DEFAULT_MAX_WARNING_RATE + ")",
+            "  max-reject-rate   the quality gate for rejected documents, 0 to 1",
+            "                    (default " + JobDefinition.DEFAULT_MAX_REJECT_RATE + ")",
+            "  max-warning-rate  the quality gate for published reports without questions,",
+            "                    0 to 1 (default " + JobDefinition.DEFAULT_MAX_WARNING_RATE + ")",
             "  csv               spreadsheet or plain (default " + JobDefinition.DEFAULT_CSV_LABEL + ")",
-            "  seed              pages to harvest from first, into a new snapshot the run extracts",
+            "  seed              pages to harvest from first, into a new snapshot the run",
+            "                    extracts",
             "  allow             URL prefixes the harvest stays inside (default: the seeds)",
-            "  snapshot          the folder of the harvest's snapshots (default ../" + JobDefinition.Harvest.SNAPSHOTS
-                    + "/<name>)",
+            "  snapshot          the folder of the harvest's snapshots",
+            "                    (default ../" + HarvestDefinition.SNAPSHOTS + "/<name>)",
             "  rate              requests a second to one host when harvesting (default "
                     + HarvestSettings.DEFAULT_REQUESTS_PER_SECOND + ")",
-            "  user-agent        the harvest's User-Agent, naming the project and a contact address",
+            "  user-agent        the harvest's User-Agent, naming the project and a contact",
+            "                    address",
             "Options given on the command line win over the job file's values."})
 final class RunCommand implements Callable<Integer> {
 

@@ -25,7 +25,7 @@ class RunOptions {
 
     /** What these options set, checked (a rate that is no share is named as its option). */
     JobDefinition.Overrides overrides() {
-        return new JobDefinition.Overrides(maxRejectRate, maxWarningRate, csv, JobDefinition.Harvest.Overrides.NONE);
+        return new JobDefinition.Overrides(maxRejectRate, maxWarningRate, csv, HarvestDefinition.Overrides.NONE);
     }
 
     static final class CsvStyleConverter implements CommandLine.ITypeConverter<CsvStyle> {

@@ -235,12 +235,12 @@ class HarvestCommandTest {
             Path file = Path.of("jobs", name + ".yaml");
             JobDefinition spec = JobFile.load(file, JobDefinition.Overrides.NONE);
             assertThat(spec.name()).isEqualTo(name);
-            assertThat(JobFile.harvest(file, JobDefinition.Harvest.Overrides.NONE)).hasValueSatisfying(plan -> {
+            assertThat(JobFile.harvest(file, HarvestDefinition.Overrides.NONE)).hasValueSatisfying(plan -> {
                 assertThat(plan.seeds()).allSatisfy(seed -> assertThat(seed).startsWith("https://hmicfrs.justiceinspectorates.gov.uk/"));
                 assertThat(plan.allow()).isNotEmpty();
             });
         }
-        assertThat(JobFile.harvest(Path.of("jobs/peel-reports-2023-25.yaml"), JobDefinition.Harvest.Overrides.NONE)
+        assertThat(JobFile.harvest(Path.of("jobs/peel-reports-2023-25.yaml"), HarvestDefinition.Overrides.NONE)
                 .orElseThrow().seeds()).hasSize(43);
     }
 

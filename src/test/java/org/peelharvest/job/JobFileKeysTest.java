@@ -82,7 +82,7 @@ class JobFileKeysTest {
         return keys;
     }
 
-    /** Each key of the help's footer with its description (a long one wrapped over several lines). */
+    /** Each key of the help's footer with its description (a long one goes on, indented, on the next lines). */
     private Map<String, String> helpKeys() {
         CliRunner.Result result = new CliRunner(temp).run("run", "--help");
         String footer = result.out().substring(result.out().indexOf("Job file keys"));
@@ -93,7 +93,7 @@ class JobFileKeysTest {
             if (key.matches()) {
                 last = key.group(1);
                 keys.put(last, key.group(2));
-            } else if (last != null && line.startsWith("    ")) {
+            } else if (last != null && line.startsWith("                    ")) {
                 keys.merge(last, " " + line.strip(), String::concat);
             } else {
                 last = null;
