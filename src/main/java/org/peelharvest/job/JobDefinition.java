@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.model.SourceDocument;
@@ -61,7 +66,20 @@ record JobDefinition(String name, List<Path> inputs, Path output, double maxReje
     static final String RELEASE = "release";
     static final String DEFINITION_DIGEST = "definition.sha256";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Paths are written as they print, not as Jackson's default URIs, which end in '/' when the
+     * folder exists: the digest of a definition must not change when its output is made.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule()
+                    .addSerializer(Path.class, new ToStringSerializer(Path.class))
+                    .addDeserializer(Path.class, new StdDeserializer<Path>(Path.class) {
+                        @Override
+                        public Path deserialize(JsonParser parser, DeserializationContext context) {
+                            return Path.of(parser.getValueAsString());
+                        }
+                    }))
+            .build();
 
     JobDefinition {
         inputs = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
