@@ -63,9 +63,13 @@ final class StatusCommand implements Callable<Integer> {
                     release);
         }
 
+        /** Always with its seconds: {@code LocalDateTime.toString} leaves out {@code :00}, once a minute. */
         private static String time(LocalDateTime time) {
-            return time == null ? "" : time.withNano(0).toString();
+            return time == null ? "" : SECONDS.format(time);
         }
+
+        private static final java.time.format.DateTimeFormatter SECONDS =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
     }
 
     @Override
