@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * How a harvest ended, for whoever ran it to act on: the command line turns it into an exit code,
- * the job into a flow status. What a harvest found is judged here once.
+ * the job into a flow status. What a harvest found is judged here once. (Settings that cannot be
+ * used never reach a harvest: a job's {@code HarvestDefinition} refuses them as bad usage.)
  *
  * @param ending  what kind of end it was
- * @param counts  what the harvest did; null when it never began ({@link Ending#UNUSABLE})
+ * @param counts  what the harvest did
  * @param reason  why it did not end well, on one line; empty when it did
  */
 public record HarvestOutcome(Ending ending, Harvester.Result counts, String reason) {
@@ -19,9 +20,7 @@ public record HarvestOutcome(Ending ending, Harvester.Result counts, String reas
         /** Report pages or PDFs found, but the site blocked or failed some requests (see log.json). */
         PARTIAL,
         /** No report page or PDF found: the site may have changed, and that must be noticed the day it does. */
-        NO_REPORTS,
-        /** The settings cannot be used (a bad seed, prefix or rate): nothing was fetched or written. */
-        UNUSABLE
+        NO_REPORTS
     }
 
     /** The outcome of a harvest from {@code seeds} that did {@code counts}. */
@@ -37,13 +36,8 @@ public record HarvestOutcome(Ending ending, Harvester.Result counts, String reas
         return new HarvestOutcome(Ending.COMPLETE, counts, "");
     }
 
-    /** A harvest that could not begin, and why. */
-    public static HarvestOutcome unusable(String reason) {
-        return new HarvestOutcome(Ending.UNUSABLE, null, reason);
-    }
-
-    /** The snapshot the harvest wrote; null when it never began. */
+    /** The snapshot the harvest wrote. */
     public Path snapshot() {
-        return counts == null ? null : counts.snapshot();
+        return counts.snapshot();
     }
 }

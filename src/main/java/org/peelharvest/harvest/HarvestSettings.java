@@ -21,6 +21,12 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
     public static final String DEFAULT_USER_AGENT =
             "peel-harvest/0.1 (+https://github.com/peel-harvest; mailto:peel-harvest@example.org)";
 
+    /** Requests a second to one host (robots.txt Crawl-delay may ask for fewer). */
+    public static final int DEFAULT_REQUESTS_PER_SECOND = 1;
+
+    /** The longest one request may take, in seconds, connecting, the headers and the body together. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
     /** Every check names the value it refuses, as the user wrote it (issue 9: usage is exit 2, one line). */
     public HarvestSettings {
         allow = allow.stream().map(p -> UrlCanonicalizer.canonical(p).orElseThrow(
@@ -39,11 +45,10 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
         }
     }
 
-    /** The longest one request may take, connecting, the headers and the body together. */
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
     public static HarvestSettings defaults(List<String> allow) {
-        return new HarvestSettings(allow, 1.0, DEFAULT_USER_AGENT, Duration.ofSeconds(10), DEFAULT_REQUEST_TIMEOUT,
+        return new HarvestSettings(allow, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_USER_AGENT, Duration.ofSeconds(10), DEFAULT_REQUEST_TIMEOUT,
                 50L * 1024 * 1024, 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 20_000);
     }
 

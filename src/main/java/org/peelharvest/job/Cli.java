@@ -88,14 +88,11 @@ public final class Cli implements Callable<Integer> {
                 ? folder : folder.resolve("latest");
     }
 
-    interface SpecSource {
-        RunSpec get();
+    /** Reads the job's definition; a value that cannot be used is an {@link IllegalArgumentException} naming it. */
+    interface DefinitionSource {
+        JobDefinition get();
     }
 
-    /**
-     * Runs the job {@code specSource} describes. Data and the summary go to stdout, problems to
-     * stderr; the cause of a failure is one line on stderr, in JSON with {@code --log-format json}.
-     */
     /** The one version string: the build's, as run.json records it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -105,11 +102,15 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    int runJob(Invocation invocation, SpecSource specSource, OutputOptions options) {
-        RunSpec spec;
+    /**
+     * Runs the job {@code definitionSource} describes. Data and the summary go to stdout, problems to
+     * stderr; the cause of a failure is one line on stderr, in JSON with {@code --log-format json}.
+     */
+    int runJob(Invocation invocation, DefinitionSource definitionSource, OutputOptions options) {
+        JobDefinition spec;
         try {
-            spec = specSource.get();
-        } catch (JobFile.BadJobException e) {
+            spec = definitionSource.get();
+        } catch (IllegalArgumentException e) {
             err.println("peel-harvest: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }

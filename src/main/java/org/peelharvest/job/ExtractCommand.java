@@ -10,8 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.peelharvest.publish.CsvStyle;
-
 /** {@code extract --input PATH… --output DIR}: extracts from files and folders into one folder, no releases. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Extracts reports from files and folders (recursively; HTML and PDF, recognised by "
@@ -27,7 +25,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "The folder to publish into.")
     Path output;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = "extract",
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = JobDefinition.EXTRACT_NAME,
             description = "The job's name in the job repository (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -40,20 +38,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return cli.runJob(Invocation.ofExtract(), () -> {
-            options.requireShares();
+            JobDefinition.Overrides given = options.overrides();
             List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
             if (!missing.isEmpty()) {
                 throw new JobFile.BadJobException("input path does not exist: " + String.join(", ", missing));
             }
-            double rejectRate = options.maxRejectRate != null ? options.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
-            double warningRate = options.maxWarningRate != null ? options.maxWarningRate
-                    : RunSpec.DEFAULT_MAX_WARNING_RATE;
-            try {
-                return new RunSpec(name, inputs, output, rejectRate, warningRate,
-                        options.csv != null ? options.csv : CsvStyle.SPREADSHEET, false, null, null);
-            } catch (IllegalArgumentException e) {
-                throw new JobFile.BadJobException(e.getMessage());
-            }
+            return new JobDefinition(name, inputs, output, given.maxRejectRate(null), given.maxWarningRate(null),
+                    given.csv(null), false, null);
         }, outputOptions);
     }
 }

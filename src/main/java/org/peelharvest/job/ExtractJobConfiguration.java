@@ -14,6 +14,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
@@ -54,10 +56,28 @@ class ExtractJobConfiguration {
                 .build();
     }
 
+    /**
+     * The job's definition, read once per step from the work area file its job parameters name. Not
+     * proxied (a record cannot be): it is made when a step-scoped bean of the same step needs it, on
+     * that step's thread, partitions included.
+     */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    JobDefinition jobDefinition(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return JobDefinition.from(stepExecution.getJobParameters());
+    }
+
+    /** The staging area of the job instance the step belongs to; a restart finds the same one. */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    StagingArea stagingArea(JobDefinition jobDefinition, @Value("#{stepExecution}") StepExecution stepExecution) {
+        return JobRunner.stagingArea(jobDefinition, stepExecution.getJobExecution());
+    }
+
     @Bean
     @StepScope
-    HarvestTasklet harvestTasklet(@Value("#{stepExecution}") StepExecution stepExecution, CommandOutput output) {
-        return new HarvestTasklet(RunSpec.from(stepExecution.getJobParameters()), output);
+    HarvestTasklet harvestTasklet(JobDefinition jobDefinition, CommandOutput output) {
+        return new HarvestTasklet(jobDefinition, output);
     }
 
     /**
@@ -130,18 +150,18 @@ class ExtractJobConfiguration {
     @Bean
     @StepScope
     DocumentPartitioner documentPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
+                                            JobDefinition jobDefinition, StagingArea stagingArea,
                                             JobRepository jobRepository, ProgressReporter progressReporter) {
-        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        String snapshot = spec.harvest() == null ? null : harvestedSnapshot(stepExecution, jobRepository);
-        return new DocumentPartitioner(snapshot == null ? spec.inputs() : spec.withInput(Path.of(snapshot)).inputs(),
-                stagingArea(stepExecution), progressReporter, stepExecution.getJobExecutionId());
+        String snapshot = jobDefinition.harvest() == null ? null : harvestedSnapshot(stepExecution, jobRepository);
+        return new DocumentPartitioner(snapshot == null ? jobDefinition.inputs()
+                : jobDefinition.withInput(Path.of(snapshot)).inputs(),
+                stagingArea, progressReporter, stepExecution.getJobExecutionId());
     }
 
     @Bean
     @StepScope
-    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DocumentReader(stagingArea(stepExecution),
-                stepExecution.getExecutionContext().getString(DocumentPartitioner.PARTITION));
+    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution, StagingArea stagingArea) {
+        return new DocumentReader(stagingArea, stepExecution.getExecutionContext().getString(DocumentPartitioner.PARTITION));
     }
 
     /**
@@ -162,14 +182,14 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new StagingWriter(stagingArea(stepExecution));
+    StagingWriter stagingWriter(StagingArea stagingArea) {
+        return new StagingWriter(stagingArea);
     }
 
     @Bean
     @StepScope
-    RejectRecorder rejectRecorder(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new RejectRecorder(stagingArea(stepExecution));
+    RejectRecorder rejectRecorder(StagingArea stagingArea) {
+        return new RejectRecorder(stagingArea);
     }
 
     @Bean
@@ -189,15 +209,9 @@ class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+    PublishTasklet publishTasklet(JobDefinition jobDefinition, StagingArea stagingArea,
                                   org.springframework.core.env.Environment environment) {
-        RunSpec spec = RunSpec.from(stepExecution.getJobParameters());
-        return new PublishTasklet(stagingArea(stepExecution), new DatasetPublisher(spec.csv(), new ReportWarnings()::of),
-                spec, Invocation.from(environment));
-    }
-
-    /** The work area of the job instance the step belongs to; a restart finds the same one. */
-    private static StagingArea stagingArea(StepExecution stepExecution) {
-        return RunSpec.from(stepExecution.getJobParameters()).stagingArea(stepExecution.getJobExecution());
+        return new PublishTasklet(stagingArea, new DatasetPublisher(jobDefinition.csv(), new ReportWarnings()::of),
+                jobDefinition, Invocation.from(environment));
     }
 }

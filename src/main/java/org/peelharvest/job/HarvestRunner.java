@@ -11,8 +11,7 @@ import org.peelharvest.harvest.PoliteFetcher;
 import org.peelharvest.harvest.Snapshot;
 
 /**
- * Runs one harvest for the command line: settings from the options (a value that cannot be used
- * is bad usage, exit 2, before anything is fetched or written), a new snapshot (or the
+ * Runs one harvest of a job's {@link HarvestDefinition} (checked when it was read): a new snapshot (or the
  * interrupted one resumed), the previous snapshot's validators for conditional requests, a
  * summary, and how the harvest ended ({@link HarvestOutcome}): the command turns that into an exit
  * code, the job into a flow status.
@@ -29,20 +28,14 @@ final class HarvestRunner {
         this.err = output.err();
     }
 
-    HarvestOutcome harvest(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
-                       int timeoutSeconds) throws Exception {
-        HarvestSettings settings;
-        try {
-            settings = HarvestSettings.forHarvest(seeds, allow, rate, userAgent, java.time.Duration.ofSeconds(timeoutSeconds));
-        } catch (IllegalArgumentException e) {
-            HarvestOutcome unusable = HarvestOutcome.unusable(e.getMessage());
-            err.println("peel-harvest: " + unusable.reason());
-            return unusable;
-        }
-        Path root = snapshotRoot.toAbsolutePath().normalize();
+    HarvestOutcome harvest(HarvestDefinition harvest) throws Exception {
+        HarvestSettings settings = harvest.settings();
+        List<String> seeds = harvest.seeds();
+        Path root = harvest.snapshotRoot();
         var previous = Snapshot.previousIndex(root);
         Harvester.Result result;
-        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(), userAgent)) {
+        try (Snapshot archive = Snapshot.startOrResume(root, root.getFileName().toString(), java.time.Instant.now(),
+                settings.userAgent())) {
             if (archive.resumed()) {
                 out.println("resuming the interrupted harvest " + archive.folder());
             }

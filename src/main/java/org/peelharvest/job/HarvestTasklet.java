@@ -22,23 +22,21 @@ class HarvestTasklet implements Tasklet {
     static final String FOUND_NOTHING = "harvest.found-nothing";
     static final String NO_REPORTS = "NO_REPORTS";
 
-    private final RunSpec spec;
+    private final JobDefinition spec;
     private final CommandOutput output;
 
-    HarvestTasklet(RunSpec spec, CommandOutput output) {
+    HarvestTasklet(JobDefinition spec, CommandOutput output) {
         this.spec = spec;
         this.output = output;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        JobFile.HarvestPlan plan = spec.harvest();
+        HarvestDefinition plan = spec.harvest();
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }
-        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan.seeds(), plan.allow(),
-                plan.snapshotRoot(), plan.rate(), plan.userAgent(),
-                (int) org.peelharvest.harvest.HarvestSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds());
+        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         if (outcome.snapshot() != null) {
             // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
@@ -50,7 +48,6 @@ class HarvestTasklet implements Tasklet {
                 job.putString(FOUND_NOTHING, outcome.reason());
                 contribution.setExitStatus(new ExitStatus(NO_REPORTS));
             }
-            case UNUSABLE -> throw new IllegalArgumentException("the job's harvest settings are not usable: " + plan);
             case COMPLETE, PARTIAL -> {
                 // the extract step reads the snapshot
             }

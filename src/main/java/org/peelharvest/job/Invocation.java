@@ -58,8 +58,8 @@ record Invocation(String command, Path jobFile, String jobFileSha256, Path base,
                 sha256.isEmpty() ? null : sha256, Path.of(environment.getProperty(BASE, "")).toAbsolutePath(), null);
     }
 
-    RunSettings settings(RunSpec spec) {
-        JobFile.HarvestPlan plan = spec.harvest();
+    RunSettings settings(JobDefinition spec) {
+        HarvestDefinition plan = spec.harvest();
         RunSettings.Harvest harvest = plan == null ? null : new RunSettings.Harvest(plan.seeds(), plan.allow(),
                 relative(plan.snapshotRoot()), plan.rate(), plan.userAgent());
         return new RunSettings(command, jobFile == null ? null : jobFile.getFileName().toString(), jobFileSha256,

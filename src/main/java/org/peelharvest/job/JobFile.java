@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
@@ -29,41 +30,18 @@ record JobFile(String name, List<String> input, String output,
                List<String> seed, List<String> allow, String snapshot, Double rate,
                @JsonProperty("user-agent") String userAgent) {
 
-    /**
-     * What to harvest before extracting, when the job names seeds.
-     *
-     * @param snapshotRoot the folder each harvest adds a snapshot to
-     */
-    record HarvestPlan(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent) {
-    }
-
-    /** The harvest the job file describes, if it names seeds; {@code allow} defaults to the seeds. */
-    static java.util.Optional<HarvestPlan> harvestPlan(Path file) {
-        return harvestPlan(parse(file), file.toAbsolutePath().getParent());
-    }
-
-    private static java.util.Optional<HarvestPlan> harvestPlan(JobFile job, Path base) {
-        if (job.seed == null || job.seed.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Path root = base.resolve(job.snapshot != null ? job.snapshot : "../input/snapshots/" + job.name).normalize();
-        HarvestPlan plan = new HarvestPlan(job.seed, job.allow == null || job.allow.isEmpty() ? job.seed : job.allow,
-                root, job.rate == null ? 1.0 : job.rate,
-                job.userAgent == null ? org.peelharvest.harvest.HarvestSettings.DEFAULT_USER_AGENT : job.userAgent);
-        // Checked as the harvest will use them, so a bad seed, prefix, rate or user agent is a usage error before any work.
-        org.peelharvest.harvest.HarvestSettings.forHarvest(plan.seeds(), plan.allow(), plan.rate(), plan.userAgent(),
-                org.peelharvest.harvest.HarvestSettings.DEFAULT_REQUEST_TIMEOUT);
-        return java.util.Optional.of(plan);
-    }
-
     /** One value where a list is expected ({@code input: ../input/sample}) is a list of that value. */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
 
-    /** The run a job file describes; a non-null override (from the command line) wins over the file. */
-    static RunSpec load(Path file, Double maxRejectRateOverride, Double maxWarningRateOverride, CsvStyle csvOverride) {
+    /**
+     * The job a job file describes, with the command line's {@code overrides} winning over its
+     * values. Every problem of the file's keys is named on one line; a value that cannot be used is
+     * named by its key, after the file.
+     */
+    static JobDefinition load(Path file, JobDefinition.Overrides overrides) {
         if (!Files.isRegularFile(file)) {
             throw new BadJobException(file + ": no such job file");
         }
@@ -83,26 +61,36 @@ record JobFile(String name, List<String> input, String output,
         List<Path> inputs = job.input == null ? List.of() : job.input.stream().map(base::resolve).toList();
         inputs.stream().filter(p -> !Files.exists(p))
                 .forEach(p -> problems.add("input path does not exist: " + p.normalize()));
-        CsvStyle csv = csvOverride;
-        if (csv == null) {
-            csv = job.csv == null ? CsvStyle.SPREADSHEET : CsvStyle.fromLabel(job.csv).orElse(null);
-            if (csv == null) {
-                problems.add("'csv' is 'spreadsheet' or 'plain', not '" + job.csv + "'");
-            }
+        CsvStyle csv = job.csv == null ? null : CsvStyle.fromLabel(job.csv).orElse(null);
+        if (overrides.csv() == null && job.csv != null && csv == null) {
+            problems.add("'csv' is 'spreadsheet' or 'plain', not '" + job.csv + "'");
         }
         if (!problems.isEmpty()) {
             throw new BadJobException(file + ": " + String.join("; ", problems));
         }
-        double rejectRate = maxRejectRateOverride != null ? maxRejectRateOverride
-                : job.maxRejectRate != null ? job.maxRejectRate : RunSpec.DEFAULT_MAX_REJECT_RATE;
-        double warningRate = maxWarningRateOverride != null ? maxWarningRateOverride
-                : job.maxWarningRate != null ? job.maxWarningRate : RunSpec.DEFAULT_MAX_WARNING_RATE;
         try {
-            return new RunSpec(job.name, inputs, base.resolve(job.output), rejectRate, warningRate, csv, true, null,
-                    harvestPlan(job, base).orElse(null));
+            return new JobDefinition(job.name, inputs, base.resolve(job.output),
+                    overrides.maxRejectRate(job.maxRejectRate), overrides.maxWarningRate(job.maxWarningRate),
+                    overrides.csv(csv), true, job.harvestFrom(base, overrides.harvest()));
         } catch (IllegalArgumentException e) {
             throw new BadJobException(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The harvest a job file describes (for {@code harvest JOB_FILE}), with the command line's
+     * {@code overrides}; empty when neither names a seed. A value that cannot be used is an
+     * {@link IllegalArgumentException} naming it.
+     */
+    static Optional<HarvestDefinition> harvest(Path file, HarvestDefinition.Overrides overrides) {
+        return Optional.ofNullable(parse(file).harvestFrom(file.toAbsolutePath().getParent(), overrides));
+    }
+
+    private HarvestDefinition harvestFrom(Path base, HarvestDefinition.Overrides overrides) {
+        Path defaultSnapshot = HarvestDefinition.defaultSnapshotRoot(base.resolve("..").normalize(),
+                name != null ? name : JobDefinition.HARVEST_NAME);
+        return overrides.harvest(seed, allow, snapshot == null ? null : base.resolve(snapshot), rate, userAgent,
+                defaultSnapshot);
     }
 
     /** The keys a job file may hold, as written in YAML: the record's components, by their JSON names. */
@@ -137,7 +125,7 @@ record JobFile(String name, List<String> input, String output,
     }
 
     /** A job file or command line that cannot describe a run; exit code 2. */
-    static final class BadJobException extends RuntimeException {
+    static final class BadJobException extends IllegalArgumentException {
         BadJobException(String message) {
             super(message);
         }

@@ -1,12 +1,11 @@
 package org.peelharvest.job;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.peelharvest.publish.StagingArea;
 
 /**
- * Starts the extract job for a {@link RunSpec}, or restarts the last run of the same work when
+ * Starts the extract job for a {@link JobDefinition}, or restarts the last run of the same work when
  * that run failed, was stopped or died (kill -9, power cut): the restart resumes after the last
  * committed document and reuses what was already staged. A run that cannot be resumed (killed
  * before its job repository held a whole execution, or with its work area gone) is started
@@ -29,6 +28,8 @@ import org.peelharvest.publish.StagingArea;
 class JobRunner {
 
     private static final int INSTANCES_SEARCHED = 200;
+    private static final DateTimeFormatter RELEASE_NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -41,14 +42,15 @@ class JobRunner {
     }
 
     /** Runs {@code spec}; the caller holds its output's {@link OutputLock}. */
-    Outcome run(RunSpec spec, PrintStream out) throws Exception {
-        spec.saveInputs();
+    Outcome run(JobDefinition spec, PrintStream out) throws Exception {
+        spec.save();
         JobExecution execution = launch(spec, out);
-        StagingArea staging = spec.stagingArea(execution);
+        StagingArea staging = stagingArea(spec, execution);
         Outcome outcome = Outcome.of(execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             // Only once the repository records the run as complete: until then a restart needs it.
-            spec.deleteInputs();
+            spec.workArea().deleteDefinition(spec.digest());
+            spec.workArea().deleteDefinition(execution.getJobParameters().getString(JobDefinition.DEFINITION_DIGEST));
             staging.delete();
             return outcome;
         }
@@ -56,33 +58,33 @@ class JobRunner {
         return staging.exists() ? outcome.countingStaged(staging.extractedCount(), staging.rejects().size()) : outcome;
     }
 
-    private JobExecution launch(RunSpec spec, PrintStream out) throws Exception {
+    private JobExecution launch(JobDefinition spec, PrintStream out) throws Exception {
         JobExecution last = lastExecutionOf(spec);
-        long run = last == null ? 1 : last.getJobParameters().getLong("run", 0L);
+        long run = last == null ? 1 : last.getJobParameters().getLong(JobDefinition.RUN, 0L);
         if (last != null && isUnfinished(last)) {
             JobExecution resumed = resume(spec, last, run, out);
             if (resumed != null) {
                 return resumed;
             }
         }
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED && spec.stagingArea(last).exists()) {
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED && stagingArea(spec, last).exists()) {
             // Killed after its run was recorded complete, before its work area was deleted: nothing there is needed.
-            spec.stagingArea(last).delete();
+            stagingArea(spec, last).delete();
         }
         if (last == null && repository.getJobInstances(extractJob.getName(), 0, 1).isEmpty()) {
-            discardOrphanedWork(spec, out);
+            spec.workArea().discardOrphans(out);
         }
         return start(spec, last == null ? 1 : run + 1, out);
     }
 
     /** The restarted execution, or null when the run cannot be resumed and was abandoned. */
-    private JobExecution resume(RunSpec spec, JobExecution last, long run, PrintStream out) {
+    private JobExecution resume(JobDefinition spec, JobExecution last, long run, PrintStream out) {
         try {
             if (last.getStatus().isRunning()) {
                 // We hold the output lock, so the process that was running it is gone.
                 last = operator.recover(last);
             }
-            if (!spec.stagingArea(last).exists() && extractionBegan(last)) {
+            if (!stagingArea(spec, last).exists() && extractionBegan(last)) {
                 out.println("run " + run + " of " + spec.name() + " cannot be resumed: its work area is gone; starting afresh");
                 operator.abandon(last);
                 return null;
@@ -103,18 +105,18 @@ class JobRunner {
      * number without any execution: Spring Batch can neither restart nor start such an instance
      * ("Cannot find any job execution for job instance"), so it is removed, or else passed over.
      */
-    private JobExecution start(RunSpec spec, long run, PrintStream out) throws Exception {
-        RunSpec starting = spec.startingAt(Instant.now());
+    private JobExecution start(JobDefinition spec, long run, PrintStream out) throws Exception {
+        String release = spec.releases() ? releaseName(spec, Instant.now()) : null;
         for (long number = run; ; number++) {
-            JobInstance orphan = repository.getJobInstance(extractJob.getName(), starting.toJobParameters(number));
+            JobInstance orphan = repository.getJobInstance(extractJob.getName(), spec.toJobParameters(number, release));
             if (orphan == null) {
-                return operator.start(extractJob, starting.toJobParameters(number));
+                return operator.start(extractJob, spec.toJobParameters(number, release));
             }
             if (repository.getLastJobExecution(orphan) == null) {
                 out.println("run " + number + " of " + spec.name() + " was killed as it started (job instance "
                         + orphan.getInstanceId() + " has no execution); starting it afresh");
                 if (removed(orphan)) {
-                    return operator.start(extractJob, starting.toJobParameters(number));
+                    return operator.start(extractJob, spec.toJobParameters(number, release));
                 }
             }
         }
@@ -136,43 +138,37 @@ class JobRunner {
         }
     }
 
-    private void abandonQuietly(RunSpec spec, JobExecution execution) {
+    private void abandonQuietly(JobDefinition spec, JobExecution execution) {
         try {
             if (execution.getStatus().isRunning()) {
                 operator.recover(execution);
             }
             operator.abandon(execution);
-            spec.stagingArea(execution).delete();
+            stagingArea(spec, execution).delete();
         } catch (Exception e) {
             // Left as it is: the next run is a new job instance, which never looks at this one again.
         }
     }
 
     /**
-     * A job repository that knows no run at all is new (the default one is made per output, or it
-     * was deleted), so the work areas beside the output belong to runs it can never resume; left,
-     * one would be taken for the staged work of the new instance that is given its number.
+     * The release folder of a run started at {@code start}, named after that UTC time; a second run
+     * started in the same second as an earlier one (a release is never overwritten) takes the next
+     * free name, {@code 20261130T091500Z-2}, which sorts after it.
      */
-    private static void discardOrphanedWork(RunSpec spec, PrintStream out) throws IOException {
-        // The parent of every RunSpec#stagingArea of this output.
-        Path work = spec.output().resolveSibling("." + spec.output().getFileName() + ".work");
-        if (!Files.isDirectory(work)) {
-            return;
+    static String releaseName(JobDefinition spec, Instant start) {
+        String release = RELEASE_NAME.format(start);
+        for (int n = 2; Files.exists(spec.output().resolve(release)); n++) {
+            release = RELEASE_NAME.format(start) + "-" + n;
         }
-        List<Path> areas;
-        try (Stream<Path> entries = Files.list(work)) {
-            // The work areas are folders; the run's own input list (inputs-<sha256>.json) stays.
-            areas = entries.filter(Files::isDirectory).toList();
-        }
-        if (!areas.isEmpty()) {
-            out.println("the job repository knows no earlier run: discarding the work areas in " + work);
-            for (Path area : areas) {
-                new StagingArea(area).delete();
-            }
-        }
+        return release;
     }
 
-    private JobExecution lastExecutionOf(RunSpec spec) {
+    /** The staging area of the job instance an execution belongs to; a restart finds the same one. */
+    static StagingArea stagingArea(JobDefinition spec, JobExecution execution) {
+        return spec.workArea().stagingArea(execution.getJobInstance().getInstanceId());
+    }
+
+    private JobExecution lastExecutionOf(JobDefinition spec) {
         List<JobInstance> instances = repository.getJobInstances(extractJob.getName(), 0, INSTANCES_SEARCHED);
         for (JobInstance instance : instances) {
             JobExecution execution = repository.getLastJobExecution(instance);

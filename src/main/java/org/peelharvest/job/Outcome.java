@@ -44,8 +44,8 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
                 took, context.getString(PublishTasklet.QUALITY_PROBLEM, ""), failure,
                 context.getString(PublishTasklet.FOLDER, ""),
                 context.getString(HarvestTasklet.FOUND_NOTHING, ""),
-                execution.getJobParameters().getLong("run", 0L), execution.getJobInstance().getInstanceId(),
-                execution.getJobParameters().getString("release"));
+                execution.getJobParameters().getLong(JobDefinition.RUN, 0L), execution.getJobInstance().getInstanceId(),
+                execution.getJobParameters().getString(JobDefinition.RELEASE));
     }
 
     /**
@@ -81,12 +81,11 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
         return qualityProblem().isEmpty() ? OK : QUALITY_GATE_FAILED;
     }
 
-    /** A harvest's exit code: 3 when it found no report (a changed site), 2 when its settings are not usable. */
+    /** A harvest's exit code: 3 when it found no report (a changed site); settings that cannot be used are bad usage before it. */
     static int exitCode(HarvestOutcome harvest) {
         return switch (harvest.ending()) {
             case COMPLETE, PARTIAL -> OK;
             case NO_REPORTS -> QUALITY_GATE_FAILED;
-            case UNUSABLE -> CommandLine.ExitCode.USAGE;
         };
     }
 

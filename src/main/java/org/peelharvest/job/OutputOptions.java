@@ -6,13 +6,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How a job-running command talks to a scheduler: {@code --quiet} and {@code --log-format}. */
-class OutputOptions {
+class OutputOptions extends QuietOption {
 
     enum LogFormat { TEXT, JSON }
-
-    @Option(names = {"-q", "--quiet"},
-            description = "Print nothing on success and only the cause of a failure (stderr): for cron.")
-    boolean quiet;
 
     @Option(names = "--log-format", paramLabel = "FORMAT",
             description = "text (default) or json: every log line on stderr one JSON object (Elastic Common "

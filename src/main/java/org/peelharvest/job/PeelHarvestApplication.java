@@ -28,7 +28,7 @@ class PeelHarvestApplication {
      * win over every other setting, the logging ones included (they are in the environment before
      * Spring Boot sets logging up from it).
      */
-    static ConfigurableApplicationContext start(RunSpec spec, Map<String, Object> overrides, CommandOutput output) {
+    static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output) {
         return start(spec.output(), overrides, output);
     }
 

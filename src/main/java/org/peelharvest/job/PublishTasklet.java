@@ -41,10 +41,10 @@ class PublishTasklet implements Tasklet {
 
     private final StagingArea staging;
     private final DatasetPublisher publisher;
-    private final RunSpec spec;
+    private final JobDefinition spec;
     private final Invocation invocation;
 
-    PublishTasklet(StagingArea staging, DatasetPublisher publisher, RunSpec spec, Invocation invocation) {
+    PublishTasklet(StagingArea staging, DatasetPublisher publisher, JobDefinition spec, Invocation invocation) {
         this.staging = staging;
         this.publisher = publisher;
         this.spec = spec;
@@ -77,8 +77,9 @@ class PublishTasklet implements Tasklet {
     private RunInfo runInfo(JobExecution execution) {
         Instant started = execution.getStartTime() == null ? null
                 : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-        return new RunInfo(Build.current(), spec.name(), execution.getJobParameters().getLong("run", 0L),
-                execution.getJobInstance().getInstanceId(), started, spec.release(), invocation.settings(spec),
+        return new RunInfo(Build.current(), spec.name(), execution.getJobParameters().getLong(JobDefinition.RUN, 0L),
+                execution.getJobInstance().getInstanceId(), started,
+                execution.getJobParameters().getString(JobDefinition.RELEASE), invocation.settings(spec),
                 spec.inputs());
     }
 

@@ -10,12 +10,12 @@ class RunOptions {
 
     @Option(names = "--max-reject-rate", paramLabel = "RATE",
             description = "Fail the quality gate (exit 3) when more than this share of documents is rejected "
-                    + "(0 to 1; default: the job file's, else 0.2).")
+                    + "(0 to 1; default: the job file's, else " + JobDefinition.DEFAULT_MAX_REJECT_RATE + ").")
     Double maxRejectRate;
 
     @Option(names = "--max-warning-rate", paramLabel = "RATE",
             description = "Fail the quality gate (exit 3) when more than this share of published reports has "
-                    + "no questions (0 to 1; default: the job file's, else 0.2).")
+                    + "no questions (0 to 1; default: the job file's, else " + JobDefinition.DEFAULT_MAX_WARNING_RATE + ").")
     Double maxWarningRate;
 
     @Option(names = "--csv", paramLabel = "STYLE", converter = CsvStyleConverter.class,
@@ -23,20 +23,9 @@ class RunOptions {
                     + "for Excel and Sheets) or plain (the values exactly, for pipelines).")
     CsvStyle csv;
 
-    /**
-     * Refuses a rate given on the command line that is no share (0 to 1), naming the option, so
-     * that it is not blamed on the job file.
-     */
-    void requireShares() {
-        requireShare("--max-reject-rate", maxRejectRate);
-        requireShare("--max-warning-rate", maxWarningRate);
-    }
-
-    private static void requireShare(String option, Double rate) {
-        // Written so that NaN is refused too.
-        if (rate != null && !(rate >= 0 && rate <= 1)) {
-            throw new JobFile.BadJobException(option + " must be between 0 and 1, not " + rate);
-        }
+    /** What these options set, checked (a rate that is no share is named as its option). */
+    JobDefinition.Overrides overrides() {
+        return new JobDefinition.Overrides(maxRejectRate, maxWarningRate, csv, HarvestDefinition.Overrides.NONE);
     }
 
     static final class CsvStyleConverter implements CommandLine.ITypeConverter<CsvStyle> {

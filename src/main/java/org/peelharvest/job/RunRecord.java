@@ -27,7 +27,7 @@ final class RunRecord {
     }
 
     /** The folder a run of {@code spec} leaves its record in. */
-    static Path folder(RunSpec spec) {
+    static Path folder(JobDefinition spec) {
         return spec.releases() ? spec.output().resolve("runs")
                 : spec.output().resolveSibling(spec.output().getFileName() + ".runs");
     }
@@ -37,11 +37,11 @@ final class RunRecord {
      * the job never started. A record that cannot be written is said on {@code err}, and the run's
      * exit code stands.
      */
-    static void leave(RunSpec spec, Invocation invocation, Outcome outcome, int exitCode, String error,
+    static void leave(JobDefinition spec, Invocation invocation, Outcome outcome, int exitCode, String error,
                       PrintStream err) {
         RunInfo run = new RunInfo(Build.current(), spec.name(), outcome == null ? 0 : outcome.run(),
                 outcome == null ? 0 : outcome.instance(), invocation.started(),
-                outcome == null || outcome.release() == null ? spec.release() : outcome.release(),
+                outcome == null ? null : outcome.release(),
                 invocation.settings(spec), spec.inputs());
         Path published = outcome == null || outcome.folder().isEmpty() ? null : Path.of(outcome.folder());
         try {
@@ -53,7 +53,7 @@ final class RunRecord {
     }
 
     /** A new file: two runs started in the same second get {@code <start>.json} and {@code <start>-2.json}. */
-    private static Path fileFor(RunSpec spec, Invocation invocation) {
+    private static Path fileFor(JobDefinition spec, Invocation invocation) {
         Path folder = folder(spec);
         String name = NAME.format(invocation.started());
         Path file = folder.resolve(name + ".json");

@@ -63,9 +63,13 @@ final class StatusCommand implements Callable<Integer> {
                     release);
         }
 
+        /** Always with its seconds: {@code LocalDateTime.toString} leaves out {@code :00}, once a minute. */
         private static String time(LocalDateTime time) {
-            return time == null ? "" : time.withNano(0).toString();
+            return time == null ? "" : SECONDS.format(time);
         }
+
+        private static final java.time.format.DateTimeFormatter SECONDS =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
     }
 
     @Override
@@ -95,7 +99,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         Path file = jobFile != null ? jobFile : RunCommand.defaultJobFile();
         try {
-            return JobFile.load(file, null, null, null).output();
+            return JobFile.load(file, JobDefinition.Overrides.NONE).output();
         } catch (JobFile.BadJobException e) {
             throw new UsageException(e.getMessage());
         }
@@ -113,7 +117,7 @@ final class StatusCommand implements Callable<Integer> {
             for (JobInstance instance : repository.getJobInstances(job, 0, INSTANCES_READ)) {
                 for (JobExecution execution : repository.getJobExecutions(instance)) {
                     JobParameters parameters = execution.getJobParameters();
-                    if (folder.toString().equals(parameters.getString("output"))) {
+                    if (folder.toString().equals(parameters.getString(JobDefinition.OUTPUT))) {
                         rows.add(row(execution, parameters));
                     }
                 }
@@ -125,7 +129,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static Row row(JobExecution execution, JobParameters parameters) {
         Outcome outcome = Outcome.of(execution);
-        return new Row(parameters.getString("name"), parameters.getLong("run", 0L), execution.getStartTime(),
+        return new Row(parameters.getString(JobDefinition.NAME), parameters.getLong(JobDefinition.RUN, 0L), execution.getStartTime(),
                 execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
     }
 }

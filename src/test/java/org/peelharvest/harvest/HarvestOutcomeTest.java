@@ -28,14 +28,6 @@ class HarvestOutcomeTest {
         assertThat(HarvestOutcome.of(counts(5, 2, 1), SEEDS).ending()).isEqualTo(HarvestOutcome.Ending.PARTIAL);
     }
 
-    @Test
-    void aHarvestWhoseSettingsCannotBeUsedHasNoSnapshot() {
-        HarvestOutcome outcome = HarvestOutcome.unusable("--rate must be more than 0");
-
-        assertThat(outcome.ending()).isEqualTo(HarvestOutcome.Ending.UNUSABLE);
-        assertThat(outcome.snapshot()).isNull();
-    }
-
     private static Harvester.Result counts(int fetched, int reports, int blocked) {
         return new Harvester.Result(Path.of("snapshots/20250601T060000Z"), fetched, 0, 0, 0, blocked, 0, reports);
     }

@@ -346,11 +346,11 @@ class FaultInjectionTest {
         Path output = dir.resolve("out");
         CliRunner cli = new CliRunner(dir);
         assertThat(cli.run("extract", "--input", inbox.toString(), "--output", output.toString()).exitCode()).isZero();
-        RunSpec next = new RunSpec("extract", List.of(inbox), output, RunSpec.DEFAULT_MAX_REJECT_RATE,
-                RunSpec.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, false, null, null);
+        JobDefinition next = new JobDefinition("extract", List.of(inbox), output, JobDefinition.DEFAULT_MAX_REJECT_RATE,
+                JobDefinition.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, false, null);
         try (Connection db = cli.repository(); PreparedStatement insert = db.prepareStatement("insert into BATCH_JOB_INSTANCE"
                 + " (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) values (next value for BATCH_JOB_INSTANCE_SEQ, 0, 'extractJob', ?)")) {
-            insert.setString(1, new DefaultJobKeyGenerator().generateKey(next.toJobParameters(2)));
+            insert.setString(1, new DefaultJobKeyGenerator().generateKey(next.toJobParameters(2, null)));
             insert.executeUpdate();
         }
 

@@ -233,14 +233,15 @@ class HarvestCommandTest {
         for (String name : List.of("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018",
                 "peel-reports-2021-22", "peel-reports-2023-25")) {
             Path file = Path.of("jobs", name + ".yaml");
-            RunSpec spec = JobFile.load(file, null, null, null);
+            JobDefinition spec = JobFile.load(file, JobDefinition.Overrides.NONE);
             assertThat(spec.name()).isEqualTo(name);
-            assertThat(JobFile.harvestPlan(file)).hasValueSatisfying(plan -> {
+            assertThat(JobFile.harvest(file, HarvestDefinition.Overrides.NONE)).hasValueSatisfying(plan -> {
                 assertThat(plan.seeds()).allSatisfy(seed -> assertThat(seed).startsWith("https://hmicfrs.justiceinspectorates.gov.uk/"));
                 assertThat(plan.allow()).isNotEmpty();
             });
         }
-        assertThat(JobFile.harvestPlan(Path.of("jobs/peel-reports-2023-25.yaml")).orElseThrow().seeds()).hasSize(43);
+        assertThat(JobFile.harvest(Path.of("jobs/peel-reports-2023-25.yaml"), HarvestDefinition.Overrides.NONE)
+                .orElseThrow().seeds()).hasSize(43);
     }
 
     /** A job file that harvests the mirror and publishes releases of it. */

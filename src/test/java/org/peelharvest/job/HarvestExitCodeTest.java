@@ -10,17 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.peelharvest.harvest.HarvestOutcome;
 import org.peelharvest.harvest.Harvester;
 
-/** The command line's exit codes for a harvest (README, "harvest" and "Exit codes"): 0, 3 when no report, 2 bad usage. */
+/** The command line's exit codes for a harvest (README, "harvest" and "Exit codes"): 0, and 3 when no report (bad usage, 2, is HarvestCommandTest's). */
 class HarvestExitCodeTest {
 
     @Test
-    void aHarvestExitsZeroWhenItFoundReportsThreeWhenNoneAndTwoWhenItsSettingsAreUnusable() {
+    void aHarvestExitsZeroWhenItFoundReportsAndThreeWhenNone() {
         List<String> seeds = List.of("https://example.org/");
 
         assertThat(Outcome.exitCode(HarvestOutcome.of(counts(2, 0), seeds))).isEqualTo(0);
         assertThat(Outcome.exitCode(HarvestOutcome.of(counts(2, 1), seeds))).as("some blocked: still 0").isEqualTo(0);
         assertThat(Outcome.exitCode(HarvestOutcome.of(counts(0, 0), seeds))).isEqualTo(3);
-        assertThat(Outcome.exitCode(HarvestOutcome.unusable("no seed"))).isEqualTo(2);
     }
 
     private static Harvester.Result counts(int reports, int blocked) {

@@ -22,14 +22,14 @@ class ReleaseNameTest {
     @Test
     void aSecondRunInTheSameSecondTakesTheNextFreeName() throws IOException {
         Path output = temp.resolve("out/sample");
-        RunSpec spec = new RunSpec("sample", List.of(temp), output, RunSpec.DEFAULT_MAX_REJECT_RATE,
-                RunSpec.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, true, null, null);
+        JobDefinition spec = new JobDefinition("sample", List.of(temp), output, JobDefinition.DEFAULT_MAX_REJECT_RATE,
+                JobDefinition.DEFAULT_MAX_WARNING_RATE, CsvStyle.SPREADSHEET, true, null);
         Instant start = Instant.parse("2026-11-30T09:15:00.250Z");
 
-        assertThat(spec.startingAt(start).release()).isEqualTo("20261130T091500Z");
+        assertThat(JobRunner.releaseName(spec, start)).isEqualTo("20261130T091500Z");
         Files.createDirectories(output.resolve("20261130T091500Z"));
-        assertThat(spec.startingAt(start.plusMillis(500)).release()).isEqualTo("20261130T091500Z-2");
+        assertThat(JobRunner.releaseName(spec, start.plusMillis(500))).isEqualTo("20261130T091500Z-2");
         Files.createDirectories(output.resolve("20261130T091500Z-2"));
-        assertThat(spec.startingAt(start).release()).isEqualTo("20261130T091500Z-3");
+        assertThat(JobRunner.releaseName(spec, start)).isEqualTo("20261130T091500Z-3");
     }
 }

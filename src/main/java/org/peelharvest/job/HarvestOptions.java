@@ -1,0 +1,42 @@
+package org.peelharvest.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+import org.peelharvest.harvest.HarvestSettings;
+
+/** The options of a harvest, each winning over the job file's value; the defaults are {@link HarvestDefinition}'s. */
+class HarvestOptions {
+
+    @Option(names = "--seed", paramLabel = "URL", description = "A page to start from; repeatable.")
+    List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "URL_PREFIX",
+            description = "Only URLs under these prefixes are fetched; repeatable (default: the seeds).")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--snapshot", paramLabel = "DIR",
+            description = "The folder each harvest adds a <UTC timestamp>/ snapshot to (default: the job file's, else "
+                    + HarvestDefinition.SNAPSHOTS + "/" + JobDefinition.HARVEST_NAME + ").")
+    Path snapshot;
+
+    @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND",
+            description = "The most requests a second to one host (default: the job file's, else "
+                    + HarvestSettings.DEFAULT_REQUESTS_PER_SECOND + ").")
+    Double rate;
+
+    @Option(names = "--user-agent", paramLabel = "TEXT", description = "Names the project and a contact address.")
+    String userAgent;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "The most one request may take, connecting, the headers and the body together; "
+                    + "a slower answer is a failure, retried (default: " + HarvestSettings.DEFAULT_TIMEOUT_SECONDS + ").")
+    Integer timeout;
+
+    HarvestDefinition.Overrides overrides() {
+        return new HarvestDefinition.Overrides(seeds, allow, snapshot, rate, userAgent, timeout);
+    }
+}
