@@ -134,7 +134,39 @@ public final class QuestionSets {
 
     /** The number (1-based) of the question of this set that {@code text} words, if it is one. */
     public static Optional<Integer> questionNumber(QuestionSet set, String text) {
-        // Folded once, not once a question: every block of a report is asked (issue 11's profile).
+        // Every block of a report is asked, several times as a page's questions are found (issue
+        // 11's profile): the last answers of this thread are kept, a few hundred, and a text is
+        // folded once, not once a question.
+        if (text.length() > Recent.LONGEST) {
+            return numberOf(set, text);
+        }
+        Recent recent = RECENT_ANSWERS.get();
+        if (recent.set != set) {
+            recent.set = set;
+            recent.answers.clear();
+        }
+        return recent.answers.computeIfAbsent(text, t -> numberOf(set, t));
+    }
+
+    /**
+     * The last answers of one thread for one set (the set whose report is being read): a few
+     * hundred texts of at most 4,096 characters, so at most about 2 MB a thread, whatever the document.
+     */
+    private static final class Recent {
+        private static final int SIZE = 256;
+        private static final int LONGEST = 4096;
+        private QuestionSet set;
+        private final Map<String, Optional<Integer>> answers = new java.util.LinkedHashMap<>(SIZE * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<Integer>> eldest) {
+                return size() > SIZE;
+            }
+        };
+    }
+
+    private static final ThreadLocal<Recent> RECENT_ANSWERS = ThreadLocal.withInitial(Recent::new);
+
+    private static Optional<Integer> numberOf(QuestionSet set, String text) {
         List<String> words = words(text);
         for (int i = 0; i < set.questions().size(); i++) {
             if (sameWording(knownWords(set.questions().get(i)), words)) {
