@@ -103,7 +103,7 @@ public final class DocumentExtractor {
 
     private void requireWithinSize(SourceDocument document) {
         if (document.content().length > limits.maxBytes()) {
-            throw new RejectedDocumentException(new Reject(document.url(), "read", RejectReason.TOO_LARGE, tooLarge(
+            throw new RejectedDocumentException(new Reject(document.url(), "read", RejectReason.TOO_LARGE, RejectReason.tooLarge(
                     document.content().length, limits.maxBytes())));
         }
     }
@@ -122,11 +122,6 @@ public final class DocumentExtractor {
                     + " bytes of HTML need about " + needed / (1024 * 1024) + " MB of heap to read, more than the "
                     + heap / (1024 * 1024) + " MB there is (-Xmx)"));
         }
-    }
-
-    /** "120000000 bytes, more than the 52428800 allowed (peel.limits.max-document-size)" */
-    public static String tooLarge(long size, long maxBytes) {
-        return size + " bytes, more than the " + maxBytes + " allowed (peel.limits.max-document-size)";
     }
 
     /**

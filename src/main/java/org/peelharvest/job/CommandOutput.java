@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param interval how often a progress line is printed when progress is {@link Progress#LINES}
  * @param json     whether the lines on {@code err} are JSON objects ({@code --log-format json})
  */
-record CommandOutput(PrintStream out, PrintStream err, Progress progress, Duration interval, boolean json) {
+public record CommandOutput(PrintStream out, PrintStream err, Progress progress, Duration interval, boolean json) {
 
     /** The default time between two progress lines in a log; a terminal's line is redrawn much more often. */
     static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
@@ -29,7 +29,7 @@ record CommandOutput(PrintStream out, PrintStream err, Progress progress, Durati
     }
 
     /** Progress as a line redrawn on a terminal, or as periodic lines when the output goes elsewhere. */
-    static CommandOutput of(PrintStream out, PrintStream err, boolean quiet, boolean json) {
+    public static CommandOutput of(PrintStream out, PrintStream err, boolean quiet, boolean json) {
         if (quiet) {
             return new CommandOutput(new PrintStream(OutputStream.nullOutputStream()), err, Progress.OFF, LINE_INTERVAL,
                     json);

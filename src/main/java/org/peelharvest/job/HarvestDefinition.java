@@ -14,10 +14,10 @@ import org.peelharvest.harvest.HarvestSettings;
  * @param allow        the URL prefixes the harvest stays inside, as written
  * @param snapshotRoot the folder each harvest adds a snapshot to, absolute
  */
-record HarvestDefinition(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
+public record HarvestDefinition(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
                          Duration timeout) {
 
-    HarvestDefinition {
+    public HarvestDefinition {
         snapshotRoot = snapshotRoot.toAbsolutePath().normalize();
         HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout);
     }
@@ -32,24 +32,24 @@ record HarvestDefinition(List<String> seeds, List<String> allow, Path snapshotRo
      * folder's parent ({@code ../input/snapshots/<name>} as a job file writes it), or the working
      * directory for a harvest without a job file.
      */
-    static Path defaultSnapshotRoot(Path home, String name) {
+    public static Path defaultSnapshotRoot(Path home, String name) {
         return home.resolve(SNAPSHOTS).resolve(name);
     }
 
     /** The folder of every job's snapshots' folders, relative to the job's home. */
-    static final String SNAPSHOTS = "input/snapshots";
+    public static final String SNAPSHOTS = "input/snapshots";
 
     /**
      * The harvest settings of the command line, each null (a list empty) where it says nothing.
      * Merged with a job file's by {@link #harvest}, where the defaults are filled in.
      */
-    record Overrides(List<String> seeds, List<String> allow, Path snapshot, Double rate, String userAgent,
+    public record Overrides(List<String> seeds, List<String> allow, Path snapshot, Double rate, String userAgent,
                      Integer timeoutSeconds) {
 
-        static final Overrides NONE = new Overrides(List.of(), List.of(), null, null, null, null);
+        public static final Overrides NONE = new Overrides(List.of(), List.of(), null, null, null, null);
 
         /** The harvest of these settings over {@code file}'s: a value given here wins; null without seeds. */
-        HarvestDefinition harvest(List<String> fileSeeds, List<String> fileAllow, Path fileSnapshot, Double fileRate,
+        public HarvestDefinition harvest(List<String> fileSeeds, List<String> fileAllow, Path fileSnapshot, Double fileRate,
                                   String fileUserAgent, Path defaultSnapshot) {
             List<String> seedList = !seeds.isEmpty() ? seeds : fileSeeds == null ? List.of() : fileSeeds;
             if (seedList.isEmpty()) {

@@ -16,19 +16,19 @@ import org.peelharvest.harvest.Snapshot;
  * summary, and how the harvest ended ({@link HarvestOutcome}): the command turns that into an exit
  * code, the job into a flow status.
  */
-final class HarvestRunner {
+public final class HarvestRunner {
 
     private final CommandOutput output;
     private final PrintStream out;
     private final PrintStream err;
 
-    HarvestRunner(CommandOutput output) {
+    public HarvestRunner(CommandOutput output) {
         this.output = output;
         this.out = output.out();
         this.err = output.err();
     }
 
-    HarvestOutcome harvest(HarvestDefinition harvest) throws Exception {
+    public HarvestOutcome harvest(HarvestDefinition harvest) throws Exception {
         HarvestSettings settings = harvest.settings();
         List<String> seeds = harvest.seeds();
         Path root = harvest.snapshotRoot();

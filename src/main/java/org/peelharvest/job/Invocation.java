@@ -22,19 +22,19 @@ import org.peelharvest.publish.RunSettings;
  * @param jobFileSha256 the SHA-256 of the job file as it was read when the run started; null without one
  * @param base          the folder the recorded paths are relative to: the job file's, else the working directory
  */
-record Invocation(String command, Path jobFile, String jobFileSha256, Path base, Instant started) {
+public record Invocation(String command, Path jobFile, String jobFileSha256, Path base, Instant started) {
 
     private static final String COMMAND = "peel.run.command";
     private static final String JOB_FILE = "peel.run.job-file";
     private static final String JOB_FILE_SHA256 = "peel.run.job-file-sha256";
     private static final String BASE = "peel.run.base";
 
-    static Invocation ofRun(Path jobFile) {
+    public static Invocation ofRun(Path jobFile) {
         Path file = jobFile.toAbsolutePath().normalize();
         return new Invocation("run", file, digestOf(file), file.getParent(), Instant.now());
     }
 
-    static Invocation ofExtract() {
+    public static Invocation ofExtract() {
         return new Invocation("extract", null, null, Path.of("").toAbsolutePath(), Instant.now());
     }
 

@@ -45,24 +45,24 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param harvest        what to harvest first, into a new snapshot the run then extracts from; null
  *                       for a run of local files only
  */
-record JobDefinition(String name, List<Path> inputs, Path output, double maxRejectRate, double maxWarningRate,
+public record JobDefinition(String name, List<Path> inputs, Path output, double maxRejectRate, double maxWarningRate,
                      CsvStyle csv, boolean releases, HarvestDefinition harvest) {
 
-    static final double DEFAULT_MAX_REJECT_RATE = 0.2;
-    static final double DEFAULT_MAX_WARNING_RATE = 0.2;
+    public static final double DEFAULT_MAX_REJECT_RATE = 0.2;
+    public static final double DEFAULT_MAX_WARNING_RATE = 0.2;
     /** The default CSV style as a job file and the help write it (a constant, so the help's text can hold it). */
-    static final String DEFAULT_CSV_LABEL = "spreadsheet";
+    public static final String DEFAULT_CSV_LABEL = "spreadsheet";
     static final CsvStyle DEFAULT_CSV = CsvStyle.fromLabel(DEFAULT_CSV_LABEL).orElseThrow();
     /** The job's name in the job repository when {@code extract} is given no {@code --name}. */
-    static final String EXTRACT_NAME = "extract";
+    public static final String EXTRACT_NAME = "extract";
     /** The name a harvest without a job file gives its snapshots' folder. */
-    static final String HARVEST_NAME = "harvest";
+    public static final String HARVEST_NAME = "harvest";
 
     /** The job parameters: name, inputs and output identify a job instance; run tells its runs apart. */
-    static final String NAME = "name";
+    public static final String NAME = "name";
     static final String INPUTS_DIGEST = "inputs.sha256";
-    static final String OUTPUT = "output";
-    static final String RUN = "run";
+    public static final String OUTPUT = "output";
+    public static final String RUN = "run";
     static final String RELEASE = "release";
     static final String DEFINITION_DIGEST = "definition.sha256";
 
@@ -81,7 +81,7 @@ record JobDefinition(String name, List<Path> inputs, Path output, double maxReje
                     }))
             .build();
 
-    JobDefinition {
+    public JobDefinition {
         inputs = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         output = output.toAbsolutePath().normalize();
         requireShare("max-reject-rate", maxRejectRate);
@@ -100,24 +100,24 @@ record JobDefinition(String name, List<Path> inputs, Path output, double maxReje
      * file's. A rate that is no share is refused here, named as the option, so it is not blamed on
      * the job file.
      */
-    record Overrides(Double maxRejectRate, Double maxWarningRate, CsvStyle csv, HarvestDefinition.Overrides harvest) {
+    public record Overrides(Double maxRejectRate, Double maxWarningRate, CsvStyle csv, HarvestDefinition.Overrides harvest) {
 
-        static final Overrides NONE = new Overrides(null, null, null, HarvestDefinition.Overrides.NONE);
+        public static final Overrides NONE = new Overrides(null, null, null, HarvestDefinition.Overrides.NONE);
 
-        Overrides {
+        public Overrides {
             requireShare("--max-reject-rate", maxRejectRate);
             requireShare("--max-warning-rate", maxWarningRate);
         }
 
-        double maxRejectRate(Double fromFile) {
+        public double maxRejectRate(Double fromFile) {
             return first(maxRejectRate, fromFile, DEFAULT_MAX_REJECT_RATE);
         }
 
-        double maxWarningRate(Double fromFile) {
+        public double maxWarningRate(Double fromFile) {
             return first(maxWarningRate, fromFile, DEFAULT_MAX_WARNING_RATE);
         }
 
-        CsvStyle csv(CsvStyle fromFile) {
+        public CsvStyle csv(CsvStyle fromFile) {
             return first(csv, fromFile, DEFAULT_CSV);
         }
     }

@@ -24,7 +24,7 @@ import org.peelharvest.publish.CsvStyle;
  * folder the job file is in, so a job runs the same from any working directory. Unknown keys
  * and missing paths are errors that name them.
  */
-record JobFile(String name, List<String> input, String output,
+public record JobFile(String name, List<String> input, String output,
                @JsonProperty("max-reject-rate") Double maxRejectRate,
                @JsonProperty("max-warning-rate") Double maxWarningRate, String csv,
                List<String> seed, List<String> allow, String snapshot, Double rate,
@@ -41,7 +41,7 @@ record JobFile(String name, List<String> input, String output,
      * values. Every problem of the file's keys is named on one line; a value that cannot be used is
      * named by its key, after the file.
      */
-    static JobDefinition load(Path file, JobDefinition.Overrides overrides) {
+    public static JobDefinition load(Path file, JobDefinition.Overrides overrides) {
         if (!Files.isRegularFile(file)) {
             throw new BadJobException(file + ": no such job file");
         }
@@ -82,7 +82,7 @@ record JobFile(String name, List<String> input, String output,
      * {@code overrides}; empty when neither names a seed. A value that cannot be used is an
      * {@link IllegalArgumentException} naming it.
      */
-    static Optional<HarvestDefinition> harvest(Path file, HarvestDefinition.Overrides overrides) {
+    public static Optional<HarvestDefinition> harvest(Path file, HarvestDefinition.Overrides overrides) {
         return Optional.ofNullable(parse(file).harvestFrom(file.toAbsolutePath().getParent(), overrides));
     }
 
@@ -125,8 +125,8 @@ record JobFile(String name, List<String> input, String output,
     }
 
     /** A job file or command line that cannot describe a run; exit code 2. */
-    static final class BadJobException extends IllegalArgumentException {
-        BadJobException(String message) {
+    public static final class BadJobException extends IllegalArgumentException {
+        public BadJobException(String message) {
             super(message);
         }
     }

@@ -21,15 +21,15 @@ import org.peelharvest.harvest.HarvestOutcome;
  * @param instance       its job instance
  * @param release        the release folder's name, or null when the run publishes into its output
  */
-record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
+public record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
                int warnings, String warningCodes, Duration took, String gateProblem, String failure,
                String folder, String foundNothing, long run, long instance, String release) {
 
-    static final int OK = 0;
-    static final int JOB_FAILED = 1;
-    static final int QUALITY_GATE_FAILED = 3;
+    public static final int OK = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int QUALITY_GATE_FAILED = 3;
 
-    static Outcome of(JobExecution execution) {
+    public static Outcome of(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
@@ -61,7 +61,7 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
     }
 
     /** The innermost cause of {@code failure}, named with its type: what a person must fix. */
-    static String rootCause(Throwable failure) {
+    public static String rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -70,11 +70,11 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
     }
 
     /** Every document ends as a report or a reject. */
-    int documents() {
+    public int documents() {
         return extracted + rejected;
     }
 
-    int exitCode() {
+    public int exitCode() {
         if (status != BatchStatus.COMPLETED) {
             return JOB_FAILED;
         }
@@ -82,7 +82,7 @@ record Outcome(BatchStatus status, int extracted, int published, int rejected, S
     }
 
     /** A harvest's exit code: 3 when it found no report (a changed site); settings that cannot be used are bad usage before it. */
-    static int exitCode(HarvestOutcome harvest) {
+    public static int exitCode(HarvestOutcome harvest) {
         return switch (harvest.ending()) {
             case COMPLETE, PARTIAL -> OK;
             case NO_REPORTS -> QUALITY_GATE_FAILED;

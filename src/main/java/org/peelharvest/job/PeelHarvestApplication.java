@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
  * at once, each in its own embedded database, and no run ever waits on or serves another.
  */
 @SpringBootApplication
-class PeelHarvestApplication {
+public class PeelHarvestApplication {
 
     /** The folder of the default job repository, read by {@code application.yaml}. */
     static final String REPOSITORY_FOLDER = "peel.job-repository";
@@ -28,12 +28,12 @@ class PeelHarvestApplication {
      * win over every other setting, the logging ones included (they are in the environment before
      * Spring Boot sets logging up from it).
      */
-    static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output) {
+    public static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output) {
         return start(spec.output(), overrides, output);
     }
 
     /** Starts the application with the job repository of {@code output}'s runs. */
-    static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
+    public static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(output).toString()));
@@ -44,7 +44,7 @@ class PeelHarvestApplication {
         return application.run();
     }
 
-    static Path repositoryFolder(Path output) {
+    public static Path repositoryFolder(Path output) {
         return output.resolveSibling("." + output.getFileName() + ".job-repository");
     }
 }

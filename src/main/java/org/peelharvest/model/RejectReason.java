@@ -80,6 +80,15 @@ public enum RejectReason {
                 .orElseThrow(() -> new IllegalArgumentException("no reject reason '" + code + "'"));
     }
 
+    /**
+     * The detail of a {@link #TOO_LARGE} reject, one wording wherever the limit is met (reading a
+     * file or a WARC record, or extraction): "120000000 bytes, more than the 52428800 allowed
+     * (peel.limits.max-document-size)".
+     */
+    public static String tooLarge(long size, long maxBytes) {
+        return size + " bytes, more than the " + maxBytes + " allowed (peel.limits.max-document-size)";
+    }
+
     @Override
     public String toString() {
         return code;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.peelharvest.cli.Cli;
 
 /**
  * The real command line in a child JVM of its own ({@link Cli#main}, from the test classpath), as

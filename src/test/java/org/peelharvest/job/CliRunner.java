@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import org.peelharvest.cli.Cli;
 
 /**
  * Runs the real command line in this JVM against a job repository (an H2 file) in a test's own

@@ -38,6 +38,7 @@ import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.testing.Csv;
+import org.peelharvest.cli.Cli;
 
 /**
  * Issue 9, the job and extract side: each fault injected for real, and what the run made of it.

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Map;
+import org.peelharvest.cli.Cli;
 
 /**
  * The command line as the benchmark runs it (issue 11): the same {@link Cli#run}, then the peak

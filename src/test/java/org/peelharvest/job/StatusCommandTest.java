@@ -51,7 +51,7 @@ class StatusCommandTest {
                 temp.resolve("never").toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo(StatusCommand.HEADER + "\n");
+        assertThat(result.out()).isEqualTo(org.peelharvest.cli.StatusCommand.HEADER + "\n");
         assertThat(temp.resolve(".never.job-repository")).doesNotExist();
     }
 }

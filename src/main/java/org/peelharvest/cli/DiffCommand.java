@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.ReleaseDiff;
+import org.peelharvest.job.Outcome;
 
 /** {@code diff OLD_DIR NEW_DIR}: what changed between two releases. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import org.peelharvest.job.Invocation;
+import org.peelharvest.job.JobDefinition;
+import org.peelharvest.job.JobFile;
 
 /** {@code extract --input PATH… --output DIR}: extracts from files and folders into one folder, no releases. */
 @Command(name = "extract", mixinStandardHelpOptions = true,

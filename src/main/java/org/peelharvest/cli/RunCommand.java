@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.harvest.HarvestSettings;
+import org.peelharvest.job.HarvestDefinition;
+import org.peelharvest.job.Invocation;
+import org.peelharvest.job.JobDefinition;
+import org.peelharvest.job.JobFile;
 
 /** {@code run [JOB_FILE]}: runs a job file, resuming its last run when that one did not end. */
 @Command(name = "run", mixinStandardHelpOptions = true,

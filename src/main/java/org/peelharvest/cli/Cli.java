@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.peelharvest.job.Invocation;
+import org.peelharvest.job.JobLaunch;
+import org.peelharvest.job.Outcome;
+
 /**
  * The command line, one class per command ({@link RunCommand}, {@link ExtractCommand} …). Parsing
- * and {@code --help} need no Spring; a command that runs a job starts the Spring Boot application,
- * runs the job through {@link JobRunner} and exits with its code.
+ * and {@code --help} need no Spring; a command that runs a job hands it to {@link JobLaunch}, which
+ * starts the Spring Boot application and runs it, and exits with its code.
  */
 @Command(name = "peel-harvest", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Extracts PEEL police inspection reports (HTML and PDF) into CSV and JSON datasets.",
@@ -41,7 +44,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     /** Runs one command line; {@code springProperties} override the application's settings. */
-    static int run(String[] args, Map<String, Object> springProperties, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, Object> springProperties, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Cli(springProperties, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -88,11 +91,6 @@ public final class Cli implements Callable<Integer> {
                 ? folder : folder.resolve("latest");
     }
 
-    /** Reads the job's definition; a value that cannot be used is an {@link IllegalArgumentException} naming it. */
-    interface DefinitionSource {
-        JobDefinition get();
-    }
-
     /** The one version string: the build's, as run.json records it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -102,47 +100,9 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    /**
-     * Runs the job {@code definitionSource} describes. Data and the summary go to stdout, problems to
-     * stderr; the cause of a failure is one line on stderr, in JSON with {@code --log-format json}.
-     */
-    int runJob(Invocation invocation, DefinitionSource definitionSource, OutputOptions options) {
-        JobDefinition spec;
-        try {
-            spec = definitionSource.get();
-        } catch (IllegalArgumentException e) {
-            err.println("peel-harvest: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        }
-        java.util.Optional<String> problem = spec.usageProblem();
-        if (problem.isPresent()) {
-            err.println("peel-harvest: " + problem.get());
-            return CommandLine.ExitCode.USAGE;
-        }
-        CommandOutput output = CommandOutput.of(out, err, options.quiet,
-                options.logFormat == OutputOptions.LogFormat.JSON);
-        output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
-        ProblemLine problems = output.errLines();
-        // The output's lock first: a second run of the same output is refused before it opens anything.
-        try (OutputLock ignored = OutputLock.acquire(spec.output());
-             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec,
-                     invocation.properties(options.settings(springProperties)), output)) {
-            Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
-            output.out().print(outcome.summary());
-            // Quiet and well: nothing at all, so cron sends no mail; the run's record under runs/ says what it did.
-            if (!outcome.problem().isEmpty()) {
-                problems.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
-            }
-            RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
-            return outcome.exitCode();
-        } catch (OutputLock.HeldException e) {
-            problems.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
-            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "not started: " + e.getMessage(), err);
-            return Outcome.JOB_FAILED;
-        } catch (Exception e) {
-            problems.println("peel-harvest: job " + spec.name() + " failed: " + Outcome.rootCause(e));
-            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "failed: " + Outcome.rootCause(e), err);
-            return Outcome.JOB_FAILED;
-        }
+    /** Runs the job {@code definitionSource} describes, with the output options of its command. */
+    int runJob(Invocation invocation, JobLaunch.DefinitionSource definitionSource, OutputOptions options) {
+        return JobLaunch.run(invocation, definitionSource, options.settings(springProperties), options.quiet,
+                options.logFormat == OutputOptions.LogFormat.JSON, out, err);
     }
 }

@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.peelharvest.job.CommandOutput;
+import org.peelharvest.job.JobDefinition;
+import org.peelharvest.job.JobFile;
+import org.peelharvest.job.Outcome;
+import org.peelharvest.job.PeelHarvestApplication;
+
 /**
  * {@code status [JOB_FILE]}: the recent runs of a job, newest first, as Spring Batch recorded
  * them in the job repository of its output: one tab-separated line per run, under a header.
@@ -31,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (no run recorded included)", "1:the job repository could not be read",
                 "2:bad usage or bad job file"})
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
 
-    static final String HEADER = "job\trun\tstart\tend\tstatus\tdocuments\treports\trejects\texit_code\trelease";
+    public static final String HEADER = "job\trun\tstart\tend\tstatus\tdocuments\treports\trejects\texit_code\trelease";
     private static final int INSTANCES_READ = 200;
 
     @CommandLine.ParentCommand

@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.publish.ReleaseValidator;
+import org.peelharvest.job.Outcome;
 
 /** {@code validate DIR}: checks a release against its own descriptor and the report schema. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

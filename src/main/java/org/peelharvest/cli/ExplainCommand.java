@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,7 @@ import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.harvest.UrlCanonicalizer;
 import org.peelharvest.harvest.WarcDocuments;
 import org.peelharvest.model.SourceDocument;
+import org.peelharvest.job.Outcome;
 
 /** {@code explain}: why one document gave what it gave, from a file or from a harvest snapshot. */
 @Command(name = "explain", mixinStandardHelpOptions = true,

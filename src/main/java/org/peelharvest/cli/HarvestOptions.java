@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 import org.peelharvest.harvest.HarvestSettings;
+import org.peelharvest.job.HarvestDefinition;
+import org.peelharvest.job.JobDefinition;
 
 /** The options of a harvest, each winning over the job file's value; the defaults are {@link HarvestDefinition}'s. */
 class HarvestOptions {

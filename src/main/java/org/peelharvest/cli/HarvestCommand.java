@@ -1,4 +1,4 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,6 +7,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import org.peelharvest.job.CommandOutput;
+import org.peelharvest.job.HarvestDefinition;
+import org.peelharvest.job.HarvestRunner;
+import org.peelharvest.job.JobDefinition;
+import org.peelharvest.job.JobFile;
+import org.peelharvest.job.Outcome;
 
 /** {@code harvest [JOB_FILE]}: fetches the published reports into a new WARC snapshot. */
 @Command(name = "harvest", mixinStandardHelpOptions = true,

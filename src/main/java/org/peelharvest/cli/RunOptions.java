@@ -1,9 +1,11 @@
-package org.peelharvest.job;
+package org.peelharvest.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import org.peelharvest.publish.CsvStyle;
+import org.peelharvest.job.HarvestDefinition;
+import org.peelharvest.job.JobDefinition;
 
 /** The options of the commands that run a job ({@code run}, {@code extract}): its quality gate and CSV style. */
 class RunOptions {

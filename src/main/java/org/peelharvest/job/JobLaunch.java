@@ -1,0 +1,74 @@
+package org.peelharvest.job;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One run of a job, for the command line: its definition read (a value that cannot be used is bad
+ * usage, exit 2), its output locked, the Spring Boot application started, the job run through
+ * {@link JobRunner}, its summary printed and its record left under {@code runs/}. Data and the
+ * summary go to stdout, problems to stderr; the cause of a failure is one line on stderr, in JSON
+ * when asked.
+ */
+public final class JobLaunch {
+
+    /** Bad usage: a value that cannot be used, named on one line. */
+    public static final int USAGE = 2;
+
+    private JobLaunch() {
+    }
+
+    /** Reads the job's definition; a value that cannot be used is an {@link IllegalArgumentException} naming it. */
+    public interface DefinitionSource {
+        JobDefinition get();
+    }
+
+    /**
+     * @param settings the application's settings for this run (Spring properties)
+     * @param quiet    nothing on stdout when the run goes well
+     * @param jsonLog  problems on stderr as JSON lines
+     * @return the exit code
+     */
+    public static int run(Invocation invocation, DefinitionSource definitionSource, Map<String, Object> settings,
+                          boolean quiet, boolean jsonLog, PrintStream out, PrintStream err) {
+        JobDefinition spec;
+        try {
+            spec = definitionSource.get();
+        } catch (IllegalArgumentException e) {
+            err.println("peel-harvest: " + e.getMessage());
+            return USAGE;
+        }
+        Optional<String> problem = spec.usageProblem();
+        if (problem.isPresent()) {
+            err.println("peel-harvest: " + problem.get());
+            return USAGE;
+        }
+        CommandOutput output = CommandOutput.of(out, err, quiet, jsonLog);
+        output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
+        ProblemLine problems = output.errLines();
+        // The output's lock first: a second run of the same output is refused before it opens anything.
+        try (OutputLock ignored = OutputLock.acquire(spec.output());
+             ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, invocation.properties(settings),
+                     output)) {
+            Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
+            output.out().print(outcome.summary());
+            // Quiet and well: nothing at all, so cron sends no mail; the run's record under runs/ says what it did.
+            if (!outcome.problem().isEmpty()) {
+                problems.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
+            }
+            RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
+            return outcome.exitCode();
+        } catch (OutputLock.HeldException e) {
+            problems.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "not started: " + e.getMessage(), err);
+            return Outcome.JOB_FAILED;
+        } catch (Exception e) {
+            problems.println("peel-harvest: job " + spec.name() + " failed: " + Outcome.rootCause(e));
+            RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "failed: " + Outcome.rootCause(e), err);
+            return Outcome.JOB_FAILED;
+        }
+    }
+}
