@@ -167,7 +167,8 @@ public final class StagingArea {
 
     /**
      * Every report id's reports, one per document that gave it, the primary one (HTML before PDF)
-     * first, in report-id order. Read lazily, one report id at a time.
+     * first, in report-id order. Read lazily, one report id at a time, and within it one report at
+     * a time ({@link StagedGroup}): go through a group in order, do not hold it.
      */
     public Iterable<List<Report>> reports() {
         Current current = current();
@@ -238,6 +239,37 @@ public final class StagingArea {
         }
     }
 
+    /**
+     * One report id's staged reports, read from their files when asked for, one at a time: a report
+     * given by a thousand copies (re-harvests of one page) is never a thousand reports in memory,
+     * each maybe a whole report's text (issue 11's benchmark ran out of a 256 MB heap). The first,
+     * the primary, is kept once read: every other is compared with it.
+     */
+    private static final class StagedGroup extends java.util.AbstractList<Report> {
+        private final List<Path> files;
+        private Report primary;
+
+        StagedGroup(List<Path> files) {
+            this.files = List.copyOf(files);
+        }
+
+        @Override
+        public Report get(int index) {
+            if (index == 0) {
+                if (primary == null) {
+                    primary = read(files.get(0), Report.class);
+                }
+                return primary;
+            }
+            return read(files.get(index), Report.class);
+        }
+
+        @Override
+        public int size() {
+            return files.size();
+        }
+    }
+
     /** The staged reports, one report id at a time, passing over those no document listed now gives. */
     private static final class ReportIterator implements Iterator<List<Report>> {
         private final Iterator<Path> folders;
@@ -253,9 +285,13 @@ public final class StagingArea {
         private void advance() {
             next = null;
             while (next == null && folders.hasNext()) {
-                List<Report> group = list(folders.next()).stream().map(file -> read(file, Report.class))
-                        .filter(current::publishes).toList();
-                next = group.isEmpty() ? null : group;
+                List<Path> published = new ArrayList<>();
+                for (Path file : list(folders.next())) {
+                    if (current.publishes(read(file, Report.class))) {
+                        published.add(file);
+                    }
+                }
+                next = published.isEmpty() ? null : new StagedGroup(published);
             }
         }
 

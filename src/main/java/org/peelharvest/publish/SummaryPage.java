@@ -36,6 +36,7 @@ final class SummaryPage {
 
     static final String FILE = "index.html";
     private static final int ROWS_SHOWN = 200;
+    static final int CHARACTERS_SHOWN = 300;
     private static final String NONE = "No grade stated";
     private static final String NO_REPORT = "no report";
     private static final Map<String, String[]> COLOURS = colours();
@@ -128,7 +129,23 @@ final class SummaryPage {
 
     void add(List<Conflicts.Conflict> found) {
         conflictCount += found.size();
-        found.stream().limit(Math.max(0, ROWS_SHOWN - conflicts.size())).forEach(conflicts::add);
+        found.stream().limit(Math.max(0, ROWS_SHOWN - conflicts.size()))
+                .map(c -> new Conflicts.Conflict(c.reportId(), c.field(), shortened(c.value()), c.sourceUrl(),
+                        shortened(c.otherValue()), c.otherSourceUrl()))
+                .forEach(conflicts::add);
+    }
+
+    /**
+     * A value as a row of the page shows it: at most {@link #CHARACTERS_SHOWN} characters, the rest
+     * in {@code conflicts.csv}. A narrative can run to a whole report (hundreds of KB), and 200 rows
+     * of two such values made a 20 MB page that did not fit a 256 MB heap (issue 11's benchmark).
+     */
+    static String shortened(String value) {
+        if (value == null || value.length() <= CHARACTERS_SHOWN) {
+            return value;
+        }
+        int end = Character.isLowSurrogate(value.charAt(CHARACTERS_SHOWN)) ? CHARACTERS_SHOWN - 1 : CHARACTERS_SHOWN;
+        return value.substring(0, end) + "… (" + value.length() + " characters: see conflicts.csv)";
     }
 
     /** Only the first rows are kept; the counts come from the release. */

@@ -278,6 +278,22 @@ class DatasetPublisherTest {
     }
 
     @Test
+    void theSummaryPageShowsTheStartOfALongConflictingValueAndTheCsvHoldsItWhole() throws IOException {
+        Path out = temp.resolve("release");
+        String longText = "Another wording of the finding. ".repeat(4_000); // 128,000 characters
+        Report published = report("a");
+        Report other = withSource(report(longText), "file:///derbyshire.pdf", SourceFormat.PDF);
+
+        publisher.publish(out, List.of(List.of(published, other)), List.of(), RUN);
+
+        String page = Files.readString(out.resolve("index.html"));
+        assertThat(page).contains("Another wording of the finding. Another")
+                .contains("Another wording of the finding. Another word… (128000 characters: see conflicts.csv)")
+                .hasSizeLessThan(60_000);
+        assertThat(Files.readString(out.resolve("conflicts.csv"))).contains(longText);
+    }
+
+    @Test
     void warningsCsvHasItsHeaderEvenWhenNoReportHasAWarning() throws IOException {
         Path out = temp.resolve("release");
         new DatasetPublisher(CsvStyle.PLAIN).publish(out, one(report("a")), List.of(), RUN);
