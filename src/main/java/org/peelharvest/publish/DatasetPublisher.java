@@ -117,9 +117,8 @@ public final class DatasetPublisher {
         ReportTables written;
         try (ReportTables tables = new ReportTables(folder, style)) {
             for (List<Report> group : reports) {
-                tables.add(group, warnings.apply(group.get(0)), page);
-                group.forEach(r -> documents.add(new RunJson.Document(r.source().url(), r.source().sha256(),
-                        r.reportId(), null)));
+                tables.add(group, warnings.apply(group.get(0)), page, r -> documents.add(new RunJson.Document(
+                        r.source().url(), r.source().sha256(), r.reportId(), null)));
             }
             written = tables;
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
@@ -60,11 +61,16 @@ final class ReportTables implements Closeable {
 
     /**
      * One report, from the first document of its group; each other document's disagreements with
-     * it are rows of {@code conflicts.csv}.
+     * it are rows of {@code conflicts.csv}. Every document of the group is handed to {@code
+     * eachDocument} as it is gone through: a group is read from the staging area one report at a
+     * time, so it is gone through once.
      */
-    void add(List<Report> group, List<Warning> found, SummaryPage page) throws IOException {
+    void add(List<Report> group, List<Warning> found, SummaryPage page, Consumer<Report> eachDocument)
+            throws IOException {
         Report report = group.get(0);
+        eachDocument.accept(report);
         for (Report other : group.subList(1, group.size())) {
+            eachDocument.accept(other);
             List<Conflicts.Conflict> between = Conflicts.between(report, other);
             CsvTables.printConflicts(conflicts, between);
             counts.conflicts += between.size();
