@@ -28,9 +28,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * same seed gives the same files. The documents are laid out in four quarters, {@code q1} to
  * {@code q4}, so that the first quarter, the first half and the whole can be measured apart.
  */
-final class SyntheticArchive {
+public final class SyntheticArchive {
 
-    static final long SEED = 20261130L;
+    public static final long SEED = 20261130L;
     private static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final String[] WORDS = ("the force has improved how it understands demand and plans its workforce "
             + "officers staff victims crime response neighbourhood policing vulnerable people safeguarding partners "
@@ -117,7 +117,7 @@ final class SyntheticArchive {
     }
 
     /** The PDF followed by pages of annex text, 40–80 pages in all. */
-    static byte[] withAnnex(byte[] pdf, int copy, Random random) throws IOException {
+    public static byte[] withAnnex(byte[] pdf, int copy, Random random) throws IOException {
         int pages = 40 + random.nextInt(41);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (int page = document.getNumberOfPages(); page < pages; page++) {

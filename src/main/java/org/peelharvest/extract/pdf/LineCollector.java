@@ -37,6 +37,20 @@ final class LineCollector extends PDFTextStripper {
         // Report PDFs are single-column; sorting by position puts text drawn out of order (running
         // headers written last, footnotes) back where a reader sees it.
         setSortByPosition(true);
+        // Glyphs drawn over themselves (fake bold) are dropped by Overprints, PDFBox's rule kept
+        // with a grid instead of its column walk (see Overprints).
+        setSuppressDuplicateOverlappingText(false);
+    }
+
+    private final Overprints overprints = new Overprints();
+
+    @Override
+    protected void processTextPosition(TextPosition glyph) {
+        String unicode = glyph.getUnicode();
+        float tolerance = glyph.getWidth() / unicode.length() / 3.0f;
+        if (!overprints.repeats(unicode, glyph.getX(), glyph.getY(), tolerance)) {
+            super.processTextPosition(glyph);
+        }
     }
 
     List<PdfLine> collect(PDDocument document) throws IOException {
@@ -70,6 +84,7 @@ final class LineCollector extends PDFTextStripper {
         stopIfInterrupted();
         pageHeight = page.getMediaBox().getHeight();
         pageWidth = page.getMediaBox().getWidth();
+        overprints.clear();
         super.startPage(page);
     }
 
