@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -201,6 +202,11 @@ public final class QuestionSets {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
+        int allowedDifference = Math.max(1, Math.max(a.size(), b.size()) / 10);
+        if (Math.abs(a.size() - b.size()) > allowedDifference) {
+            // The last condition below, asked first: a paragraph is never a question's wording.
+            return false;
+        }
         Set<String> shared = new HashSet<>(a);
         shared.retainAll(new HashSet<>(b));
         int longer = Math.max(a.size(), b.size());
@@ -231,8 +237,53 @@ public final class QuestionSets {
      * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
      */
     public static String fold(String text) {
+        return isAscii(text) ? foldAscii(text) : foldByPatterns(text);
+    }
+
+    /** The definition of {@link #fold}; QuestionSetsTest holds {@link #foldAscii} to its results. */
+    static String foldByPatterns(String text) {
         String joined = HYPHEN_IN_WORD.matcher(Folding.plain(text).replace('\u2019', '\'')).replaceAll("");
         return Folding.spaces(NOT_WORD.matcher(joined).replaceAll(" "));
+    }
+
+    /**
+     * {@link #foldByPatterns} of plain ASCII text in one pass: nothing to decompose, no curly
+     * quote; every block of a report is folded to be asked whether it is a question (issue 11).
+     */
+    static String foldAscii(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '-' && i > 0 && i + 1 < lower.length() && isLetter(lower.charAt(i - 1))
+                    && isLetter(lower.charAt(i + 1))) {
+                continue;
+            }
+            if (isLetter(c) || c >= '0' && c <= '9' || c == '\'') {
+                if (space && !folded.isEmpty()) {
+                    folded.append(' ');
+                }
+                space = false;
+                folded.append(c);
+            } else {
+                space = true;
+            }
+        }
+        return folded.toString();
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[a-z])[-\u2010\u2011](?=[a-z])");

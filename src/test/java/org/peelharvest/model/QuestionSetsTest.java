@@ -2,6 +2,8 @@ package org.peelharvest.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 class QuestionSetsTest {
@@ -27,5 +29,28 @@ class QuestionSetsTest {
         assertThat(QuestionSets.of(Cycle.startingIn(2016).orElseThrow(), Pillar.EFFECTIVENESS).orElseThrow().questions()).hasSize(5);
         assertThat(QuestionSets.questionNumber(QuestionSets.of(Cycle.startingIn(2018).orElseThrow(), Pillar.EFFICIENCY).orElseThrow(),
                 "How well does the force plan for the future?")).contains(2);
+    }
+
+    @Test
+    void aWordingFoldsToItsWordsInLowerCaseWithHyphensInsideAWordJoined() {
+        // Written by hand.
+        assertThat(QuestionSets.fold("  How well does the force re-offend -- and (why)?  ")).isEqualTo("how well does the force reoffend and why");
+        assertThat(QuestionSets.fold("A-b-c 1,000 don't")).isEqualTo("abc 1 000 don't");
+        assertThat(QuestionSets.fold("Ynys M\u00f4n\u2019s re\u2011offending")).isEqualTo("ynys mon's reoffending");
+        assertThat(QuestionSets.fold("?!")).isEmpty();
+    }
+
+    @Test
+    void theOnePassFoldOfAsciiTextFoldsAsThePatternsThatDefineItDo() {
+        char[] alphabet = {'a', 'Z', 'q', '-', '-', ' ', ' ', '\t', '\n', '\'', '0', '9', '?', '(', '_', '\u000b', '\u001c', '~'};
+        Random random = new Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertThat(QuestionSets.foldAscii(text.toString())).as("[%s]", text)
+                    .isEqualTo(QuestionSets.foldByPatterns(text.toString()));
+        }
     }
 }

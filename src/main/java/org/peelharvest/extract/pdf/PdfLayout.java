@@ -40,8 +40,9 @@ final class PdfLayout {
     /** The left edge of body text and the right edge of the text, by column (0: single column, 1 left, 2 right). */
     private final Map<Integer, Float> bodyLeft = new HashMap<>();
     private final Map<Integer, Float> columnRight = new HashMap<>();
-    private final Set<String> hyphenatedWords;
-    private final Set<String> words;
+    /** The document's words, read at its first hyphen at a line end (most documents have none). */
+    private Set<String> hyphenatedWords;
+    private Set<String> words;
     private final boolean hyphenates;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
@@ -62,8 +63,6 @@ final class PdfLayout {
             columnRight.put(column, rightEdge(inColumn.stream().filter(l -> Math.abs(l.fontSize() - bodySize) < 0.6f)
                     .filter(l -> !DOTTED_LEADER.matcher(l.text()).find() && !isTableRow(l)).toList()));
         }
-        this.hyphenatedWords = hyphenatedWords(lines);
-        this.words = words(lines);
     }
 
     /**
@@ -328,6 +327,10 @@ final class PdfLayout {
     private boolean keepsHyphen(String before, String after) {
         String prefix = before.substring(before.lastIndexOf(' ') + 1, before.length() - 1).toLowerCase(Locale.ROOT);
         String rest = after.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
+        if (words == null) {
+            hyphenatedWords = hyphenatedWords(lines);
+            words = words(lines);
+        }
         if (!hyphenates || hyphenatedWords.contains(prefix + "-" + rest)) {
             return true;
         }

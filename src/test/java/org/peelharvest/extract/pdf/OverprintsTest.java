@@ -51,8 +51,8 @@ class OverprintsTest {
 
     @Test
     void aGlyphRepeatsAcrossTheEdgesOfTheGrid() {
-        // Squares are 4 points: these pairs straddle the lines x = 4, y = 8, x = 0 and y = -4.
-        float[][] pairs = {{3.9f, 7.9f, 4.1f, 8.1f}, {-0.1f, -3.9f, 0.1f, -4.1f}, {-0f, 0f, 0f, -0f}};
+        // Squares are 8 points: these pairs straddle the lines x = 8, y = 16, x = 0 and y = -8.
+        float[][] pairs = {{7.9f, 15.9f, 8.1f, 16.1f}, {-0.1f, -7.9f, 0.1f, -8.1f}, {-0f, 0f, 0f, -0f}};
         for (float[] pair : pairs) {
             Overprints page = new Overprints();
             assertThat(page.repeats("a", pair[0], pair[1], 1f)).isFalse();
