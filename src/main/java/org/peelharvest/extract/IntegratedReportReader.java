@@ -266,7 +266,7 @@ final class IntegratedReportReader {
             Block block = page.get(i);
             boolean inTable = i > tableStart && i < tableEnd;
             if (!inTable && !block.isTableRow() && !isSectionTitle(block) && ReportReader.dateOf(block.text()) == null
-                    && !SiteChrome.NOT_CONTENT.matcher(block.text()).find()) {
+                    && !SiteChrome.NOT_CONTENT.foundIn(block.text())) {
                 paragraphs.add(block.isListItem() ? "\u2022 " + block.text() : block.text());
             }
         }

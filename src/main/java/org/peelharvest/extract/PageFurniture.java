@@ -49,29 +49,36 @@ final class PageFurniture {
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             String text = block.text();
-            if (CONTENTS.matcher(text).matches() || CONTENTS_RUN.matcher(text).find()) {
+            // lookingAt: the patterns start at the text's start (^), and find() would try every place.
+            if (CONTENTS.matcher(text).matches() || CONTENTS_RUN.matcher(text).lookingAt()) {
                 inContents = true;
                 continue;
             }
             // An entry wrapped over two lines has its page number on the second.
-            boolean wrappedEntry = !block.isHeading() && i + 1 < blocks.size() && !blocks.get(i + 1).isHeading()
-                    && PAGE_REF.matcher(blocks.get(i + 1).text()).find();
-            if (inContents && (PAGE_REF.matcher(text).find() || wrappedEntry)) {
+            if (inContents && (PAGE_REF.matcher(text).find() || !block.isHeading() && i + 1 < blocks.size()
+                    && !blocks.get(i + 1).isHeading() && PAGE_REF.matcher(blocks.get(i + 1).text()).find())) {
                 continue;
             }
             inContents = false;
-            if (!IMPRINT.matcher(text).matches() && !SCALE_LEGEND.matcher(text).matches() && !BOILERPLATE.matcher(text).find()) {
+            if (!IMPRINT.matcher(text).matches() && !SCALE_LEGEND.matcher(text).matches() && !BOILERPLATE.matcher(text).lookingAt()) {
                 kept.add(block);
             }
         }
         return kept;
     }
 
+    /** The words {@link #FOOTER_LINE} needs: "crown copyright", or both "contact us" and "privacy". */
+    private static boolean mayBeFooter(String text) {
+        return Text.containsIgnoringCase(text, "crown copyright")
+                || Text.containsIgnoringCase(text, "contact us") && Text.containsIgnoringCase(text, "privacy");
+    }
+
     /** Where the content ends: at the site furniture at its foot after {@code from}, else at the last block. */
     static int contentEnd(List<Block> page, int from) {
         for (int i = Math.max(0, from); i < page.size(); i++) {
             String text = page.get(i).text();
-            if (SiteChrome.PAGE_END.matcher(text).find() || FOOTER_LINE.matcher(text).find() && text.split(" ").length <= MAX_FOOTER_WORDS) {
+            if (SiteChrome.PAGE_END.foundIn(text) || mayBeFooter(text) && FOOTER_LINE.matcher(text).find()
+                    && text.split(" ").length <= MAX_FOOTER_WORDS) {
                 return i;
             }
         }

@@ -194,7 +194,7 @@ final class PillarPageReader {
         String text = block.text();
         return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.dateOf(text) != null
                 || Grades.fromLine(text).isPresent() || INTERIM.matcher(Text.clean(text)).matches()
-                || SiteChrome.NOT_CONTENT.matcher(text).find() || isTitleLine(text);
+                || SiteChrome.NOT_CONTENT.foundIn(text) || isTitleLine(text);
     }
 
     private static boolean isTitleLine(String text) {

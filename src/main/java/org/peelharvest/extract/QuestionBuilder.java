@@ -93,7 +93,7 @@ final class QuestionBuilder {
             // Recommendations right after a cause of concern are that cause's.
             recommendationsOfCause = section == Section.CAUSES_OF_CONCERN && !causes.isEmpty();
             section = Section.RECOMMENDATIONS;
-        } else if (SiteChrome.NOT_CONTENT.matcher(text).find() || grade.isPresent()) {
+        } else if (SiteChrome.NOT_CONTENT.foundIn(text) || grade.isPresent()) {
             return;
         } else if (!addFinding(block)) {
             addNarrative(block);
@@ -149,7 +149,8 @@ final class QuestionBuilder {
         if (!block.isListItem()) {
             section = Section.NARRATIVE;
         }
-        if (RESOLVED.matcher(text).find() && !areasForImprovement.isEmpty()) {
+        if (!areasForImprovement.isEmpty() && Text.containsIgnoringCase(text, "for improvement")
+                && RESOLVED.matcher(text).find()) {
             // Last inspection's area for improvement, now dealt with: narrative, not a current finding.
             areasForImprovement.forEach(area -> narrative.add("\u2022 " + area.text()));
             areasForImprovement.clear();

@@ -22,6 +22,33 @@ public final class Text {
         return org.peelharvest.model.Folding.spaces(text.replace("\u00ad", ""));
     }
 
+    /**
+     * Whether {@code text} holds {@code needle} (lower case ASCII) with ASCII letters in either
+     * case, as a pattern compiled with {@code (?i)} compares them: a pattern that needs the words
+     * cannot match a text without them, so a pattern run on every block is run only where this is
+     * true (issue 11's profile: the patterns' search of long paragraphs).
+     */
+    public static boolean containsIgnoringCase(String text, String needle) {
+        int last = text.length() - needle.length();
+        for (int i = 0; i <= last; i++) {
+            int j = 0;
+            while (j < needle.length()) {
+                char c = text.charAt(i + j);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != needle.charAt(j)) {
+                    break;
+                }
+                j++;
+            }
+            if (j == needle.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a paragraph starts like a list item: a bullet glyph, or a dash and a space. */
     public static boolean startsWithBullet(String line) {
         return BULLET.matcher(line).find();

@@ -47,7 +47,7 @@ final class TitleForms {
     /** What a title-like line says, or empty when it is no title (no PEEL, no year, or a sentence). */
     static Optional<Claim> ofTitle(String text) {
         String line = Text.clean(text);
-        if (!PEEL.matcher(line).find() || line.split(" ").length > MAX_TITLE_WORDS || line.contains(". ")) {
+        if (!Text.containsIgnoringCase(line, "peel") || !PEEL.matcher(line).find() || line.split(" ").length > MAX_TITLE_WORDS || line.contains(". ")) {
             return Optional.empty();
         }
         Matcher year = YEAR.matcher(line);
@@ -62,7 +62,11 @@ final class TitleForms {
 
     /** The force named by a cover's "An inspection of <Force>" line, which has no PEEL and no year. */
     static Optional<Claim> ofInspectionLine(String text) {
-        Matcher m = INSPECTION_OF.matcher(Text.clean(text));
+        String line = Text.clean(text);
+        if (!Text.containsIgnoringCase(line, "an inspection of")) {
+            return Optional.empty();
+        }
+        Matcher m = INSPECTION_OF.matcher(line);
         if (!m.matches() || m.group(1).split(" ").length > 8) {
             return Optional.empty();
         }

@@ -1,6 +1,8 @@
 package org.peelharvest.model;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,10 +54,10 @@ public final class SiteChrome {
             new Phrase("Detailed findings for question \\d+", Place.WHOLE_LINE, Role.NOT_CONTENT, false),
             new Phrase("English", Place.WHOLE_LINE, Role.NOT_CONTENT, false));
 
-    /** A line that is site furniture after the content (found with {@code find()}). */
-    public static final Pattern PAGE_END = linePattern(Role.PAGE_END);
-    /** A line that is a link or label, not part of any field (found with {@code find()}). */
-    public static final Pattern NOT_CONTENT = linePattern(Role.NOT_CONTENT);
+    /** A line that is site furniture after the content. */
+    public static final LinePhrases PAGE_END = new LinePhrases(Role.PAGE_END);
+    /** A line that is a link or label, not part of any field. */
+    public static final LinePhrases NOT_CONTENT = new LinePhrases(Role.NOT_CONTENT);
     /** Site words anywhere in a field's text: the page was misread (found with {@code find()}). */
     public static final Pattern IN_FIELD = Pattern.compile("(?i)" + PHRASES.stream().filter(Phrase::misreadIfInField)
             .map(Phrase::regex).collect(Collectors.joining("|")));
@@ -63,9 +65,31 @@ public final class SiteChrome {
     private SiteChrome() {
     }
 
-    private static Pattern linePattern(Role role) {
-        return Pattern.compile("(?i)" + PHRASES.stream().filter(p -> p.role() == role).map(SiteChrome::inLine)
-                .collect(Collectors.joining("|")));
+    /**
+     * The phrases of one role as two patterns: those that stand at a line's start (or are the
+     * whole line), tried there only, and those that stand anywhere or at its end, searched for.
+     * One pattern of them all, searched for, says the same, but tries every phrase at every
+     * character of every paragraph (issue 11's profile).
+     */
+    public static final class LinePhrases {
+        private final Pattern atStart;
+        private final Pattern elsewhere;
+
+        private LinePhrases(Role role) {
+            atStart = pattern(role, EnumSet.of(Place.LINE_START, Place.WHOLE_LINE));
+            elsewhere = pattern(role, EnumSet.of(Place.LINE_END, Place.ANYWHERE));
+        }
+
+        /** Whether one of the phrases stands where it stands in the line. */
+        public boolean foundIn(String line) {
+            return atStart != null && atStart.matcher(line).lookingAt() || elsewhere != null && elsewhere.matcher(line).find();
+        }
+
+        private static Pattern pattern(Role role, Set<Place> places) {
+            List<String> phrases = PHRASES.stream().filter(p -> p.role() == role && places.contains(p.place()))
+                    .map(SiteChrome::inLine).toList();
+            return phrases.isEmpty() ? null : Pattern.compile("(?i)" + String.join("|", phrases));
+        }
     }
 
     private static String inLine(Phrase phrase) {

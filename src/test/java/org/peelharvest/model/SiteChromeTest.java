@@ -34,8 +34,8 @@ class SiteChromeTest {
             The force is good at preventing crime                      | false    | false       | false
             """)
     void eachPhraseIsReadWhereItStands(String line, boolean pageEnd, boolean notContent, boolean misread) {
-        assertThat(SiteChrome.PAGE_END.matcher(line).find()).as("page end").isEqualTo(pageEnd);
-        assertThat(SiteChrome.NOT_CONTENT.matcher(line).find()).as("not content").isEqualTo(notContent);
+        assertThat(SiteChrome.PAGE_END.foundIn(line)).as("page end").isEqualTo(pageEnd);
+        assertThat(SiteChrome.NOT_CONTENT.foundIn(line)).as("not content").isEqualTo(notContent);
         assertThat(SiteChrome.IN_FIELD.matcher(line).find()).as("misread in a field").isEqualTo(misread);
     }
 }
