@@ -9,16 +9,46 @@ import org.peelharvest.cli.Cli;
 /**
  * The command line as the benchmark runs it (issue 11): the same {@link Cli#run}, then the peak
  * heap in use, summed over the heap's pools, on a line of its own for the benchmark to read.
+ * With {@code -Dpeel.bench.liveEvery=<seconds>} it also takes the live heap that often while the
+ * run goes on: a full collection ({@code System.gc()}), then the heap in use, which is then what
+ * is reachable and nothing else; the largest is printed at the end. The full collections cost
+ * time, so the benchmark asks for them only in runs it does not time.
  */
 public final class MeasuredRun {
 
     public static final String PEAK_HEAP = "peak heap bytes: ";
+    public static final String LIVE_HEAP = "live heap bytes, largest: ";
 
     private MeasuredRun() {
     }
 
     public static void main(String[] args) {
+        long every = Long.getLong("peel.bench.liveEvery", 0);
+        long[] live = {0};
+        if (every > 0) {
+            Thread sampler = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(every * 1000);
+                        System.gc();
+                        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        synchronized (live) {
+                            live[0] = Math.max(live[0], used);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "live-heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
         int code = Cli.run(args, Map.of(), System.out, System.err);
+        if (every > 0) {
+            synchronized (live) {
+                System.out.println(LIVE_HEAP + live[0]);
+            }
+        }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
