@@ -21,7 +21,7 @@ final class SnapshotManifest {
         StringBuilder manifest = new StringBuilder();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals(Snapshot.MANIFEST)).sorted().toList()) {
-                manifest.append(SourceDocument.sha256(Files.readAllBytes(file))).append("  ")
+                manifest.append(SourceDocument.sha256(file)).append("  ")
                         .append(file.getFileName()).append('\n');
             }
         }

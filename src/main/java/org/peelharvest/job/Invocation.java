@@ -82,7 +82,7 @@ public record Invocation(String command, Path jobFile, String jobFileSha256, Pat
     private static String digestOf(Path file) {
         try {
             return Files.isRegularFile(file) && Files.size(file) <= JobFile.MAX_BYTES
-                    ? SourceDocument.sha256(Files.readAllBytes(file)) : null;
+                    ? SourceDocument.sha256(file) : null;
         } catch (IOException e) {
             return null;
         }

@@ -249,11 +249,11 @@ public final class DataPackage {
     }
 
     private static Map<String, Object> fileResource(Path folder, String file) throws IOException {
-        byte[] bytes = Files.readAllBytes(folder.resolve(file));
+        Path path = folder.resolve(file);
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("path", file);
-        resource.put("bytes", bytes.length);
-        resource.put("hash", "sha256:" + SourceDocument.sha256(bytes));
+        resource.put("bytes", Files.size(path));
+        resource.put("hash", "sha256:" + SourceDocument.sha256(path));
         return resource;
     }
 }

@@ -36,7 +36,7 @@ public final class ReleaseManifest {
     static void write(Path release) throws IOException {
         StringBuilder manifest = new StringBuilder();
         for (String path : filesOf(release)) {
-            String digest = SourceDocument.sha256(Files.readAllBytes(release.resolve(path)));
+            String digest = SourceDocument.sha256(release.resolve(path));
             manifest.append(digest).append("  ").append(path).append('\n');
         }
         Path file = release.resolve(FILE);
@@ -58,7 +58,7 @@ public final class ReleaseManifest {
             Path listedFile = release.resolve(entry.getKey()).normalize();
             if (!listedFile.startsWith(release.normalize()) || !Files.isRegularFile(listedFile)) {
                 problems.add(entry.getKey() + ": listed in " + FILE + " but missing");
-            } else if (!SourceDocument.sha256(Files.readAllBytes(listedFile)).equals(entry.getValue())) {
+            } else if (!SourceDocument.sha256(listedFile).equals(entry.getValue())) {
                 problems.add(entry.getKey() + ": SHA-256 differs from " + FILE + " (the file was changed after publishing)");
             }
         }

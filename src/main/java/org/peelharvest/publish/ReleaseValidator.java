@@ -1,7 +1,7 @@
 package org.peelharvest.publish;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,8 +43,38 @@ public final class ReleaseValidator {
     private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE,
             SummaryPage.FILE);
 
-    /** The rows of one table, read with its header. */
-    private record Rows(ReleaseDescriptor.Resource resource, List<CSVRecord> records) {
+    /**
+     * One table of the release, its rows read one at a time whenever they are checked (a table
+     * can be as large as the archive: conflicts.csv holds every differing value of every copy).
+     */
+    private record Rows(Path release, ReleaseDescriptor.Resource resource) {
+
+        /** Each row to {@code check}, after the header; nothing when the file is missing or its header is not the table's. */
+        void forEach(List<String> problems, boolean tellHeader, Consumer<CSVRecord> check) throws IOException {
+            Path file = inside(release, resource.path());
+            if (file == null || !Files.isRegularFile(file)) {
+                return;
+            }
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                // The spreadsheet style's byte-order mark is no part of the first column's name.
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+                try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(reader)) {
+                    List<String> header = parser.getHeaderNames();
+                    List<String> expected = resource.table().header();
+                    if (!header.equals(expected)) {
+                        if (tellHeader) {
+                            problems.add(resource.path() + ": columns " + header + " are not the expected " + expected);
+                        }
+                        return;
+                    }
+                    parser.forEach(check);
+                }
+            }
+        }
     }
 
     public List<String> problems(Path release) throws IOException {
@@ -58,11 +89,13 @@ public final class ReleaseValidator {
         checkEveryFileIsDescribed(release, resources, problems);
         Map<String, Rows> tables = new LinkedHashMap<>();
         for (ReleaseDescriptor.Resource resource : resources.stream().filter(ReleaseDescriptor.Resource::tabular).toList()) {
-            Rows rows = new Rows(resource, readTable(release, resource, problems));
+            Rows rows = new Rows(release, resource);
             tables.put(resource.name(), rows);
             checkRows(rows, problems);
         }
-        tables.values().forEach(rows -> checkForeignKeys(rows, tables, problems));
+        for (Rows rows : tables.values()) {
+            checkForeignKeys(rows, tables, problems);
+        }
         for (ReleaseDescriptor.Resource resource : resources) {
             if (resource.jsonSchema() != null) {
                 checkJson(release, resource, problems);
@@ -93,12 +126,12 @@ public final class ReleaseValidator {
                 problems.add(resource.path() + ": listed in " + DataPackage.FILE + " but missing");
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length != resource.bytes()) {
-                problems.add(resource.path() + ": " + bytes.length + " bytes, " + DataPackage.FILE + " says "
+            long bytes = Files.size(file);
+            if (bytes != resource.bytes()) {
+                problems.add(resource.path() + ": " + bytes + " bytes, " + DataPackage.FILE + " says "
                         + resource.bytes() + " (the file was changed after publishing)");
             }
-            if (!("sha256:" + SourceDocument.sha256(bytes)).equals(resource.hash())) {
+            if (!("sha256:" + SourceDocument.sha256(file)).equals(resource.hash())) {
                 problems.add(resource.path() + ": SHA-256 differs from " + DataPackage.FILE
                         + " (the file was changed after publishing)");
             }
@@ -123,44 +156,21 @@ public final class ReleaseValidator {
         return file.startsWith(release.normalize()) ? file : null;
     }
 
-    private static List<CSVRecord> readTable(Path release, ReleaseDescriptor.Resource resource, List<String> problems)
-            throws IOException {
-        Path file = inside(release, resource.path());
-        if (file == null || !Files.isRegularFile(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        // The spreadsheet style's byte-order mark is no part of the first column's name.
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text))) {
-            List<String> header = parser.getHeaderNames();
-            List<String> expected = resource.table().header();
-            if (!header.equals(expected)) {
-                problems.add(resource.path() + ": columns " + header + " are not the expected " + expected);
-                return List.of();
-            }
-            return parser.getRecords();
-        }
-    }
-
     /** Types, closed lists and required values of every cell, and the primary key's uniqueness. */
-    private static void checkRows(Rows rows, List<String> problems) {
+    private static void checkRows(Rows rows, List<String> problems) throws IOException {
         DataPackage.Table table = rows.resource().table();
         String file = rows.resource().path();
         Set<List<String>> keys = new HashSet<>();
-        int found = 0;
-        for (CSVRecord row : rows.records()) {
+        int[] found = {0};
+        rows.forEach(problems, true, row -> {
             if (!row.isConsistent()) {
                 problems.add(file + ": row " + (row.getRecordNumber() + 1) + " has " + row.size()
                         + " cells, not " + table.fields().size());
-                continue;
+                return;
             }
             for (DataPackage.Field field : table.fields()) {
                 String problem = cellProblem(field, rows.resource().missingValues(), row.get(field.name()));
-                if (problem != null && found++ < MAX_PROBLEMS_PER_FILE) {
+                if (problem != null && found[0]++ < MAX_PROBLEMS_PER_FILE) {
                     problems.add(file + ": row " + (row.getRecordNumber() + 1) + ", column " + field.name()
                             + ": " + problem);
                 }
@@ -169,7 +179,7 @@ public final class ReleaseValidator {
             if (!table.primaryKey().isEmpty() && !keys.add(key)) {
                 problems.add(file + ": row " + (row.getRecordNumber() + 1) + ": key " + key + " appears twice");
             }
-        }
+        });
     }
 
     private static String cellProblem(DataPackage.Field field, List<String> missingValues, String value) {
@@ -206,7 +216,7 @@ public final class ReleaseValidator {
         }
     }
 
-    private static void checkForeignKeys(Rows rows, Map<String, Rows> tables, List<String> problems) {
+    private static void checkForeignKeys(Rows rows, Map<String, Rows> tables, List<String> problems) throws IOException {
         for (DataPackage.ForeignKey foreignKey : rows.resource().table().foreignKeys()) {
             Rows target = tables.get(foreignKey.resource());
             if (target == null) {
@@ -214,24 +224,27 @@ public final class ReleaseValidator {
                         + ", which " + DataPackage.FILE + " does not describe as a table");
                 continue;
             }
-            Set<List<String>> targets = valuesOf(target, foreignKey.reference());
-            for (CSVRecord row : rows.records().stream().filter(CSVRecord::isConsistent).toList()) {
+            Set<List<String>> targets = valuesOf(target, foreignKey.reference(), problems);
+            rows.forEach(problems, false, row -> {
+                if (!row.isConsistent()) {
+                    return;
+                }
                 List<String> value = foreignKey.fields().stream().map(row::get).toList();
                 if (!targets.contains(value)) {
                     problems.add(rows.resource().path() + ": row " + (row.getRecordNumber() + 1) + ": "
                             + foreignKey.fields() + " " + value + " points at no row of " + target.resource().path());
                 }
-            }
+            });
         }
     }
 
-    private static Set<List<String>> valuesOf(Rows rows, List<String> fields) {
+    private static Set<List<String>> valuesOf(Rows rows, List<String> fields, List<String> problems) throws IOException {
         Set<List<String>> values = new HashSet<>();
-        for (CSVRecord row : rows.records()) {
+        rows.forEach(problems, false, row -> {
             if (row.isConsistent() && fields.stream().allMatch(row::isMapped)) {
                 values.add(fields.stream().map(row::get).toList());
             }
-        }
+        });
         return values;
     }
 
