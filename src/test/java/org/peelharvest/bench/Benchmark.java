@@ -310,7 +310,8 @@ public final class Benchmark {
         if (child.exitValue() != 0 && child.exitValue() != 3) {
             throw new IllegalStateException("the child JVM exited " + child.exitValue() + ":\n" + out);
         }
-        String tail = out.length() > 600 ? out.substring(out.length() - 600) : out.toString();
+        // The child's last lines, whole ones only.
+        String tail = out.length() > 600 ? out.substring(out.indexOf("\n", out.length() - 600) + 1) : out.toString();
         System.out.print(tail.lines().filter(l -> !l.startsWith("documents ")).map(l -> "  " + l + "\n")
                 .reduce("", String::concat));
         return new Measured((ended - started) / 1e9, first[0] < 0 ? -1 : (first[0] - started) / 1e9, rss, heap[0],
