@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +18,8 @@ import java.util.zip.ZipOutputStream;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.peelharvest.model.SourceDocument;
 
 /**
  * A snapshot packaged as Web Archive Collection Zipped (WACZ 1.1.1, Webrecorder), so that
@@ -60,10 +59,10 @@ final class Wacz {
         byte[] pageLines = pagesJsonl(pages);
         List<Resource> resources = new ArrayList<>();
         for (Path warc : warcs) {
-            resources.add(new Resource("archive/" + warc.getFileName(), sha256(warc), Files.size(warc)));
+            resources.add(new Resource("archive/" + warc.getFileName(), SourceDocument.sha256(warc), Files.size(warc)));
         }
-        resources.add(new Resource(CDXJ, sha256(cdxj), cdxj.length));
-        resources.add(new Resource(PAGES, sha256(pageLines), pageLines.length));
+        resources.add(new Resource(CDXJ, SourceDocument.sha256(cdxj), cdxj.length));
+        resources.add(new Resource(PAGES, SourceDocument.sha256(pageLines), pageLines.length));
         byte[] datapackage = datapackage(resources, title, created);
         byte[] digest = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(digestOf(datapackage)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -128,7 +127,7 @@ final class Wacz {
     private static Map<String, String> digestOf(byte[] datapackage) {
         Map<String, String> digest = new LinkedHashMap<>();
         digest.put("path", DATAPACKAGE);
-        digest.put("hash", "sha256:" + sha256(datapackage));
+        digest.put("hash", "sha256:" + SourceDocument.sha256(datapackage));
         return digest;
     }
 
@@ -159,28 +158,5 @@ final class Wacz {
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

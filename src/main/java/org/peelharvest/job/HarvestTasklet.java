@@ -38,19 +38,12 @@ class HarvestTasklet implements Tasklet {
         }
         HarvestOutcome outcome = new HarvestRunner(output).harvest(plan);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        if (outcome.snapshot() != null) {
-            // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
-            chunkContext.getStepContext().getStepExecution().getExecutionContext()
-                    .putString(SNAPSHOT, outcome.snapshot().toString());
-        }
-        switch (outcome.ending()) {
-            case NO_REPORTS -> {
-                job.putString(FOUND_NOTHING, outcome.reason());
-                contribution.setExitStatus(new ExitStatus(NO_REPORTS));
-            }
-            case COMPLETE, PARTIAL -> {
-                // the extract step reads the snapshot
-            }
+        // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
+        chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                .putString(SNAPSHOT, outcome.snapshot().toString());
+        if (outcome.ending() == HarvestOutcome.Ending.NO_REPORTS) {
+            job.putString(FOUND_NOTHING, outcome.reason());
+            contribution.setExitStatus(new ExitStatus(NO_REPORTS));
         }
         return RepeatStatus.FINISHED;
     }

@@ -3,7 +3,6 @@ package org.peelharvest.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
-import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.publish.CsvStyle;
 
@@ -165,7 +163,8 @@ public record JobDefinition(String name, List<Path> inputs, Path output, double 
 
     /** Keeps this definition where a run's steps, and its restarts, find it by its digest. */
     void save() throws IOException {
-        workArea().save(digest(), json());
+        byte[] json = json();
+        workArea().save(SourceDocument.sha256(json), json);
     }
 
     /** True when {@code parameters} describe the same work (the run number aside). */

@@ -15,8 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class JobLaunch {
 
-    /** Bad usage: a value that cannot be used, named on one line. */
-    public static final int USAGE = 2;
 
     private JobLaunch() {
     }
@@ -39,12 +37,12 @@ public final class JobLaunch {
             spec = definitionSource.get();
         } catch (IllegalArgumentException e) {
             err.println("peel-harvest: " + e.getMessage());
-            return USAGE;
+            return Outcome.USAGE;
         }
         Optional<String> problem = spec.usageProblem();
         if (problem.isPresent()) {
             err.println("peel-harvest: " + problem.get());
-            return USAGE;
+            return Outcome.USAGE;
         }
         CommandOutput output = CommandOutput.of(out, err, quiet, jsonLog);
         output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());

@@ -11,6 +11,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -108,15 +109,16 @@ class JobRunner {
     private JobExecution start(JobDefinition spec, long run, PrintStream out) throws Exception {
         String release = spec.releases() ? releaseName(spec, Instant.now()) : null;
         for (long number = run; ; number++) {
-            JobInstance orphan = repository.getJobInstance(extractJob.getName(), spec.toJobParameters(number, release));
+            JobParameters parameters = spec.toJobParameters(number, release);
+            JobInstance orphan = repository.getJobInstance(extractJob.getName(), parameters);
             if (orphan == null) {
-                return operator.start(extractJob, spec.toJobParameters(number, release));
+                return operator.start(extractJob, parameters);
             }
             if (repository.getLastJobExecution(orphan) == null) {
                 out.println("run " + number + " of " + spec.name() + " was killed as it started (job instance "
                         + orphan.getInstanceId() + " has no execution); starting it afresh");
                 if (removed(orphan)) {
-                    return operator.start(extractJob, spec.toJobParameters(number, release));
+                    return operator.start(extractJob, parameters);
                 }
             }
         }

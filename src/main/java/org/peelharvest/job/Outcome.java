@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import picocli.CommandLine;
 
 import org.peelharvest.harvest.HarvestOutcome;
 
@@ -27,6 +26,8 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
 
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
+    /** Bad usage: a value that cannot be used, named on one line (picocli's usage code). */
+    public static final int USAGE = 2;
     public static final int QUALITY_GATE_FAILED = 3;
 
     public static Outcome of(JobExecution execution) {

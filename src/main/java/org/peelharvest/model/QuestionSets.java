@@ -202,19 +202,18 @@ public final class QuestionSets {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        int allowedDifference = Math.max(1, Math.max(a.size(), b.size()) / 10);
-        if (Math.abs(a.size() - b.size()) > allowedDifference) {
-            // The last condition below, asked first: a paragraph is never a question's wording.
+        int longer = Math.max(a.size(), b.size());
+        int allowed = Math.max(1, longer / 10);
+        if (Math.abs(a.size() - b.size()) > allowed) {
+            // Asked before any set is built: a paragraph is never a question's wording.
             return false;
         }
         Set<String> shared = new HashSet<>(a);
         shared.retainAll(new HashSet<>(b));
-        int longer = Math.max(a.size(), b.size());
-        int allowed = Math.max(1, longer / 10);
         // "How effective…" and "How efficient…" differ by one word, and that word is the pillar.
         boolean samePillarWords = a.stream().filter(PILLAR_WORDS::contains).toList()
                 .equals(b.stream().filter(PILLAR_WORDS::contains).toList());
-        return samePillarWords && longer - shared.size() <= allowed && Math.abs(a.size() - b.size()) <= allowed;
+        return samePillarWords && longer - shared.size() <= allowed;
     }
 
     private static final Set<String> PILLAR_WORDS = Set.of("effective", "effectively", "effectiveness", "efficient",

@@ -1,7 +1,6 @@
 package org.peelharvest.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,8 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.peelharvest.testing.HttpReplies;
 
 /**
  * The synthetic archive served as a site on loopback (issue 11's re-harvest measure): an index
@@ -70,13 +71,13 @@ final class ArchiveMirror implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         int status;
         if (path.equals("/peel/")) {
-            status = conditional(exchange, "text/html; charset=utf-8", index());
+            status = HttpReplies.conditional(exchange, "text/html; charset=utf-8", index());
         } else if (documents.containsKey(path)) {
             Path file = documents.get(path);
-            status = conditional(exchange, file.toString().endsWith(".pdf") ? "application/pdf" : "text/html; charset=utf-8",
+            status = HttpReplies.conditional(exchange, file.toString().endsWith(".pdf") ? "application/pdf" : "text/html; charset=utf-8",
                     Files.readAllBytes(file));
         } else {
-            status = send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            status = HttpReplies.send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
         }
         answered.add(new Answered(status, arrived));
     }
@@ -87,27 +88,6 @@ final class ArchiveMirror implements AutoCloseable {
             page.append("<li><a href=\"").append(path).append("\">").append(path).append("</a></li>\n");
         }
         return page.append("</ul></body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** 304 to a request naming the content's ETag; else the content, with its ETag. */
-    private static int conditional(HttpExchange exchange, String type, byte[] body) throws IOException {
-        String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length + "\"";
-        exchange.getResponseHeaders().add("ETag", etag);
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-            exchange.close();
-            return 304;
-        }
-        return send(exchange, 200, type, body);
-    }
-
-    private static int send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-        return status;
     }
 
     @Override

@@ -54,9 +54,9 @@ public final class Benchmark {
 
     /** What one child JVM took: wall time, time to its first document, peak RSS and peak heap. */
     record Measured(double seconds, double firstDocumentSeconds, long peakRssBytes, long peakHeapBytes, String out,
-                    long liveHeapBytes) {
+                    long heapAfterGcBytes) {
 
-        Measured withLiveHeap(long bytes) {
+        Measured withHeapAfterGc(long bytes) {
             return new Measured(seconds, firstDocumentSeconds, peakRssBytes, peakHeapBytes, out, bytes);
         }
     }
@@ -131,8 +131,8 @@ public final class Benchmark {
                 whole.peakHeapBytes() >> 20, SMALL_HEAP, small.out().contains("published to") ? "yes" : "NO",
                 small.peakHeapBytes() >> 20, small.seconds()));
         report.add(String.format(Locale.ROOT, "heap in use after G1's collections (old garbage not yet collected "
-                        + "included), largest, N/4, N/2, N: %d, %d, %d MB", runs[0].liveHeapBytes() >> 20,
-                runs[1].liveHeapBytes() >> 20, whole.liveHeapBytes() >> 20));
+                        + "included), largest, N/4, N/2, N: %d, %d, %d MB", runs[0].heapAfterGcBytes() >> 20,
+                runs[1].heapAfterGcBytes() >> 20, whole.heapAfterGcBytes() >> 20));
         report.add(String.format(Locale.ROOT, "live heap (after a full collection every %d s), largest, N/4 and N under %s: "
                 + "%d, %d MB", LIVE_EVERY, SMALL_HEAP, liveSet(smallQuarter) >> 20, liveSet(small) >> 20));
         report.add(target("live heap for N / for N/4", (double) liveSet(small) / liveSet(smallQuarter), 1.25));
@@ -197,7 +197,7 @@ public final class Benchmark {
             args.add("--input");
             args.add(input.toString());
         });
-        return measure(args, "documents 1/").withLiveHeap(largestHeapAfterGc(heap));
+        return measure(args, "documents 1/").withHeapAfterGc(largestHeapAfterGc(heap));
     }
 
     /** A JFR settings file that records only the heap summary before and after each collection. */

@@ -1,7 +1,6 @@
 package org.peelharvest.harvest;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.peelharvest.testing.HttpReplies;
 
 /**
  * A small mirror of the inspectorate's site on loopback, laid out under the real paths (year
@@ -141,38 +142,16 @@ final class SiteMirror implements AutoCloseable {
     }
 
     private int page(HttpExchange exchange, String body) throws IOException {
-        return conditional(exchange, "text/html; charset=utf-8",
+        return HttpReplies.conditional(exchange, "text/html; charset=utf-8",
                 ("<!DOCTYPE html><html><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8));
     }
 
     private int file(HttpExchange exchange, String type, Path file) throws IOException {
-        return conditional(exchange, type, Files.readAllBytes(file));
-    }
-
-    private int conditional(HttpExchange exchange, String type, byte[] body) throws IOException {
-        String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-        exchange.getResponseHeaders().add("ETag", etag);
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-            exchange.close();
-            return 304;
-        }
-        return send(exchange, 200, type, body);
+        return HttpReplies.conditional(exchange, type, Files.readAllBytes(file));
     }
 
     private static int send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        return send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        } catch (IOException e) {
-            // the client gave up (a timeout it was told to keep): nothing more to send
-        }
-        return status;
+        return HttpReplies.send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

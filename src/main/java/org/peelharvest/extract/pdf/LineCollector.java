@@ -46,9 +46,7 @@ final class LineCollector extends PDFTextStripper {
 
     @Override
     protected void processTextPosition(TextPosition glyph) {
-        String unicode = glyph.getUnicode();
-        float tolerance = glyph.getWidth() / unicode.length() / 3.0f;
-        if (!overprints.repeats(unicode, glyph.getX(), glyph.getY(), tolerance)) {
+        if (!overprints.repeats(glyph)) {
             super.processTextPosition(glyph);
         }
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.pdfbox.text.TextPosition;
+
 /**
  * The glyphs drawn so far on a page, to tell a glyph drawn again over itself (word processors
  * draw a character two or three times, a fraction of a point apart, to make it look bold) from
@@ -66,6 +68,12 @@ final class Overprints {
         elsewhereCount = 0;
         squares = 0;
         page++;
+    }
+
+    /** {@link #repeats(String, float, float, float)} with PDFBox's tolerance: a third of the glyph's width a character. */
+    boolean repeats(TextPosition glyph) {
+        String text = glyph.getUnicode();
+        return repeats(text, glyph.getX(), glyph.getY(), glyph.getWidth() / text.length() / 3.0f);
     }
 
     /**

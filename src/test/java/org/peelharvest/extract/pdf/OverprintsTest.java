@@ -121,8 +121,7 @@ class OverprintsTest {
 
         @Override
         protected void processTextPosition(TextPosition glyph) {
-            String unicode = glyph.getUnicode();
-            if (!overprints.repeats(unicode, glyph.getX(), glyph.getY(), glyph.getWidth() / unicode.length() / 3.0f)) {
+            if (!overprints.repeats(glyph)) {
                 super.processTextPosition(glyph);
             }
         }
