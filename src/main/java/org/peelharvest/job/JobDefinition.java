@@ -18,6 +18,8 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
 
 import org.peelharvest.model.SourceDocument;
 import org.peelharvest.publish.CsvStyle;
+import org.peelharvest.publish.DatasetPublisher;
+import org.peelharvest.publish.OutputMarker;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -214,7 +216,17 @@ public record JobDefinition(String name, List<Path> inputs, Path output, double 
                         + ", which publishing replaces; read it from somewhere else");
             }
         }
-        return Optional.empty();
+        return foreignInOutput();
+    }
+
+    /** A folder that holds what the project did not write is never published into (nothing in it is touched). */
+    private Optional<String> foreignInOutput() {
+        try {
+            return OutputMarker.foreignEntry(output, releases)
+                    .map(entry -> DatasetPublisher.notOurs(output, entry, releases));
+        } catch (IOException e) {
+            return Optional.of("the output " + output + " cannot be read (" + e.getMessage() + "); choose another folder");
+        }
     }
 
     /** The path with every link resolved, as far as it exists; the rest as written. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -30,6 +32,9 @@ public final class DatasetPublisher {
     public static final List<String> FILES = List.of("reports.csv", "questions.csv",
             "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "conflicts.csv",
             "warnings.csv", "rejects.csv", "forces.csv", "reports.json", "reports.jsonl");
+    /** Every file a release holds: the marker lists them, and replacing a release deletes no other. */
+    static final List<String> RELEASE_FILES = Stream.concat(FILES.stream(), Stream.of(ReportSchema.RELEASE_PATH,
+            SummaryPage.FILE, DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE, OutputMarker.FILE)).toList();
 
     private final CsvStyle style;
     private final Function<Report, List<Warning>> warnings;
@@ -74,10 +79,15 @@ public final class DatasetPublisher {
         Path staging = sibling(target, "publishing");
         Path previous = sibling(target, "previous");
         restoreInterruptedSwap(target, previous);
-        requireReplaceable(target);
-        deleteTree(staging);
+        requireOurs(root, run.release() != null);
+        discard(staging);
         Files.createDirectories(staging);
+        OutputMarker.writeRelease(staging, RELEASE_FILES);
         Release written = write(staging, reports, rejects, run);
+        if (run.release() != null) {
+            Files.createDirectories(root);
+            OutputMarker.writeReleases(root);
+        }
         swapIn(staging, target, previous);
         if (run.release() != null && written.passedItsGate()) {
             // A release that failed its quality gate stays for inspection; latest keeps naming a good one.
@@ -102,12 +112,17 @@ public final class DatasetPublisher {
         return release;
     }
 
-    /** {@code latest} is a relative link to the newest release, replaced in one step. */
+    /** {@code latest} is a relative link to the newest release, replaced in one step; never a file or folder of someone else's. */
     private static void pointLatestAt(Path root, String release) throws IOException {
+        Path latest = root.resolve("latest");
+        if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
+            throw new IOException(latest + " is not the link peel-harvest makes to the newest release, "
+                    + "and it is never replaced; move it and run again");
+        }
         Path link = root.resolve(".latest.new");
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, Path.of(release));
-        Files.move(link, root.resolve("latest"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
@@ -133,6 +148,7 @@ public final class DatasetPublisher {
         DataPackage.write(folder);
         sync(folder.resolve(DataPackage.FILE));
         RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
+        sync(folder.resolve(OutputMarker.FILE));
         for (String file : FILES) {
             sync(folder.resolve(file));
         }
@@ -170,30 +186,48 @@ public final class DatasetPublisher {
         return CsvTable.create(folder.resolve(name), header, style);
     }
 
-    /** Moves the old release aside, the new one in, then deletes the old one. */
+    /**
+     * Moves the old release aside, the new one in, then deletes the old one's files: those its
+     * marker lists, nothing else (a file added in the moment between the check and the move stays,
+     * in the hidden folder beside, and the next publish names it).
+     */
     private static void swapIn(Path staging, Path target, Path previous) throws IOException {
         Files.createDirectories(target.getParent());
-        deleteTree(previous);
+        discard(previous);
         if (Files.exists(target)) {
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+        OutputMarker.deleteListed(previous, RELEASE_FILES);
     }
 
     /**
-     * Publishing into a folder replaces it whole, so the folder must be empty or an earlier
-     * release: a folder holding anything else (a mistyped {@code --output}) is never deleted.
+     * Publishing into a folder replaces it whole ({@code extract}) or adds a release to it
+     * ({@code run}), so the folder must be empty or the project's: a folder holding anything else
+     * (a mistyped {@code --output}, or a file added to an earlier release) is never touched.
      */
-    private static void requireReplaceable(Path target) throws IOException {
-        if (!Files.isDirectory(target) || Files.isRegularFile(target.resolve("reports.csv"))) {
-            return;
+    private static void requireOurs(Path folder, boolean releases) throws IOException {
+        Optional<String> foreign = OutputMarker.foreignEntry(folder, releases);
+        if (foreign.isPresent()) {
+            throw new IOException(notOurs(folder, foreign.get(), releases));
         }
-        try (Stream<Path> entries = Files.list(target)) {
-            if (entries.findAny().isPresent()) {
-                throw new IOException("cannot publish into " + target + ": it holds files that are not a release "
-                        + "of peel-harvest, and publishing would replace them; choose an empty or new folder");
-            }
+    }
+
+    /** Why a folder cannot be published into: one line, naming a file that is not the project's. */
+    public static String notOurs(Path folder, String entry, boolean releases) {
+        return releases
+                ? "the output " + folder + " holds " + entry + ", which is not a release of peel-harvest; "
+                        + "choose an empty or new folder for the releases"
+                : "the output " + folder + " holds " + entry + ", which peel-harvest did not write, and publishing "
+                        + "replaces the folder; move it out, or choose an empty or new folder";
+    }
+
+    /** The hidden folder of an interrupted publish or swap: its files go, anything else stays and is named. */
+    private static void discard(Path folder) throws IOException {
+        List<String> left = OutputMarker.deleteListed(folder, RELEASE_FILES);
+        if (!left.isEmpty()) {
+            throw new IOException(folder + " holds " + left.get(0) + ", which peel-harvest did not write; "
+                    + "move it, then run again");
         }
     }
 

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +31,8 @@ public final class ReleaseManifest {
 
     public static final String FILE = "manifest-sha256.txt";
     /** Two spaces: sha256sum's text mode, the form {@code sha256sum -c} reads. */
+    /** A manifest of a release lists a dozen files; one of a megabyte is not a release's. */
+    private static final long MAX_LISTED_BYTES = 1024 * 1024;
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (\\S.*)");
 
     private ReleaseManifest() {
@@ -68,6 +74,25 @@ public final class ReleaseManifest {
             }
         }
         return problems;
+    }
+
+    /**
+     * The files a release's manifest lists, the manifest included: how a release published before
+     * {@link OutputMarker} is known. Empty when there is no manifest, or it is not one.
+     */
+    static Optional<Set<String>> listedFiles(Path release) throws IOException {
+        Path file = release.resolve(FILE);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_LISTED_BYTES) {
+            return Optional.empty();
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, String> listed = read(file, problems);
+        if (!problems.isEmpty() || listed.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> files = new HashSet<>(listed.keySet());
+        files.add(FILE);
+        return Optional.of(files);
     }
 
     private static Map<String, String> read(Path file, List<String> problems) throws IOException {

@@ -41,7 +41,7 @@ public final class ReleaseValidator {
     private static final int MAX_PROBLEMS_PER_FILE = 20;
     /** The files of a release that are not resources of its data package. */
     private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE,
-            SummaryPage.FILE);
+            SummaryPage.FILE, OutputMarker.FILE);
 
     /**
      * One table of the release, its rows read one at a time whenever they are checked (a table

@@ -91,13 +91,12 @@ class ExtractJobTest {
 
     @Test
     void aFailedRunIsResumedWithoutExtractingAgain() throws Exception {
-        // Publishing refuses a folder holding what is not a release: the job fails after extracting.
-        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        Path foreign = PublishBlocker.block(output);
 
         CliRunner.Result failed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString(), "--max-reject-rate", "0.5");
         assertThat(failed.exitCode()).isEqualTo(Outcome.JOB_FAILED);
         // The summary of a failed run counts what it read (issue 9, item 13: it said "documents read: 0").
-        assertThat(failed.out()).contains("holds files that are not a release", "documents read: 6", "rejected: 3");
+        assertThat(failed.out()).contains(PublishBlocker.NAMED, "documents read: 6", "rejected: 3");
 
         Files.delete(foreign);
         CliRunner.Result resumed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString(), "--max-reject-rate", "0.5");
@@ -113,8 +112,7 @@ class ExtractJobTest {
 
     @Test
     void aRunKilledWhilePublishingIsRecoveredAndResumed() throws Exception {
-        // Publishing refuses a folder holding what is not a release: the job fails after extracting.
-        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        Path foreign = PublishBlocker.block(output);
         cli.run("extract", "--input", inbox.toString(), "--output", output.toString(), "--max-reject-rate", "0.5");
         // What kill -9 in the publish step leaves behind: the execution still marked as running.
         try (Connection db = cli.repository(); Statement sql = db.createStatement()) {

@@ -368,7 +368,7 @@ class FaultInjectionTest {
                 "derbyshire-2015-leadership.html", "lancashire-2017-effectiveness.pdf");
         Path output = dir.resolve("out");
         CliRunner cli = new CliRunner(dir);
-        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        Path foreign = PublishBlocker.block(output);
         assertThat(cli.run("extract", "--input", inbox.toString(), "--output", output.toString()).exitCode())
                 .isEqualTo(Outcome.JOB_FAILED);
         Files.delete(foreign);
@@ -462,7 +462,7 @@ class FaultInjectionTest {
     private static String failedJobCounts(Path dir) throws Exception {
         Path inbox = copyOfSample(dir.resolve("inbox"));
         Path output = dir.resolve("out");
-        Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        PublishBlocker.block(output);
 
         CliRunner.Result failed = new CliRunner(dir).run("extract", "--input", inbox.toString(), "--output", output.toString());
 

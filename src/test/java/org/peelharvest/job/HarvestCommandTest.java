@@ -155,8 +155,9 @@ class HarvestCommandTest {
     @Test
     void aRestartedJobDoesNotHarvestAgainAndExtractsTheSnapshotItHarvested() throws IOException {
         Path job = mirrorJob();
-        // A folder where the 'latest' link should go: publishing fails after harvesting and extracting.
-        Path notes = Files.writeString(Files.createDirectories(temp.resolve("out/mirror-2016/latest")).resolve("notes.txt"),
+        // A folder where the new 'latest' link is made before it replaces the old: publishing fails after
+        // harvesting and extracting.
+        Path notes = Files.writeString(Files.createDirectories(temp.resolve("out/mirror-2016/.latest.new")).resolve("notes.txt"),
                 "not a link");
         CliRunner cli = new CliRunner(temp);
 
@@ -196,6 +197,10 @@ class HarvestCommandTest {
     void aJobWhoseHarvestFailsFailsAndPublishesNothing() throws IOException {
         Files.writeString(temp.resolve("snapshots"), "a file where the snapshot folders should go");
         Path earlier = Files.createDirectories(temp.resolve("out/broken/20200101T000000Z"));
+        // An earlier release: its files and the manifest that lists them.
+        Path reports = Files.writeString(earlier.resolve("reports.csv"), "report_id\n");
+        Files.writeString(earlier.resolve("manifest-sha256.txt"),
+                org.peelharvest.model.SourceDocument.sha256(reports) + "  reports.csv\n");
         Files.createSymbolicLink(temp.resolve("out/broken/latest"), earlier.getFileName());
         Path job = Files.writeString(temp.resolve("broken.yaml"), String.join("\n",
                 "name: broken",

@@ -130,9 +130,9 @@ class RunRecordTest {
 
     @Test
     void aRunThatFailsLeavesARecordWithItsErrorAndTheSameFields() throws Exception {
-        // Publishing refuses a folder holding what is not a release: the job fails after extracting (exit 1).
+        // The job fails after extracting (exit 1).
         Path extractOutput = temp.resolve("out/extracted");
-        Files.writeString(Files.createDirectories(extractOutput).resolve("notes.txt"), "not a release");
+        PublishBlocker.block(extractOutput);
 
         CliRunner.Result failed = cli.run("extract", "--input", inbox.toString(), "--output", extractOutput.toString());
 
@@ -140,7 +140,7 @@ class RunRecordTest {
         JsonNode record = json(onlyRecord(temp.resolve("out/extracted.runs")));
         assertThat(record.get("result").asString()).isEqualTo("failed");
         assertThat(record.get("exit_code").asInt()).isEqualTo(1);
-        assertThat(record.get("error").asString()).startsWith("failed: ").contains("holds files that are not a release");
+        assertThat(record.get("error").asString()).startsWith("failed: ").contains(PublishBlocker.NAMED);
         assertThat(record.get("inputs")).isEmpty();
         assertThat(record.get("counts").get("documents").asInt()).as("both pages were read").isEqualTo(2);
         assertThat(record.get("settings").get("command").asString()).isEqualTo("extract");

@@ -41,23 +41,21 @@ class SchedulerOutputTest {
     @Test
     void aQuietRunThatFailsPrintsNothingOnStdoutAndNamesTheCauseOnStderr() throws Exception {
         Path job = job("failing");
-        Files.writeString(Files.createDirectories(temp.resolve("out/failing")).resolve("notes.txt"), "not a release");
-        // extract publishes into the folder itself, which holds a file that is not a release.
+        PublishBlocker.block(temp.resolve("out/failing"));
         CliProcess.Result result = CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(),
                 "--output", temp.resolve("out/failing").toString(), "--quiet").await();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines().filter(l -> l.startsWith("peel-harvest: ")).toList()).containsExactly(
-                "peel-harvest: job extract failed: IOException: cannot publish into " + temp.resolve("out/failing")
-                        + ": it holds files that are not a release of peel-harvest, and publishing would replace"
-                        + " them; choose an empty or new folder");
+                "peel-harvest: job extract failed: IOException: " + temp.resolve("out/.failing.publishing") + " "
+                        + PublishBlocker.NAMED + "; move it, then run again");
         assertThat(job).exists();
     }
 
     @Test
     void withLogFormatJsonEveryLineOnStderrIsAJsonObject() throws Exception {
-        Files.writeString(Files.createDirectories(temp.resolve("out/json")).resolve("notes.txt"), "not a release");
+        PublishBlocker.block(temp.resolve("out/json"));
 
         CliProcess.Result result = CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(),
                 "--output", temp.resolve("out/json").toString(), "--log-format", "json").await();
@@ -72,7 +70,8 @@ class SchedulerOutputTest {
         }
         List<JsonNode> objects = lines.stream().map(json::readTree).toList();
         assertThat(objects).extracting(o -> o.path("message").asString())
-                .anyMatch(m -> m.startsWith("peel-harvest: job extract failed: IOException: cannot publish into"))
+                .anyMatch(m -> m.startsWith("peel-harvest: job extract failed: ")
+                        && m.contains(PublishBlocker.NAMED))
                 .anyMatch(m -> m.startsWith("Encountered an error executing step publishStep"));
         // The stack trace is inside the log line's JSON, not on lines of its own.
         assertThat(result.err()).doesNotContain("\n\tat ");
@@ -94,7 +93,7 @@ class SchedulerOutputTest {
 
     @Test
     void theLogLinesAndStackTraceOfAFailedStepAreOnStderrNotStdout() throws IOException {
-        Files.writeString(Files.createDirectories(temp.resolve("out/logs")).resolve("notes.txt"), "not a release");
+        PublishBlocker.block(temp.resolve("out/logs"));
 
         CliRunner.Result result = new CliRunner(temp).run("extract", "--input", SAMPLE.toString(),
                 "--output", temp.resolve("out/logs").toString());

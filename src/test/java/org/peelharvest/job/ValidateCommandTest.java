@@ -130,7 +130,7 @@ class ValidateCommandTest {
                 release.toRealPath(), 60);
 
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
-        assertThat(check.out().lines().toList()).containsExactly("areas_for_improvement.csv: OK",
+        assertThat(check.out().lines().toList()).containsExactly(".peel-harvest: OK", "areas_for_improvement.csv: OK",
                 "causes_of_concern.csv: OK", "conflicts.csv: OK", "datapackage.json: OK", "forces.csv: OK",
                 "index.html: OK", "questions.csv: OK", "recommendations.csv: OK", "rejects.csv: OK", "reports.csv: OK",
                 "reports.json: OK", "reports.jsonl: OK", "run.json: OK", "schema/report.schema.json: OK",

@@ -100,8 +100,7 @@ class WarningsJobTest {
         mostlySummaryOnly();
         Path fresh = temp.resolve("out/fresh");
         cli.run("extract", "--input", inbox.toString(), "--output", fresh.toString(), "--max-warning-rate", "1");
-        // Publishing refuses a folder holding what is not a release: the job fails after extracting.
-        Path foreign = Files.writeString(Files.createDirectories(output).resolve("notes.txt"), "not a release");
+        Path foreign = PublishBlocker.block(output);
         CliRunner.Result failed = cli.run("extract", "--input", inbox.toString(), "--output", output.toString(),
                 "--max-warning-rate", "1");
         assertThat(failed.exitCode()).isEqualTo(Outcome.JOB_FAILED);

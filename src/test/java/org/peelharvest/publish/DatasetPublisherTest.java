@@ -138,7 +138,7 @@ class DatasetPublisherTest {
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(DatasetPublisher.FILES.stream(),
                         java.util.stream.Stream.of("run.json", "schema", "datapackage.json", "index.html",
-                        "manifest-sha256.txt")).sorted().toList());
+                        "manifest-sha256.txt", ".peel-harvest")).sorted().toList());
     }
 
     @Test
@@ -359,7 +359,7 @@ class DatasetPublisherTest {
         Files.writeString(home.resolve("thesis.docx"), "years of work");
 
         assertThatThrownBy(() -> publisher.publish(home, one(report("a")), List.of(), RUN))
-                .hasMessageContaining("holds files that are not a release");
+                .hasMessageContaining("holds thesis.docx, which peel-harvest did not write");
         assertThat(Files.readString(home.resolve("thesis.docx"))).isEqualTo("years of work");
     }
 
