@@ -71,7 +71,9 @@ public final class OutputMarker {
     private static Optional<String> foreignInRelease(Path folder) throws IOException {
         Optional<Set<String>> listed = listedFiles(folder);
         if (listed.isEmpty()) {
-            return firstEntry(folder);
+            // Name a file where there is one: a folder's name says less of what would be lost.
+            List<String> files = filesUnder(folder);
+            return files.isEmpty() ? firstEntry(folder) : Optional.of(files.get(0));
         }
         for (String file : filesUnder(folder)) {
             if (!listed.get().contains(file)) {
