@@ -501,8 +501,8 @@ class FaultInjectionTest {
                 .startsWith("peel-harvest: job sample failed: ").contains("blocker");
         assertThat(dir.resolve("out/sample/latest").toRealPath()).as("latest").isEqualTo(good);
         try (Stream<Path> releases = Files.list(dir.resolve("out/sample"))) {
-            assertThat(releases.map(p -> p.getFileName().toString())).as("releases, and the runs' records")
-                    .containsExactlyInAnyOrder("latest", good.getFileName().toString(), "runs");
+            assertThat(releases.map(p -> p.getFileName().toString())).as("releases, the runs' records and the marker")
+                    .containsExactlyInAnyOrder("latest", good.getFileName().toString(), "runs", ".peel-harvest");
         }
         assertThat(inbox).exists();
         return "held: exit 1, nothing published, latest still the good release (\""
