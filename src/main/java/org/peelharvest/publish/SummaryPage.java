@@ -59,7 +59,8 @@ final class SummaryPage {
             new String[] {ReportSchema.RELEASE_PATH, "the JSON Schema of a report"},
             new String[] {DataPackage.FILE, "the Data Package descriptor: every table's schema, size and SHA-256"},
             new String[] {RunJson.FILE, "where the release comes from: the run, its settings, its quality gate, every input"},
-            new String[] {ReleaseManifest.FILE, "the SHA-256 of every file of the release, as sha256sum -c reads it"});
+            new String[] {ReleaseManifest.FILE, "the SHA-256 of every file of the release, as sha256sum -c reads it"},
+            new String[] {OutputMarker.FILE, "the files peel-harvest wrote here: publishing again replaces or deletes no other"});
 
     /** One line of a report, for the list of reports and their sources. */
     private record Line(String reportId, String grade, String sourceUrl, String format) {
