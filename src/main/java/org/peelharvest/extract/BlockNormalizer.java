@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The last step of every format's block reader: cleans the text, turns bullet-glyph paragraphs
  * into list items (divs and PDFs write lists as lines starting with "•"), splits a grade badge
- * run on after a question or date into its own line, and drops empty blocks.
+ * run on after a question or date into its own line, joins a date's label and value set apart
+ * ({@link DateLines}), and drops empty blocks.
  */
 public final class BlockNormalizer {
 
@@ -52,6 +53,6 @@ public final class BlockNormalizer {
                 out.add(new Block(kind, level, text, block.page(), block.path()));
             }
         }
-        return out;
+        return DateLines.pairLabels(out);
     }
 }

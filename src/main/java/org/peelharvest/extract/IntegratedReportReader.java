@@ -255,8 +255,7 @@ final class IntegratedReportReader {
     }
 
     private static LocalDate lastUpdated(List<Block> page, int titleAt, int end) {
-        return page.subList(titleAt + 1, end).stream().map(b -> ReportReader.dateOf(b.text())).filter(d -> d != null)
-                .findFirst().orElse(null);
+        return DateLines.best(page.subList(titleAt + 1, end));
     }
 
     /** The page's paragraphs before the first area section, less the grades table and the date line. */

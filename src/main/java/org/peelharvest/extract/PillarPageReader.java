@@ -262,10 +262,10 @@ final class PillarPageReader {
                 .or(() -> firstOf(page, 0, headline, b -> Grades.fromLine(b.text())));
     }
 
+    /** The best date line after the headline ("Last updated" before "Published"), else one before it. */
     private static LocalDate lastUpdated(List<Block> page, int headline, int questionsAt) {
-        return firstOf(page, headline + 1, questionsAt, b -> Optional.ofNullable(ReportReader.dateOf(b.text())))
-                .or(() -> firstOf(page, 0, headline, b -> Optional.ofNullable(ReportReader.dateOf(b.text()))))
-                .orElse(null);
+        LocalDate after = DateLines.best(page.subList(Math.min(headline + 1, page.size()), Math.min(questionsAt, page.size())));
+        return after != null ? after : DateLines.best(page.subList(0, Math.max(0, Math.min(headline, page.size()))));
     }
 
     private static <T> Optional<T> firstOf(List<Block> page, int from, int to, java.util.function.Function<Block, Optional<T>> read) {

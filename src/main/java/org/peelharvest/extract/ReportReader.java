@@ -1,13 +1,9 @@
 package org.peelharvest.extract;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.peelharvest.model.Cycle;
@@ -29,10 +25,6 @@ import org.peelharvest.model.Source;
 public final class ReportReader {
 
     static final Pattern NUMBERED_QUESTION = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:)]?\\s+(.+)$");
-    private static final Pattern LAST_UPDATED = Pattern.compile(
-            "(?i)^(?:last updated|updated|published)\\s*:?\\s*(?<date>\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2}\\s+[a-z]+\\s+\\d{4})");
-    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
     /** Blocks between a part's title and its headline: "Force in context" and a paragraph or two (corpus 39). */
     private static final int PART_HEADLINE_WITHIN = 12;
@@ -105,16 +97,7 @@ public final class ReportReader {
 
     /** The date of a "Last updated" line, or null when the line is not one. */
     static LocalDate dateOf(String line) {
-        Matcher date = LAST_UPDATED.matcher(line);
-        if (!date.find()) {
-            return null;
-        }
-        String text = date.group("date");
-        try {
-            return LocalDate.parse(text, text.contains("/") ? DAY_FIRST : LONG_DATE);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DateLines.dateOf(line);
     }
 
     static Location locationOf(Block block) {
