@@ -22,6 +22,12 @@ public enum RejectReason {
     /** Neither HTML nor PDF. */
     UNSUPPORTED_FORMAT("unsupported-format"),
     CORRUPT_PDF("corrupt-pdf"),
+    /**
+     * A PDF that PDFBox could open only by repairing it (cut short, no {@code %%EOF}, its
+     * cross-reference not where it says, fewer pages than its page tree): what is missing may hold
+     * the grade, so it is not published as a report that states none.
+     */
+    DAMAGED_PDF("damaged-pdf"),
     ENCRYPTED_PDF("encrypted-pdf"),
     /** A PDF without a text layer. */
     NO_TEXT("no-text"),

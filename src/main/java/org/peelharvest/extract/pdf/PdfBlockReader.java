@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
@@ -27,10 +28,16 @@ public final class PdfBlockReader {
 
     /**
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
-     *                                   PDFBox can open, or has no text layer
+     *                                   PDFBox can open, damaged (PDFBox had to repair it), or has
+     *                                   no text layer
      */
     public DocumentBlocks read(byte[] content, String url) {
         try (PDDocument document = Loader.loadPDF(content)) {
+            Optional<String> damage = PdfDamage.of(content, document);
+            if (damage.isPresent()) {
+                throw reject(url, RejectReason.DAMAGED_PDF, "the PDF is damaged: " + damage.get()
+                        + "; what is missing may hold its grade, so it is not published", null);
+            }
             List<PdfLine> lines = new LineCollector().collect(document);
             if (lines.isEmpty()) {
                 throw reject(url, RejectReason.NO_TEXT, "the PDF has no text layer (scanned pages need OCR)", null);
