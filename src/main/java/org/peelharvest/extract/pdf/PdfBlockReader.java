@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
+import org.peelharvest.extract.Block;
 import org.peelharvest.extract.BlockNormalizer;
 import org.peelharvest.extract.DocumentBlocks;
 import org.peelharvest.extract.Evidence;
@@ -42,8 +43,11 @@ public final class PdfBlockReader {
             if (lines.isEmpty()) {
                 throw reject(url, RejectReason.NO_TEXT, "the PDF has no text layer (scanned pages need OCR)", null);
             }
-            return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document))),
-                    evidence(document));
+            long pageChars = lines.stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum();
+            Optional<StructureReader.Tagged> tagged = StructureReader.read(document, pageChars);
+            List<Block> blocks = tagged.filter(StructureReader.Tagged::usable).map(StructureReader.Tagged::blocks)
+                    .orElseGet(() -> PdfLayout.blocks(lines, mayHyphenate(document)));
+            return new DocumentBlocks(BlockNormalizer.normalize(blocks), evidence(document));
         } catch (InvalidPasswordException e) {
             throw reject(url, RejectReason.ENCRYPTED_PDF, "the PDF is encrypted with a password", e);
         } catch (IOException e) {
