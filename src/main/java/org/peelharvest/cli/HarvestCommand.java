@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.job.CommandOutput;
 import org.peelharvest.job.HarvestDefinition;
 import org.peelharvest.job.HarvestRunner;
@@ -56,7 +57,7 @@ final class HarvestCommand implements Callable<Integer> {
         if (jobFile != null) {
             return JobFile.harvest(jobFile, options.overrides());
         }
-        return Optional.ofNullable(options.overrides().harvest(null, null, null, null, null,
+        return Optional.ofNullable(options.overrides().harvest(null, null, null, null, null, HarvestLimits.Given.NONE,
                 HarvestDefinition.defaultSnapshotRoot(Path.of(""), JobDefinition.HARVEST_NAME)));
     }
 }
