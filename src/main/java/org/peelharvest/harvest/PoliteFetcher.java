@@ -108,6 +108,9 @@ public final class PoliteFetcher {
                     return new Attempted(last, attempt);
                 }
                 wait = Retries.retryAfter(last.header("Retry-After")).orElse(Retries.backoff(settings, attempt));
+            } catch (AnswerTooLargeException e) {
+                // The server's own framing, sent again the same way: not retried, as a body past the size limit is not.
+                return new Attempted(ended(url, url, Fetch.Outcome.FAILED, 0, reason(e), attempt), attempt);
             } catch (IOException e) {
                 last = ended(url, url, Fetch.Outcome.FAILED, 0, reason(e), attempt);
                 wait = Retries.backoff(settings, attempt);

@@ -57,8 +57,8 @@ public final class RobotsTxt {
     String refusal(String url) throws InterruptedException {
         HostRules host = of(url);
         return host.unreadable().isEmpty() ? "robots.txt disallows " + url
-                : "robots.txt of " + HostPacer.hostKey(URI.create(url)) + " could not be read (" + host.unreadable()
-                        + "), so nothing is fetched from that host (RFC 9309, 2.3.1.4)";
+                : "robots.txt of " + HostPacer.hostKey(URI.create(url)) + " could not be read in " + settings.maxAttempts()
+                        + " attempts (" + host.unreadable() + "), so nothing is fetched from that host (RFC 9309, 2.3.1.4)";
     }
 
     Pace pace(String url) throws InterruptedException {
@@ -111,8 +111,7 @@ public final class RobotsTxt {
             }
         }
         // RFC 9309, 2.3.1.4: an unreachable robots.txt (5xx, no answer) means complete disallow.
-        return new HostRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-                why + " after " + settings.maxAttempts() + " attempts");
+        return new HostRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), why);
     }
 
     /** The product token of the User-Agent, which robots.txt groups are matched against. */
