@@ -47,6 +47,9 @@ final class HarvestBoundsFaults {
                         "--max-duration", "forever"),
                 new HostileUseTest.Fault("job file with 'output:' twice", HarvestBoundsFaults::duplicateKey),
                 new HostileUseTest.Fault("job file with 'max-duration: 100h' (run)", HarvestBoundsFaults::jobFileTooLong),
+                runSetting("peel.threads", "100000", "peel.threads must be between 0 (one a core) and 256, not 100000"),
+                runSetting("peel.limits.document-timeout", "1000h",
+                        "peel.limits.document-timeout must be between 1s and 1h, not 1000h"),
                 new HostileUseTest.Fault("a harvest past its --max-duration", HarvestBoundsFaults::maxDuration),
                 new HostileUseTest.Fault("robots.txt with Crawl-delay: 250", HarvestBoundsFaults::crawlDelay));
     }
@@ -124,6 +127,25 @@ final class HarvestBoundsFaults {
                     "--snapshot", dir.resolve("snapshots").toString()));
             args.addAll(List.of(option));
             return usageError(dir, message, args.toArray(String[]::new));
+        });
+    }
+
+    /** Point 9: a run's Spring setting past its bound is bad usage before the output is locked or anything read. */
+    private static HostileUseTest.Fault runSetting(String name, String value, String message) {
+        return new HostileUseTest.Fault("run with -D" + name + "=" + value, dir -> {
+            Files.createDirectories(dir.resolve("in"));
+            Files.copy(SAMPLE_REPORT, dir.resolve("in").resolve(SAMPLE_REPORT.getFileName()));
+            CliProcess.Result run = CliProcess.start(dir, Map.of(name, value), "extract", "--input",
+                    dir.resolve("in").toString(), "--output", dir.resolve("out").toString()).await();
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Outcome.USAGE);
+            assertThat(run.err().lines()).containsExactly("peel-harvest: " + message);
+            assertThat(dir.resolve("out")).as("nothing published").doesNotExist();
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("no lock, work area or job repository")
+                        .noneMatch(n -> n.startsWith(".out"));
+            }
+            return "held: exit 2, \"" + run.err().strip() + "\", before the output was locked";
         });
     }
 
