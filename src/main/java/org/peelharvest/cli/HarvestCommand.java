@@ -26,7 +26,8 @@ final class HarvestCommand implements Callable<Integer> {
     Cli cli;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
-            description = "A job file naming seed, allow, snapshot, rate and user-agent; the options override it.")
+            description = "A job file naming seed, allow, snapshot, rate, user-agent and the harvest's max-urls, "
+                    + "max-links-per-page and max-duration; the options override it.")
     Path jobFile;
 
     @CommandLine.Mixin
