@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.job.CommandOutput;
 import org.peelharvest.job.HarvestDefinition;
 import org.peelharvest.job.HarvestRunner;
@@ -25,7 +26,8 @@ final class HarvestCommand implements Callable<Integer> {
     Cli cli;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE",
-            description = "A job file naming seed, allow, snapshot, rate and user-agent; the options override it.")
+            description = "A job file naming seed, allow, snapshot, rate, user-agent and the harvest's max-urls, "
+                    + "max-links-per-page and max-duration; the options override it.")
     Path jobFile;
 
     @CommandLine.Mixin
@@ -56,7 +58,7 @@ final class HarvestCommand implements Callable<Integer> {
         if (jobFile != null) {
             return JobFile.harvest(jobFile, options.overrides());
         }
-        return Optional.ofNullable(options.overrides().harvest(null, null, null, null, null,
+        return Optional.ofNullable(options.overrides().harvest(null, null, null, null, null, HarvestLimits.Given.NONE,
                 HarvestDefinition.defaultSnapshotRoot(Path.of(""), JobDefinition.HARVEST_NAME)));
     }
 }

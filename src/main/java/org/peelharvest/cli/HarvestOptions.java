@@ -6,6 +6,7 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.job.HarvestDefinition;
 import org.peelharvest.job.JobDefinition;
@@ -38,7 +39,23 @@ class HarvestOptions {
                     + "a slower answer is a failure, retried (default: " + HarvestSettings.DEFAULT_TIMEOUT_SECONDS + ").")
     Integer timeout;
 
+    @Option(names = "--max-urls", paramLabel = "N",
+            description = "The most URLs the harvest keeps track of, waiting, fetched or refused (default: the job "
+                    + "file's, else " + HarvestLimits.DEFAULT_MAX_URLS + ").")
+    Integer maxUrls;
+
+    @Option(names = "--max-links-per-page", paramLabel = "N",
+            description = "The most links followed from one page (default: the job file's, else "
+                    + HarvestLimits.DEFAULT_MAX_LINKS_PER_PAGE + ").")
+    Integer maxLinksPerPage;
+
+    @Option(names = "--max-duration", paramLabel = "TIME",
+            description = "The longest the harvest runs, in h, m or s; past it, it stops and keeps what it has "
+                    + "(default: the job file's, else " + HarvestLimits.DEFAULT_MAX_DURATION + ").")
+    String maxDuration;
+
     HarvestDefinition.Overrides overrides() {
-        return new HarvestDefinition.Overrides(seeds, allow, snapshot, rate, userAgent, timeout);
+        return new HarvestDefinition.Overrides(seeds, allow, snapshot, rate, userAgent, timeout,
+                new HarvestLimits.Given(maxUrls, maxLinksPerPage, maxDuration));
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.harvest.HarvestSettings;
 import org.peelharvest.job.HarvestDefinition;
 import org.peelharvest.job.Invocation;
@@ -39,6 +40,12 @@ import org.peelharvest.job.JobFile;
                     + HarvestSettings.DEFAULT_REQUESTS_PER_SECOND + ")",
             "  user-agent        the harvest's User-Agent, naming the project and a contact",
             "                    address",
+            "  max-urls          the most URLs the harvest keeps track of (default "
+                    + HarvestLimits.DEFAULT_MAX_URLS + ")",
+            "  max-links-per-page the most links followed from one page (default "
+                    + HarvestLimits.DEFAULT_MAX_LINKS_PER_PAGE + ")",
+            "  max-duration      the longest the harvest runs: h, m or s (default "
+                    + HarvestLimits.DEFAULT_MAX_DURATION + ")",
             "Options given on the command line win over the job file's values."})
 final class RunCommand implements Callable<Integer> {
 

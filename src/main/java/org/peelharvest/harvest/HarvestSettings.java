@@ -13,10 +13,11 @@ import java.util.List;
  * @param maxBytes         the largest response body kept; a larger one is a failure
  * @param maxAttempts      tries per URL on timeouts, resets, 5xx and 429
  * @param maxPages         a bound on the pages fetched, against a site that never ends
+ * @param limits           the bounds on the URLs known, the links read from a page and the harvest's duration
  */
 public record HarvestSettings(List<String> allow, double requestsPerSecond, String userAgent, Duration connectTimeout,
                               Duration requestTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
-                              Duration maxBackoff, int maxPages) {
+                              Duration maxBackoff, int maxPages, HarvestLimits limits) {
 
     public static final String DEFAULT_USER_AGENT =
             "peel-harvest/0.1 (+https://github.com/peel-harvest; mailto:peel-harvest@example.org)";
@@ -26,6 +27,15 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
 
     /** The longest one request may take, in seconds, connecting, the headers and the body together. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    /**
+     * The upper bounds of what a user may set (issue 17): a faster rate is no polite harvest; a
+     * longer timeout than an hour holds a connection for nothing (and past 24 days overflowed the
+     * socket's timeout); more pages than this outgrow the URLs a harvest may know.
+     */
+    static final int MOST_REQUESTS_PER_SECOND = 100;
+    static final int LONGEST_TIMEOUT_SECONDS = 3600;
+    static final int MOST_PAGES = HarvestLimits.MOST_URLS;
 
     /** Every check names the value it refuses, as the user wrote it (issue 9: usage is exit 2, one line). */
     public HarvestSettings {
@@ -40,9 +50,34 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
             throw new IllegalArgumentException("user-agent must name the project and a contact address on one line, not '"
                     + userAgent + "'");
         }
+        if (requestsPerSecond > MOST_REQUESTS_PER_SECOND) {
+            throw new IllegalArgumentException("rate must be at most " + MOST_REQUESTS_PER_SECOND
+                    + " requests a second, not " + number(requestsPerSecond));
+        }
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeout must be above 0 seconds, not " + requestTimeout.toSeconds());
         }
+        if (requestTimeout.compareTo(Duration.ofSeconds(LONGEST_TIMEOUT_SECONDS)) > 0) {
+            throw new IllegalArgumentException("timeout must be at most " + LONGEST_TIMEOUT_SECONDS + " seconds, not "
+                    + requestTimeout.toSeconds());
+        }
+        if (maxPages < 1 || maxPages > MOST_PAGES) {
+            throw new IllegalArgumentException("max-pages must be between 1 and " + MOST_PAGES + ", not " + maxPages);
+        }
+    }
+
+    /** Settings with the default {@link HarvestLimits}. */
+    public HarvestSettings(List<String> allow, double requestsPerSecond, String userAgent, Duration connectTimeout,
+                           Duration requestTimeout, long maxBytes, int maxAttempts, Duration firstBackoff,
+                           Duration maxBackoff, int maxPages) {
+        this(allow, requestsPerSecond, userAgent, connectTimeout, requestTimeout, maxBytes, maxAttempts, firstBackoff,
+                maxBackoff, maxPages, HarvestLimits.DEFAULTS);
+    }
+
+    /** These settings with other limits. */
+    public HarvestSettings with(HarvestLimits other) {
+        return new HarvestSettings(allow, requestsPerSecond, userAgent, connectTimeout, requestTimeout, maxBytes,
+                maxAttempts, firstBackoff, maxBackoff, maxPages, other);
     }
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
@@ -58,14 +93,14 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
      * 0) is an {@link IllegalArgumentException} whose message names it, found before any work.
      */
     public static HarvestSettings forHarvest(List<String> seeds, List<String> allow, double requestsPerSecond,
-                                             String userAgent, Duration requestTimeout) {
+                                             String userAgent, Duration requestTimeout, HarvestLimits limits) {
         seeds.stream().filter(seed -> UrlCanonicalizer.canonical(seed).isEmpty()).findFirst().ifPresent(seed -> {
             throw new IllegalArgumentException("seed '" + seed + "' is not an http or https URL");
         });
         HarvestSettings defaults = defaults(allow);
         return new HarvestSettings(defaults.allow(), requestsPerSecond, userAgent, defaults.connectTimeout(),
                 requestTimeout, defaults.maxBytes(), defaults.maxAttempts(), defaults.firstBackoff(),
-                defaults.maxBackoff(), defaults.maxPages());
+                defaults.maxBackoff(), defaults.maxPages(), limits);
     }
 
     private static String number(double value) {

@@ -2,9 +2,8 @@ package org.peelharvest.harvest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +19,8 @@ import org.jsoup.nodes.Document;
  * pages, integrated reports and their PDFs. A URL is fetched once: links are canonicalised first,
  * and a page already seen under another query string is not fetched again. Only HTML pages are
  * searched for links. Unchanged pages (304) are searched in the payload an earlier snapshot kept.
+ * How far a harvest grows is bounded ({@link HarvestLimits}): the URLs it knows, the links it reads
+ * from a page, its duration, each counted in the log when it leaves something out.
  */
 public final class Harvester {
 
@@ -44,6 +45,10 @@ public final class Harvester {
     /** Told after each URL is dealt with: pages requested so far, URLs waiting, report pages and PDFs found. */
     public interface Progress {
         void after(int pages, int waiting, int reports);
+
+        /** A warning for the person who started the harvest, on one line, at its start. */
+        default void warning(String line) {
+        }
     }
 
     public Result harvest(List<String> seeds, Snapshot snapshot, SnapshotIndex previous)
@@ -53,17 +58,17 @@ public final class Harvester {
 
     public Result harvest(List<String> seeds, Snapshot snapshot, SnapshotIndex previous, Progress progress)
             throws IOException, InterruptedException {
-        Deque<String> frontier = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> pathsSeen = new HashSet<>();
+        long deadline = System.nanoTime() + settings.limits().maxDuration().toNanos();
+        Frontier frontier = new Frontier(settings.limits().maxUrls());
         for (String seed : seeds) {
-            UrlCanonicalizer.canonical(seed).ifPresent(url -> enqueue(url, frontier, seen, pathsSeen, true));
+            UrlCanonicalizer.canonical(seed).ifPresent(url -> frontier.offer(url, true));
         }
+        warnOfSlowHosts(seeds, progress);
         int pages = 0;
         int reports = 0;
-        while (!frontier.isEmpty() && pages < settings.maxPages()) {
-            progress.after(pages, frontier.size(), reports);
-            String url = frontier.poll();
+        while (!frontier.isEmpty() && pages < settings.maxPages() && System.nanoTime() - deadline < 0) {
+            progress.after(pages, frontier.waiting(), reports);
+            String url = frontier.next();
             Optional<SnapshotIndex.Capture> held = snapshot.held().askedFor(url);
             if (held.isPresent()) {
                 // Already in this snapshot before an interruption: read it back, do not fetch it again.
@@ -72,13 +77,13 @@ public final class Harvester {
                 byte[] content = held.get().payload();
                 reports += REPORT.matcher(line.url()).find() ? 1 : 0;
                 if (line.contentType() != null && line.contentType().toLowerCase(Locale.ROOT).contains("html")) {
-                    follow(line.url(), content, frontier, seen, pathsSeen, snapshot);
+                    follow(line.url(), content, frontier, snapshot);
                 }
                 continue;
             }
             Optional<SnapshotIndex.Capture> earlier = previous.newest(url);
             Fetch fetch = fetcher.get(url, earlier.map(c -> c.line().validators()).orElse(PoliteFetcher.Validators.NONE),
-                    target -> seen.add(target));
+                    target -> frontier.note(target) != Frontier.Offer.KNOWN);
             pages++;
             byte[] content;
             switch (fetch.outcome()) {
@@ -103,50 +108,104 @@ public final class Harvester {
                 reports++;
             }
             if (isHtml(fetch, content)) {
-                follow(fetch.finalUrl(), content, frontier, seen, pathsSeen, snapshot);
+                follow(fetch.finalUrl(), content, frontier, snapshot);
             }
         }
-        frontier.forEach(url -> snapshot.log().skipped(url, "beyond the limit of " + settings.maxPages() + " pages"));
+        String why = pages >= settings.maxPages() ? "beyond the limit of " + settings.maxPages() + " pages"
+                : "not fetched: the harvest reached its max-duration of " + HarvestLimits.text(settings.limits().maxDuration());
+        frontier.drain().forEach(url -> snapshot.log().skipped(url, why));
         SnapshotLog log = snapshot.log();
         return new Result(snapshot.folder(), log.count(SnapshotLog.Kind.FETCHED), log.count(SnapshotLog.Kind.NOT_MODIFIED),
                 log.count(SnapshotLog.Kind.SKIPPED), log.count(SnapshotLog.Kind.REFUSED_BY_ROBOTS),
                 log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports);
     }
 
-    private void follow(String page, byte[] content, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen,
-                        Snapshot snapshot) {
-        for (String link : links(page, content)) {
-            java.util.Optional<String> refusal = settings.refusal(link);
-            if (refusal.isPresent()) {
-                if (seen.add(link)) {
-                    snapshot.log().skipped(link, refusal.get());
-                }
-            } else {
-                enqueue(link, frontier, seen, pathsSeen, false);
+    /**
+     * Warns, once per seed host, when robots.txt's Crawl-delay (or the rate) makes the harvest's
+     * page limit take longer than its max-duration, and when a Crawl-delay asked for is longer than
+     * the harvest obeys (issue 17: {@code Crawl-delay: 250} made 20,000 pages take 58 days, and
+     * nothing said so). Reads each seed host's robots.txt, as its first fetch would.
+     */
+    private void warnOfSlowHosts(List<String> seeds, Progress progress) throws InterruptedException {
+        Set<String> hosts = new java.util.HashSet<>();
+        for (String seed : seeds) {
+            Optional<String> url = UrlCanonicalizer.canonical(seed);
+            if (url.isEmpty() || !hosts.add(HostPacer.hostKey(java.net.URI.create(url.get())))) {
+                continue;
+            }
+            RobotsTxt.Pace pace = fetcher.pace(url.get());
+            Duration planned = pace.interval().multipliedBy(settings.maxPages());
+            boolean capped = pace.crawlDelay().compareTo(RobotsTxt.MAX_CRAWL_DELAY) > 0;
+            if (capped || planned.compareTo(settings.limits().maxDuration()) > 0) {
+                progress.warning(slowHost(pace, planned, capped));
             }
         }
     }
 
-    /** Queues a URL once; a page seen before under another query string is not queued again. */
-    private static void enqueue(String url, Deque<String> frontier, Set<String> seen, Set<String> pathsSeen, boolean seed) {
-        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        if (!seen.add(url) || !seed && url.contains("?") && pathsSeen.contains(path)) {
-            return;
+    private String slowHost(RobotsTxt.Pace pace, Duration planned, boolean capped) {
+        String asked = pace.crawlDelay().isZero() ? pace.host() + " is asked at most " + settings.requestsPerSecond()
+                + " time(s) a second (rate)"
+                : "robots.txt of " + pace.host() + " asks for a Crawl-delay of " + pace.crawlDelay().toSeconds() + " s"
+                        + (capped ? " (obeyed as " + RobotsTxt.MAX_CRAWL_DELAY.toSeconds() + " s, the longest a harvest waits)" : "");
+        String span = planned.compareTo(settings.limits().maxDuration()) > 0
+                ? ": " + settings.maxPages() + " pages would take " + about(planned) + ", more than the max-duration of "
+                        + HarvestLimits.text(settings.limits().maxDuration()) + "; the harvest stops then and keeps what it has"
+                : "";
+        return asked + span;
+    }
+
+    /** A long span as a person says it: whole hours, or minutes under two hours. */
+    private static String about(Duration span) {
+        return span.toHours() >= 2 ? "about " + span.toHours() + " h" : "about " + Math.max(1, span.toMinutes()) + " min";
+    }
+
+    /**
+     * Queues the page's new links inside the allowed prefixes and logs those outside once. What the
+     * limits leave out (links past max-links-per-page, new URLs past max-urls) is counted in one
+     * skipped entry for the page, not one each, so the log stays bounded too.
+     */
+    private void follow(String page, byte[] content, Frontier frontier, Snapshot snapshot) {
+        Links links = links(page, content, settings.limits().maxLinksPerPage());
+        int full = 0;
+        for (String link : links.kept()) {
+            Optional<String> refusal = settings.refusal(link);
+            Frontier.Offer offer = refusal.isPresent() ? frontier.note(link) : frontier.offer(link, false);
+            if (offer == Frontier.Offer.FULL) {
+                full++;
+            } else if (offer == Frontier.Offer.NEW && refusal.isPresent()) {
+                snapshot.log().skipped(link, refusal.get());
+            }
         }
-        pathsSeen.add(path);
-        frontier.add(url);
+        if (links.leftOut() > 0) {
+            snapshot.log().skipped(page, links.leftOut() + " links of this page not followed: more than the "
+                    + settings.limits().maxLinksPerPage() + " a page (max-links-per-page)");
+        }
+        if (full > 0) {
+            snapshot.log().skipped(page, full + " new links of this page not followed: the harvest knows "
+                    + settings.limits().maxUrls() + " URLs, its max-urls");
+        }
+    }
+
+    /** The links of a page, the first {@code max} distinct ones, and how many links (as written) it had after them. */
+    private record Links(List<String> kept, int leftOut) {
     }
 
     /** The page's links, the page decoded as extraction decodes it (byte-order mark, then its meta charset, else UTF-8). */
-    private static List<String> links(String base, byte[] content) {
+    private static Links links(String base, byte[] content, int max) {
         Document page;
         try {
             page = Jsoup.parse(new java.io.ByteArrayInputStream(content), null, base);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // read from memory: cannot happen
         }
-        return page.select("a[href]").stream().map(a -> a.attr("href"))
-                .map(href -> UrlCanonicalizer.resolve(base, href)).flatMap(java.util.Optional::stream).distinct().toList();
+        Set<String> kept = new LinkedHashSet<>();
+        var anchors = page.select("a[href]");
+        int read = 0;
+        for (; read < anchors.size() && kept.size() < max; read++) {
+            UrlCanonicalizer.resolve(base, anchors.get(read).attr("href")).ifPresent(kept::add);
+        }
+        // The rest are counted as written, not resolved: resolving 50,000 links to keep none cost seconds a page.
+        return new Links(List.copyOf(kept), anchors.size() - read);
     }
 
     /**

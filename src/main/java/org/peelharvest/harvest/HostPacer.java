@@ -16,12 +16,39 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class HostPacer {
 
+    /**
+     * Where the pacer reads the time and waits: the system's, or a test's, so that pacing is checked
+     * against the pacer's own schedule rather than against a loaded machine's scheduling (issue 17).
+     */
+    interface Clock {
+        long nanoTime();
+
+        void parkNanos(long nanos) throws InterruptedException;
+
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void parkNanos(long nanos) throws InterruptedException {
+                LockSupport.parkNanos(nanos);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for a host's turn");
+                }
+            }
+        };
+    }
+
     private final long intervalNanos;
+    private final Clock clock;
     private final Map<String, Long> nextRequest = new HashMap<>();
     private final Map<String, Long> crawlDelayNanos = new HashMap<>();
 
-    HostPacer(double requestsPerSecond) {
+    HostPacer(double requestsPerSecond, Clock clock) {
         this.intervalNanos = (long) Math.ceil(TimeUnit.SECONDS.toNanos(1) / requestsPerSecond);
+        this.clock = clock;
     }
 
     /**
@@ -32,14 +59,15 @@ final class HostPacer {
     void awaitTurn(URI uri) throws InterruptedException {
         String host = hostKey(uri);
         Long allowed = nextRequest.get(host);
-        for (long wait; allowed != null && (wait = allowed - System.nanoTime()) > 0; ) {
-            LockSupport.parkNanos(wait);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting to ask " + uri.getHost() + " again");
-            }
+        for (long wait; allowed != null && (wait = allowed - clock.nanoTime()) > 0; ) {
+            clock.parkNanos(wait);
         }
-        long interval = Math.max(intervalNanos, crawlDelayNanos.getOrDefault(host, 0L));
-        nextRequest.put(host, System.nanoTime() + interval);
+        nextRequest.put(host, clock.nanoTime() + interval(host));
+    }
+
+    /** The time between two requests to a host: the rate's interval, or its robots.txt's Crawl-delay when longer. */
+    long interval(String host) {
+        return Math.max(intervalNanos, crawlDelayNanos.getOrDefault(host, 0L));
     }
 
     /** The host's robots.txt asks for at least {@code millis} between requests. */

@@ -35,10 +35,24 @@ public final class PoliteFetcher {
     private final RobotsTxt robots;
 
     public PoliteFetcher(HarvestSettings settings) {
+        this(settings, HostPacer.Clock.SYSTEM);
+    }
+
+    /** A fetcher whose pacing reads and waits on {@code clock}: a test's, to check the pacer's own schedule. */
+    PoliteFetcher(HarvestSettings settings, HostPacer.Clock clock) {
         this.settings = settings;
         this.client = new WireClient(settings.connectTimeout(), settings.requestTimeout(), settings.maxBytes());
-        this.pacer = new HostPacer(settings.requestsPerSecond());
+        this.pacer = new HostPacer(settings.requestsPerSecond(), clock);
         this.robots = new RobotsTxt(settings, client, pacer);
+    }
+
+    /**
+     * The time this fetcher leaves between two requests to {@code url}'s host: the rate's interval,
+     * or robots.txt's Crawl-delay (capped at {@link RobotsTxt#MAX_CRAWL_DELAY}) when longer. Reads
+     * the host's robots.txt if it has not yet.
+     */
+    public RobotsTxt.Pace pace(String url) throws InterruptedException {
+        return robots.pace(url);
     }
 
     /** Validators of an earlier capture, for a conditional request; either may be null. */
@@ -57,7 +71,7 @@ public final class PoliteFetcher {
         int attempts = 0;
         for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
             if (!robots.allows(current)) {
-                return ended(url, current, Fetch.Outcome.REFUSED_BY_ROBOTS, 0, "robots.txt disallows " + current, attempts);
+                return ended(url, current, Fetch.Outcome.REFUSED_BY_ROBOTS, 0, robots.refusal(current), attempts);
             }
             Attempted result = withRetries(current, redirects == 0 ? validators : Validators.NONE);
             attempts += result.attempts();
@@ -94,8 +108,11 @@ public final class PoliteFetcher {
                     return new Attempted(last, attempt);
                 }
                 wait = Retries.retryAfter(last.header("Retry-After")).orElse(Retries.backoff(settings, attempt));
+            } catch (AnswerTooLargeException e) {
+                // The server's own framing, sent again the same way: not retried, as a body past the size limit is not.
+                return new Attempted(ended(url, url, Fetch.Outcome.FAILED, 0, reason(e), attempt), attempt);
             } catch (IOException e) {
-                last = ended(url, url, Fetch.Outcome.FAILED, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
+                last = ended(url, url, Fetch.Outcome.FAILED, 0, reason(e), attempt);
                 wait = Retries.backoff(settings, attempt);
             }
             if (attempt < settings.maxAttempts()) {
@@ -107,6 +124,11 @@ public final class PoliteFetcher {
                 reason + " after " + settings.maxAttempts() + " attempts", settings.maxAttempts(), last.date(),
                 last.exchange()),
                 settings.maxAttempts());
+    }
+
+    /** Why an attempt failed, for the log: a server's oversized answer in plain words, other errors with their kind. */
+    static String reason(IOException e) {
+        return e instanceof AnswerTooLargeException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private Fetch once(String url, Validators validators) throws IOException, InterruptedException {

@@ -77,26 +77,22 @@ final class ResponseReader {
         return new Body(bytes, bytes, cut);
     }
 
-    /** Chunks read and kept as received, framing included; their data joined is the payload. */
+    /**
+     * Chunks read and kept as received, framing included; their data joined is the payload. The
+     * kept bytes, framing included, are cut at the size limit (1-byte chunks keep six bytes each).
+     */
     private Body chunked(WireInput in) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         while (true) {
-            String sizeLine = in.line(raw);
-            String hex = sizeLine.contains(";") ? sizeLine.substring(0, sizeLine.indexOf(';')) : sizeLine;
-            long size;
-            try {
-                size = Long.parseLong(hex.strip(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("a chunk size that is not hexadecimal: " + sizeLine);
-            }
+            long size = chunkSize(in.line(raw));
             if (size == 0) {
-                for (String trailer = in.line(raw); !trailer.isEmpty(); trailer = in.line(raw)) {
+                for (String trailer = in.line(raw); !trailer.isEmpty() && raw.size() <= maxBytes; trailer = in.line(raw)) {
                     // trailer fields are kept in the raw body, as received
                 }
-                return new Body(raw.toByteArray(), payload.toByteArray(), false);
+                return new Body(raw.toByteArray(), payload.toByteArray(), raw.size() > maxBytes);
             }
-            if (payload.size() + size > maxBytes) {
+            if (raw.size() + size > maxBytes) {
                 return new Body(raw.toByteArray(), payload.toByteArray(), true);
             }
             ByteArrayOutputStream chunk = new ByteArrayOutputStream();
@@ -106,6 +102,19 @@ final class ResponseReader {
             chunk.writeTo(raw);
             chunk.writeTo(payload);
             in.line(raw);
+        }
+    }
+
+    private static long chunkSize(String sizeLine) throws IOException {
+        String hex = sizeLine.contains(";") ? sizeLine.substring(0, sizeLine.indexOf(';')) : sizeLine;
+        try {
+            long size = Long.parseLong(hex.strip(), 16);
+            if (size < 0) {
+                throw new NumberFormatException();
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw new IOException("a chunk size that is not hexadecimal: " + sizeLine.substring(0, Math.min(80, sizeLine.length())));
         }
     }
 

@@ -11,12 +11,21 @@ import java.time.Duration;
 
 /**
  * A socket's input, read through a buffer, each read bounded by what is left of one deadline for
- * the whole answer (issue 9): the header section, chunk framing lines and body bytes.
+ * the whole answer (issue 9): the header section, chunk framing lines and body bytes. What is not
+ * payload is bounded in bytes too (issue 17): a server that sends trailer fields forever, or
+ * chunk extensions of 60 KB on every chunk, ran the harvest out of memory.
  */
 final class WireInput {
 
     /** The longest header section or chunk line accepted. */
     static final int MAX_HEAD_BYTES = 64 * 1024;
+
+    /**
+     * The most bytes of one answer that are not payload, together: the status line, the header and
+     * trailer fields, chunk-size lines with their extensions and the line ends after chunks. A
+     * server chunking a 50 MB document in 4 KB chunks sends about 100 KB of them.
+     */
+    static final int MAX_FRAMING_BYTES = 1024 * 1024;
 
     private final Socket socket;
     private final InputStream stream;
@@ -24,6 +33,7 @@ final class WireInput {
     private final byte[] buffer = new byte[8192];
     private int start;
     private int end;
+    private long framing;
 
     WireInput(Socket socket, long deadline) throws IOException {
         this.socket = socket;
@@ -50,6 +60,8 @@ final class WireInput {
     /** The status line and header section, up to and including the empty line that ends it. */
     byte[] head() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last = 0;
+        int beforeLast = 0;
         while (true) {
             if (!fill()) {
                 throw new IOException(head.size() == 0 ? "the server closed the connection without answering"
@@ -57,21 +69,17 @@ final class WireInput {
             }
             byte b = buffer[start++];
             head.write(b);
-            if (b == '\n' && head.size() >= 3) {
-                byte[] bytes = head.toByteArray();
-                if (endsHead(bytes)) {
-                    return bytes;
-                }
+            // The header section ends at an empty line: LF LF or LF CR LF.
+            if (b == '\n' && head.size() >= 3 && (last == '\n' || last == '\r' && beforeLast == '\n')) {
+                framing += head.size();
+                return head.toByteArray();
             }
+            beforeLast = last;
+            last = b;
             if (head.size() > MAX_HEAD_BYTES) {
-                throw new IOException("a header section longer than " + MAX_HEAD_BYTES + " bytes");
+                throw new AnswerTooLargeException("a header section longer than " + MAX_HEAD_BYTES + " bytes");
             }
         }
-    }
-
-    private static boolean endsHead(byte[] bytes) {
-        int n = bytes.length;
-        return bytes[n - 2] == '\n' || bytes[n - 2] == '\r' && bytes[n - 3] == '\n';
     }
 
     /** One line, written to {@code raw} with its line end; returned without it. */
@@ -83,13 +91,17 @@ final class WireInput {
             }
             byte b = buffer[start++];
             raw.write(b);
+            if (++framing > MAX_FRAMING_BYTES) {
+                throw new AnswerTooLargeException("header fields, chunk lines and trailer fields longer than " + MAX_FRAMING_BYTES
+                        + " bytes in all");
+            }
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.ISO_8859_1);
                 return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
             }
             line.write(b);
             if (line.size() > MAX_HEAD_BYTES) {
-                throw new IOException("a chunk line longer than " + MAX_HEAD_BYTES + " bytes");
+                throw new AnswerTooLargeException("a chunk line longer than " + MAX_HEAD_BYTES + " bytes");
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.harvest.HarvestSettings;
 
 /**
@@ -13,18 +14,20 @@ import org.peelharvest.harvest.HarvestSettings;
  * @param seeds        the pages to start from
  * @param allow        the URL prefixes the harvest stays inside, as written
  * @param snapshotRoot the folder each harvest adds a snapshot to, absolute
+ * @param limits       how far the harvest may grow; the defaults when null (a definition saved before there were any)
  */
 public record HarvestDefinition(List<String> seeds, List<String> allow, Path snapshotRoot, double rate, String userAgent,
-                         Duration timeout) {
+                         Duration timeout, HarvestLimits limits) {
 
     public HarvestDefinition {
         snapshotRoot = snapshotRoot.toAbsolutePath().normalize();
-        HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout);
+        limits = limits == null ? HarvestLimits.DEFAULTS : limits;
+        HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout, limits);
     }
 
     /** The harvester's settings: the defaults with this job's choices. */
     HarvestSettings settings() {
-        return HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout);
+        return HarvestSettings.forHarvest(seeds, allow, rate, userAgent, timeout, limits);
     }
 
     /**
@@ -44,13 +47,14 @@ public record HarvestDefinition(List<String> seeds, List<String> allow, Path sna
      * Merged with a job file's by {@link #harvest}, where the defaults are filled in.
      */
     public record Overrides(List<String> seeds, List<String> allow, Path snapshot, Double rate, String userAgent,
-                     Integer timeoutSeconds) {
+                     Integer timeoutSeconds, HarvestLimits.Given limits) {
 
-        public static final Overrides NONE = new Overrides(List.of(), List.of(), null, null, null, null);
+        public static final Overrides NONE = new Overrides(List.of(), List.of(), null, null, null, null,
+                HarvestLimits.Given.NONE);
 
         /** The harvest of these settings over {@code file}'s: a value given here wins; null without seeds. */
         public HarvestDefinition harvest(List<String> fileSeeds, List<String> fileAllow, Path fileSnapshot, Double fileRate,
-                                  String fileUserAgent, Path defaultSnapshot) {
+                                  String fileUserAgent, HarvestLimits.Given fileLimits, Path defaultSnapshot) {
             List<String> seedList = !seeds.isEmpty() ? seeds : fileSeeds == null ? List.of() : fileSeeds;
             if (seedList.isEmpty()) {
                 return null;
@@ -60,7 +64,8 @@ public record HarvestDefinition(List<String> seeds, List<String> allow, Path sna
             return new HarvestDefinition(seedList, allowList, JobDefinition.first(snapshot, fileSnapshot, defaultSnapshot),
                     JobDefinition.first(rate, fileRate, (double) HarvestSettings.DEFAULT_REQUESTS_PER_SECOND),
                     JobDefinition.first(userAgent, fileUserAgent, HarvestSettings.DEFAULT_USER_AGENT),
-                    timeoutSeconds == null ? HarvestSettings.DEFAULT_REQUEST_TIMEOUT : Duration.ofSeconds(timeoutSeconds));
+                    timeoutSeconds == null ? HarvestSettings.DEFAULT_REQUEST_TIMEOUT : Duration.ofSeconds(timeoutSeconds),
+                    limits.over(fileLimits).limits());
         }
     }
 }

@@ -41,7 +41,17 @@ public final class HarvestRunner {
             }
             ProgressLine line = new ProgressLine(output);
             Harvester.Result done = new Harvester(settings, new PoliteFetcher(settings)).harvest(seeds, archive,
-                    previous, (pages, waiting, reports) -> line.update(() -> progress(pages, waiting, reports), false));
+                    previous, new Harvester.Progress() {
+                        @Override
+                        public void after(int pages, int waiting, int reports) {
+                            line.update(() -> progress(pages, waiting, reports), false);
+                        }
+
+                        @Override
+                        public void warning(String text) {
+                            err.println("peel-harvest: " + text);
+                        }
+                    });
             line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
                     done.reports()), true);
             result = done;

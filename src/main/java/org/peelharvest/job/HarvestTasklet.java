@@ -14,7 +14,10 @@ import org.peelharvest.harvest.HarvestOutcome;
  * interrupted run left) and hands the snapshot to the extract step through the job's execution
  * context. A restarted job whose harvest had completed does not harvest again; one whose harvest
  * was interrupted resumes it without fetching what the snapshot holds. Ends the job with
- * {@link #NO_REPORTS} when nothing that looks like a report was found.
+ * {@link #NO_REPORTS} when nothing that looks like a report was found and the job names no input
+ * of its own; a job that does goes on to publish its inputs, and its run still ends with the
+ * quality gate failed (exit 3) saying the harvest found nothing (issue 17: a site whose robots.txt
+ * cannot be read must not keep a job's local inputs from being published).
  */
 class HarvestTasklet implements Tasklet {
 
@@ -43,7 +46,9 @@ class HarvestTasklet implements Tasklet {
                 .putString(SNAPSHOT, outcome.snapshot().toString());
         if (outcome.ending() == HarvestOutcome.Ending.NO_REPORTS) {
             job.putString(FOUND_NOTHING, outcome.reason());
-            contribution.setExitStatus(new ExitStatus(NO_REPORTS));
+            if (spec.inputs().isEmpty()) {
+                contribution.setExitStatus(new ExitStatus(NO_REPORTS));
+            }
         }
         return RepeatStatus.FINISHED;
     }

@@ -9,18 +9,21 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import org.peelharvest.harvest.HarvestLimits;
 import org.peelharvest.publish.CsvStyle;
 
 /**
  * A job file ({@code jobs/*.yaml}): the job's {@code name}, its {@code input} paths and its
  * {@code output} folder, with an optional {@code max-reject-rate}, {@code max-warning-rate} and
  * {@code csv} style; a job that harvests names its {@code seed} pages, the {@code allow}ed URL prefixes, its
- * {@code snapshot} folder, {@code rate} and {@code user-agent}. Paths are relative to the
+ * {@code snapshot} folder, {@code rate}, {@code user-agent}, and how far it may grow
+ * ({@code max-urls}, {@code max-links-per-page}, {@code max-duration}). Paths are relative to the
  * folder the job file is in, so a job runs the same from any working directory. Unknown keys
  * and missing paths are errors that name them.
  */
@@ -28,10 +31,16 @@ public record JobFile(String name, List<String> input, String output,
                @JsonProperty("max-reject-rate") Double maxRejectRate,
                @JsonProperty("max-warning-rate") Double maxWarningRate, String csv,
                List<String> seed, List<String> allow, String snapshot, Double rate,
-               @JsonProperty("user-agent") String userAgent) {
+               @JsonProperty("user-agent") String userAgent,
+               @JsonProperty("max-urls") Integer maxUrls, @JsonProperty("max-links-per-page") Integer maxLinksPerPage,
+               @JsonProperty("max-duration") String maxDuration) {
 
-    /** One value where a list is expected ({@code input: ../input/sample}) is a list of that value. */
+    /**
+     * One value where a list is expected ({@code input: ../input/sample}) is a list of that value. A
+     * key given twice is an error (issue 17: {@code output:} twice was read as the last one).
+     */
     private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
@@ -90,7 +99,7 @@ public record JobFile(String name, List<String> input, String output,
         Path defaultSnapshot = HarvestDefinition.defaultSnapshotRoot(base.resolve("..").normalize(),
                 name != null ? name : JobDefinition.HARVEST_NAME);
         return overrides.harvest(seed, allow, snapshot == null ? null : base.resolve(snapshot), rate, userAgent,
-                defaultSnapshot);
+                new HarvestLimits.Given(maxUrls, maxLinksPerPage, maxDuration), defaultSnapshot);
     }
 
     /** The keys a job file may hold, as written in YAML: the record's components, by their JSON names. */
@@ -101,6 +110,9 @@ public record JobFile(String name, List<String> input, String output,
 
     /** A job file is a few lines; anything near this size is a mistake or an attack, refused before it is parsed. */
     static final long MAX_BYTES = 1024 * 1024;
+
+    /** Jackson's words for a key given twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}). */
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate .*?\"([^\"]*)\"");
 
     private static JobFile parse(Path file) {
         try {
@@ -118,6 +130,10 @@ public record JobFile(String name, List<String> input, String output,
             throw new BadJobException(file + ": unknown key '" + e.getPropertyName() + "' (known keys: "
                     + String.join(", ", KEYS) + ")");
         } catch (JacksonException e) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw new BadJobException(file + ": the key '" + duplicate.group(1) + "' is given twice; give it once");
+            }
             throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadJobException(file + ": cannot read: " + e.getMessage());

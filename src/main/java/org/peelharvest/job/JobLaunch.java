@@ -39,7 +39,7 @@ public final class JobLaunch {
             err.println("peel-harvest: " + e.getMessage());
             return Outcome.USAGE;
         }
-        Optional<String> problem = spec.usageProblem();
+        Optional<String> problem = spec.usageProblem().or(() -> RunLimits.problem(settings));
         if (problem.isPresent()) {
             err.println("peel-harvest: " + problem.get());
             return Outcome.USAGE;

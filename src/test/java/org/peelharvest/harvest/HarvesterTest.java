@@ -24,6 +24,8 @@ class HarvesterTest {
 
     private SiteMirror mirror;
     private HarvestSettings settings;
+    /** The pacer's clock: its waits are recorded and skipped, not slept. */
+    private final PacerClock clock = PacerClock.virtual();
 
     @BeforeEach
     void startTheMirror() throws IOException {
@@ -152,19 +154,22 @@ class HarvesterTest {
 
     private Harvester.Result harvest(SnapshotIndex previous) throws Exception {
         try (Snapshot snapshot = Snapshot.start(temp.resolve("snapshots"), "peel-2016", Instant.now(), settings.userAgent())) {
-            return new Harvester(settings, new PoliteFetcher(settings)).harvest(
+            return new Harvester(settings, new PoliteFetcher(settings, clock)).harvest(
                     List.of(mirror.base() + SiteMirror.INDEX), snapshot, previous);
         }
     }
 
-    /** At 20 requests a second, requests to the host are at least 50 ms apart (5 ms of clock slack). */
+    /**
+     * At 20 requests a second, the pacer let each request to the host (robots.txt, pages, retries)
+     * go one whole interval of 50 ms after the one before, on its own clock. Gaps measured at the
+     * server were not what the pacer kept: on a loaded machine a request can reach the server late,
+     * and 4 runs of 8 saw gaps of 40 to 45 ms (issue 17).
+     */
     private void assertRateRespected() {
-        List<SiteMirror.Request> log = mirror.log().stream()
-                .sorted(java.util.Comparator.comparingLong(SiteMirror.Request::nanos)).toList();
-        for (int i = 1; i < log.size(); i++) {
-            assertThat(log.get(i).nanos() - log.get(i - 1).nanos()).as("gap before " + log.get(i).path())
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(45).toNanos());
-        }
+        long interval = Duration.ofMillis(50).toNanos();
+        int requests = mirror.log().size();
+        assertThat(clock.waits()).as("a wait before every request but the first").hasSize(requests - 1)
+                .allSatisfy(wait -> assertThat(wait).isBetween(interval - Duration.ofNanos(1000).toNanos(), interval));
     }
 
     private void assertRetryAfterHonoured() {

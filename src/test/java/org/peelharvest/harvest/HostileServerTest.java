@@ -39,8 +39,9 @@ class HostileServerTest {
         Path snapshot = harvest(settings).snapshot();
 
         assertThat(site.between(HostileSite.DRIP, "/site/after/"))
-                .as("two attempts of one second each, not the four seconds the server drips for")
-                .isLessThan(Duration.ofMillis(3000));
+                .as("two attempts of one second each (2 s), not the four seconds the server drips for (8 s); "
+                        + "a margin a loaded machine keeps (issue 17)")
+                .isLessThan(Duration.ofMillis(6000));
         JsonNode log = JsonMapper.builder().build().readTree(snapshot.resolve(Snapshot.LOG).toFile());
         assertThat(log.get("failed").toString()).contains(HostileSite.DRIP, "no complete answer within 1 s");
         assertThat(site.requests()).contains("/site/after/");

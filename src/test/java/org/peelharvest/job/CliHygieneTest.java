@@ -68,7 +68,7 @@ class CliHygieneTest {
 
     /** The keys of a job file, as the README's "Job files" lists them. */
     private static final String[] JOB_FILE_KEYS = {"name", "input", "output", "max-reject-rate", "max-warning-rate", "csv",
-            "seed", "allow", "snapshot", "rate", "user-agent"};
+            "seed", "allow", "snapshot", "rate", "user-agent", "max-urls", "max-links-per-page", "max-duration"};
 
     @Test
     void anUnknownJobFileKeyIsNamedWithEveryKnownOne() throws java.io.IOException {

@@ -47,7 +47,9 @@ class HostileUseTest {
     static Stream<Fault> faults() {
         return Stream.of(
                 // 1. a folder the project did not write
-                OutputFolderFaults.faults()
+                OutputFolderFaults.faults(),
+                // 2, 3, 9, 10. answers that never end, endless links, settings that cannot work
+                HarvestBoundsFaults.faults()
         ).flatMap(s -> s);
     }
 

@@ -23,7 +23,8 @@ class JobDefinitionTest {
     private JobDefinition definition() {
         HarvestDefinition harvest = new HarvestDefinition(List.of("https://example.org/peel/"),
                 List.of("https://example.org/peel/", "https://example.org/uploads/"), temp.resolve("snap: shots"), 2.5,
-                "test-agent/1 (test@example.org)", Duration.ofSeconds(7));
+                "test-agent/1 (test@example.org)", Duration.ofSeconds(7),
+                new org.peelharvest.harvest.HarvestLimits(2000, 300, Duration.ofMinutes(90)));
         return new JobDefinition("odd.name", List.of(temp.resolve("in:put"), temp.resolve("two\nlines")),
                 temp.resolve("out/a release"), 0.5, 0.1, CsvStyle.PLAIN, true, harvest);
     }

@@ -24,7 +24,7 @@ class JobFileKeysTest {
 
     /** Every key, in the order the README's examples give them. */
     private static final List<String> KEYS = List.of("name", "input", "output", "max-reject-rate", "max-warning-rate",
-            "csv", "seed", "allow", "snapshot", "rate", "user-agent");
+            "csv", "seed", "allow", "snapshot", "rate", "user-agent", "max-urls", "max-links-per-page", "max-duration");
 
     /** The defaults as the README's prose states them; a key missing here has none stated. */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
@@ -36,6 +36,9 @@ class JobFileKeysTest {
         DEFAULTS.put("allow", "the seeds");
         DEFAULTS.put("snapshot", "../input/snapshots/<name>");
         DEFAULTS.put("rate", "1");
+        DEFAULTS.put("max-urls", "100000");
+        DEFAULTS.put("max-links-per-page", "5000");
+        DEFAULTS.put("max-duration", "6h");
     }
 
     private static final Pattern DEFAULT = Pattern.compile("\\(default:? ([^)]+)\\)");
