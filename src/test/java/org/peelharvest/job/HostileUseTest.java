@@ -47,7 +47,9 @@ class HostileUseTest {
     static Stream<Fault> faults() {
         return Stream.of(
                 // 1. a folder the project did not write
-                OutputFolderFaults.faults()
+                OutputFolderFaults.faults(),
+                // 4, 5 and 7. huge fields and lines in a release, a PDF whose drawing never ends, terminal escapes
+                ReleaseTextFaults.faults()
         ).flatMap(s -> s);
     }
 
