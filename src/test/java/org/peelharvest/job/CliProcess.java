@@ -37,7 +37,12 @@ final class CliProcess {
      * system properties; the job repository settings of the test's own environment are not passed on.
      */
     static CliProcess start(Path home, Map<String, String> properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        return start(home, "256m", properties, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with a heap of {@code maxHeap} ({@code -Xmx}): 64m to show a read is bounded. */
+    static CliProcess start(Path home, String maxHeap, Map<String, String> properties, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                 "-Dpeel.home=" + home));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Cli.class.getName()));

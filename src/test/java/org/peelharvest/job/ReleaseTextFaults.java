@@ -2,9 +2,14 @@ package org.peelharvest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,10 +28,161 @@ final class ReleaseTextFaults {
     private ReleaseTextFaults() {
     }
 
+    /** 100 MB: the field or line of the issue, written a block at a time. */
+    private static final long HUGE = 100L * 1024 * 1024;
+    /** The limits, as a person reads them in a problem line. */
+    private static final String FIELD_LIMIT = "1,048,576 characters";
+    private static final String LINE_LIMIT = "4,194,304 characters";
+
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static Path sample;
+
     static Stream<HostileUseTest.Fault> faults() {
         return Stream.of(
+                new HostileUseTest.Fault("4. validate of a release with one 100 MB CSV field, under -Xmx64m",
+                        ReleaseTextFaults::validateOfHugeField),
+                new HostileUseTest.Fault("4. validate and diff of a release with a 100 MB line in reports.jsonl, under -Xmx64m",
+                        ReleaseTextFaults::validateAndDiffOfHugeLine),
+                new HostileUseTest.Fault("4. validate of a release whose reports.json holds a 100 MB report, under -Xmx64m",
+                        ReleaseTextFaults::validateOfHugeReport),
+                new HostileUseTest.Fault("4. diff of a release with a 100 MB field in conflicts.csv, under -Xmx64m",
+                        ReleaseTextFaults::diffOfHugeConflict),
                 new HostileUseTest.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
                         ReleaseTextFaults::explainOfEndlessPdf));
+    }
+
+    /** Before: OutOfMemoryError, and no problem: line though the manifest did not match. */
+    private static String validateOfHugeField(Path dir) throws Exception {
+        Path release = sampleRelease(dir, "release");
+        Path csv = release.resolve("reports.csv");
+        long line = lines(csv) + 1;
+        appendHuge(csv, "2016-huge-field,\"", "\"\r\n");
+
+        CliProcess.Result result = underSmallHeap(dir, "validate", release.toString());
+
+        String tooLong = "problem: reports.csv: line " + line + ": a field longer than the limit of " + FIELD_LIMIT;
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        assertThat(result.out()).contains(tooLong)
+                .contains("problem: reports.csv: SHA-256 differs from manifest-sha256.txt");
+        assertNoOutOfMemory(result);
+        return "held: exit 3, '" + lineWith(result.out(), tooLong) + "', the manifest's mismatch named";
+    }
+
+    private static String validateAndDiffOfHugeLine(Path dir) throws Exception {
+        Path original = sampleRelease(dir, "original");
+        Path release = sampleRelease(dir, "release");
+        Path jsonl = release.resolve("reports.jsonl");
+        long line = lines(jsonl) + 1;
+        appendHuge(jsonl, "{\"report_id\":\"2016-huge-line\",\"summary\":\"", "\"}\n");
+
+        CliProcess.Result validated = underSmallHeap(dir, "validate", release.toString());
+        CliProcess.Result diffed = underSmallHeap(dir, "diff", original.toString(), release.toString(),
+                "--output", dir.resolve("diff.csv").toString());
+
+        String tooLong = "reports.jsonl: line " + line + ": the line is longer than the limit of " + LINE_LIMIT;
+        assertThat(validated.exitCode()).as(validated.err()).isEqualTo(3);
+        assertThat(validated.out()).contains("problem: " + tooLong)
+                .contains("problem: reports.jsonl: SHA-256 differs from manifest-sha256.txt");
+        assertThat(diffed.exitCode()).as(diffed.err()).isEqualTo(3);
+        assertThat(diffed.out()).contains("problem: " + jsonl + ": line " + line + ": the line is longer than the limit of "
+                + LINE_LIMIT).contains("no changes");
+        assertNoOutOfMemory(validated);
+        assertNoOutOfMemory(diffed);
+        return "held: validate and diff exit 3, '" + lineWith(validated.out(), "problem: " + tooLong)
+                + "'; diff compares the rest (no changes)";
+    }
+
+    private static String validateOfHugeReport(Path dir) throws Exception {
+        Path release = sampleRelease(dir, "release");
+        Path json = release.resolve("reports.json");
+        String reports = Files.readString(json).strip();
+        long count = JSON.readTree(reports).size();
+        Files.writeString(json, reports.substring(0, reports.lastIndexOf(']')) + ",");
+        appendHuge(json, "{\"report_id\":\"2016-huge-report\",\"summary\":\"", "\"}]\n");
+
+        CliProcess.Result result = underSmallHeap(dir, "validate", release.toString());
+
+        String tooLong = "problem: reports.json: report " + (count + 1) + ": ";
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        assertThat(result.out()).containsPattern(java.util.regex.Pattern.quote(tooLong)
+                + "[0-9,]+ bytes, longer than the limit of 4,194,304; not read");
+        assertNoOutOfMemory(result);
+        return "held: exit 3, '" + lineWith(result.out(), tooLong) + "'";
+    }
+
+    private static String diffOfHugeConflict(Path dir) throws Exception {
+        Path original = sampleRelease(dir, "original");
+        Path release = sampleRelease(dir, "release");
+        Path conflicts = release.resolve("conflicts.csv");
+        long line = lines(conflicts) + 1;
+        appendHuge(conflicts, "2016-huge-conflict,summary,\"", "\",a.html,b,b.html\r\n");
+
+        CliProcess.Result diffed = underSmallHeap(dir, "diff", original.toString(), release.toString(),
+                "--output", dir.resolve("diff.csv").toString());
+
+        String tooLong = "problem: " + conflicts + ": line " + line + ": a field longer than the limit of " + FIELD_LIMIT;
+        assertThat(diffed.exitCode()).as(diffed.err()).isEqualTo(3);
+        assertThat(diffed.out()).contains(tooLong);
+        assertNoOutOfMemory(diffed);
+        return "held: exit 3, '" + lineWith(diffed.out(), tooLong).replace(dir.toString(), "…") + "'";
+    }
+
+    /** The sample's release, published once for these faults and copied to {@code dir/name}. */
+    private static synchronized Path sampleRelease(Path dir, String name) throws Exception {
+        if (sample == null) {
+            Path home = Files.createDirectories(HostileUseTest.temp.resolve("sample-home"));
+            Path output = home.resolve("sample");
+            CliRunner.Result result = new CliRunner(home).run("extract", "--input", Path.of("input/sample")
+                    .toAbsolutePath().toString(), "--output", output.toString(), "-q");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            sample = output;
+        }
+        Path copy = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(sample.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Appends {@code prefix}, {@link #HUGE} letters and {@code suffix} to {@code file}, a block at a time. */
+    private static void appendHuge(Path file, String prefix, String suffix) throws IOException {
+        byte[] block = new byte[1 << 20];
+        Arrays.fill(block, (byte) 'x');
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+            out.write(prefix.getBytes(StandardCharsets.UTF_8));
+            for (long written = 0; written < HUGE; written += block.length) {
+                out.write(block);
+            }
+            out.write(suffix.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The line feeds in {@code file}: the number of its lines when it ends with one. */
+    private static long lines(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    private static CliProcess.Result underSmallHeap(Path dir, String... args) throws Exception {
+        return CliProcess.start(dir, "64m", Map.of(), args).await();
+    }
+
+    /** The whole line of {@code out} that starts with {@code start}. */
+    private static String lineWith(String out, String start) {
+        return out.lines().filter(line -> line.startsWith(start)).findFirst().orElseThrow();
+    }
+
+    private static void assertNoOutOfMemory(CliProcess.Result result) {
+        assertThat(result.out() + result.err()).doesNotContain("OutOfMemoryError").doesNotContain("Exception");
     }
 
     /** Unbounded, explain ran at 100% CPU for 150 s until killed; extract rejected the file timed-out. */
