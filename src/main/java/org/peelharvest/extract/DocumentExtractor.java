@@ -105,7 +105,8 @@ public final class DocumentExtractor {
     /** Every report of a document, read in this thread with no limit: only ever called within them. */
     List<Report> reportsOf(SourceDocument document) {
         SourceFormat format = formatOf(document);
-        return reader.read(blocks(document, format), new Source(document.url(), format, document.sha256()));
+        DocumentBlocks blocks = blocks(document, format);
+        return reader.read(blocks, new Source(document.url(), format, document.sha256(), blocks.controlCharacters()));
     }
 
     private void requireWithinSize(SourceDocument document) {
@@ -185,11 +186,13 @@ public final class DocumentExtractor {
         return blocks(document, formatOf(document));
     }
 
+    /** The document's blocks, HTML or PDF, with no control character in their text. */
     private DocumentBlocks blocks(SourceDocument document, SourceFormat format) {
-        return switch (format) {
+        DocumentBlocks blocks = switch (format) {
             case HTML -> html.read(htmlBytes(document.content()), document.url());
             case PDF -> pdf.read(document.content(), document.url());
         };
+        return blocks.withoutControlCharacters();
     }
 
     private static SourceFormat formatOf(SourceDocument document) {

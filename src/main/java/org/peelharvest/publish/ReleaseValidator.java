@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.peelharvest.model.ControlCharacters;
 import org.peelharvest.model.SourceDocument;
 
 /**
@@ -45,6 +46,9 @@ public final class ReleaseValidator {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_PROBLEMS_PER_FILE = 20;
+    /** A control character in a release's text (issue 17); %s names it, U+001B. */
+    private static final String CONTROL_CHARACTER = "holds the control character %s, which is no part of text "
+            + "(a terminal escape or the like)";
     /** The files of a release that are not resources of its data package. */
     private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE,
             SummaryPage.FILE);
@@ -121,11 +125,48 @@ public final class ReleaseValidator {
         return problems;
     }
 
-    /** run.json's problems, unless it is too big to read whole. */
+    /** run.json's problems, a control character in it among them, unless it is too big to read whole. */
     private static List<String> runJsonProblems(Path release) throws IOException {
         Path file = release.resolve(RunJson.FILE);
-        String tooBig = Files.isRegularFile(file) ? ReadLimits.tooBigToReadWhole(file, RunJson.FILE) : null;
-        return tooBig == null ? RunJson.problems(release) : List.of(tooBig);
+        if (!Files.isRegularFile(file)) {
+            return RunJson.problems(release);
+        }
+        String tooBig = ReadLimits.tooBigToReadWhole(file, RunJson.FILE);
+        if (tooBig != null) {
+            return List.of(tooBig);
+        }
+        List<String> problems = new ArrayList<>(RunJson.problems(release));
+        try {
+            String control = controlIn(JSON.readTree(file.toFile()));
+            if (control != null) {
+                problems.add(RunJson.FILE + ": " + CONTROL_CHARACTER.formatted(control));
+            }
+        } catch (JacksonException e) {
+            // RunJson.problems names JSON that cannot be read.
+        }
+        return problems;
+    }
+
+    /** The first control character of a JSON value's text, its names and strings at any depth, or null. */
+    private static String controlIn(JsonNode node) {
+        if (node.isString()) {
+            return ControlCharacters.first(node.asString());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                String control = ControlCharacters.first(property.getKey());
+                if (control != null) {
+                    return control;
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            String control = controlIn(child);
+            if (control != null) {
+                return control;
+            }
+        }
+        return null;
     }
 
     private static JsonNode readDataPackage(Path release, List<String> problems) throws IOException {
@@ -140,7 +181,12 @@ public final class ReleaseValidator {
             return null;
         }
         try {
-            return JSON.readTree(file.toFile());
+            JsonNode dataPackage = JSON.readTree(file.toFile());
+            String control = controlIn(dataPackage);
+            if (control != null) {
+                problems.add(DataPackage.FILE + ": " + CONTROL_CHARACTER.formatted(control));
+            }
+            return dataPackage;
         } catch (JacksonException e) {
             problems.add(DataPackage.FILE + ": not valid JSON: " + e.getOriginalMessage());
             return null;
@@ -212,6 +258,10 @@ public final class ReleaseValidator {
     }
 
     private static String cellProblem(DataPackage.Field field, List<String> missingValues, String value) {
+        String control = ControlCharacters.first(value);
+        if (control != null) {
+            return CONTROL_CHARACTER.formatted(control);
+        }
         String cell = CsvTable.unguarded(value);
         if (missingValues.contains(cell)) {
             return field.required() ? "empty, but required" : null;
@@ -330,6 +380,10 @@ public final class ReleaseValidator {
 
         void check(String where, JsonNode report) {
             schema.problems(report).forEach(problem -> add(file + ": " + where + ": " + problem));
+            String control = controlIn(report);
+            if (control != null) {
+                add(file + ": " + where + ": " + CONTROL_CHARACTER.formatted(control));
+            }
         }
 
         void add(String problem) {

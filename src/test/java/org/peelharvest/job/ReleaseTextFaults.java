@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -48,6 +49,12 @@ final class ReleaseTextFaults {
                         ReleaseTextFaults::validateOfHugeReport),
                 new HostileUseTest.Fault("4. diff of a release with a 100 MB field in conflicts.csv, under -Xmx64m",
                         ReleaseTextFaults::diffOfHugeConflict),
+                new HostileUseTest.Fault("7. an area for improvement holding ESC ]0;PWNED BEL ESC [2J, extracted and explained",
+                        ReleaseTextFaults::escapesInAReport),
+                new HostileUseTest.Fault("7. a release edited to hold ESC ]0;PWNED BEL ESC [2J, diffed and validated",
+                        ReleaseTextFaults::escapesInARelease),
+                new HostileUseTest.Fault("7. an argument holding ESC ]0;PWNED BEL ESC [2J, echoed in an error line",
+                        ReleaseTextFaults::escapesInAnErrorLine),
                 new HostileUseTest.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
                         ReleaseTextFaults::explainOfEndlessPdf));
     }
@@ -126,6 +133,97 @@ final class ReleaseTextFaults {
         assertThat(diffed.out()).contains(tooLong);
         assertNoOutOfMemory(diffed);
         return "held: exit 3, '" + lineWith(diffed.out(), tooLong).replace(dir.toString(), "…") + "'";
+    }
+
+    /** Retitles the terminal to PWNED, rings its bell and clears it (ECMA-48 OSC 0 and ED 2). */
+    private static final String ESCAPES = "\u001b]0;PWNED\u0007\u001b[2J";
+    /** What is left of it as text. */
+    private static final String LEFT_AS_TEXT = "]0;PWNED[2J";
+    private static final String FINDING = "The force should ensure that the quality of investigations handed over";
+
+    /** Before: published raw, and explain printed it; validate called the release valid. */
+    private static String escapesInAReport(Path dir) throws Exception {
+        Path page = dir.resolve("input/derbyshire-2016-effectiveness.html");
+        Files.createDirectories(page.getParent());
+        String html = Files.readString(Path.of("input/sample/derbyshire-2016-effectiveness.html"));
+        assertThat(html).contains(FINDING);
+        Files.writeString(page, html.replace(FINDING, FINDING + " " + ESCAPES));
+
+        CliRunner cli = new CliRunner(dir);
+        CliRunner.Result extracted = cli.run("extract", "--input", page.getParent().toString(), "--output",
+                dir.resolve("out").toString(), "-q");
+        CliRunner.Result explained = cli.run("explain", page.toString());
+
+        assertThat(extracted.exitCode()).as(extracted.err()).isZero();
+        String areas = Files.readString(dir.resolve("out/areas_for_improvement.csv"));
+        assertThat(areas).contains(FINDING + " " + LEFT_AS_TEXT);
+        assertNoControlCharacter(areas);
+        assertThat(Files.readString(dir.resolve("out/warnings.csv")))
+                .contains("2016-derbyshire-effectiveness,derbyshire-2016-effectiveness.html,control-characters-removed,"
+                        + "\"3 control character(s) removed"); // ESC, BEL, ESC
+        assertThat(explained.exitCode()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("area for improvement (q2)", LEFT_AS_TEXT);
+        assertNoControlCharacter(explained.out() + explained.err());
+        CliRunner.Result validated = cli.run("validate", dir.resolve("out").toString());
+        assertThat(validated.exitCode()).as(validated.out()).isZero();
+        return "held: published as '" + LEFT_AS_TEXT + "' with the warning control-characters-removed (3); explain prints "
+                + "no ESC or BEL; the release is valid";
+    }
+
+    /** A release edited by hand (or by another tool) to hold the escapes: diff shows them escaped, validate names them. */
+    private static String escapesInARelease(Path dir) throws Exception {
+        Path original = sampleRelease(dir, "original");
+        Path release = sampleRelease(dir, "release");
+        Path jsonl = release.resolve("reports.jsonl");
+        List<String> reports = Files.readAllLines(jsonl);
+        int line = indexOf(reports, FINDING);
+        // In JSON a control character is written \u001b; in CSV it stands as itself.
+        String escapedInJson = ESCAPES.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007");
+        reports.set(line, reports.get(line).replace(FINDING, FINDING + " " + escapedInJson));
+        Files.write(jsonl, reports);
+        Path csv = release.resolve("areas_for_improvement.csv");
+        Files.writeString(csv, Files.readString(csv).replace(FINDING, FINDING + " " + ESCAPES));
+        long row = indexOf(Files.readAllLines(csv), FINDING) + 1; // row 1 is the header, as in a spreadsheet
+
+        CliProcess.Result diffed = CliProcess.start(dir, Map.of(), "diff", original.toString(), release.toString(),
+                "--output", dir.resolve("diff.csv").toString()).await();
+        CliRunner.Result validated = new CliRunner(dir).run("validate", release.toString());
+
+        assertThat(diffed.exitCode()).as(diffed.err()).isZero();
+        assertThat(diffed.out()).contains("finding-added areas_for_improvement: '' -> '" + FINDING)
+                .contains("\\x1b]0;PWNED\\x07\\x1b[2J");
+        assertNoControlCharacter(diffed.out() + diffed.err());
+        assertThat(validated.exitCode()).isEqualTo(3);
+        assertThat(validated.out())
+                .contains("problem: reports.jsonl: line " + (line + 1) + ": holds the control character U+001B")
+                .contains("problem: areas_for_improvement.csv: row " + row + ", column text: holds the control character U+001B");
+        assertNoControlCharacter(validated.out());
+        return "held: diff prints '\\x1b]0;PWNED\\x07\\x1b[2J'; validate exit 3, 'problem: reports.jsonl: line " + (line + 1)
+                + ": holds the control character U+001B, …'";
+    }
+
+    private static String escapesInAnErrorLine(Path dir) {
+        CliRunner.Result result = new CliRunner(dir).run("explain", "missing" + ESCAPES + ".pdf");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("peel-harvest explain: no such file: missing\\x1b]0;PWNED\\x07\\x1b[2J.pdf");
+        assertNoControlCharacter(result.out() + result.err());
+        return "held: '" + result.err().strip() + "'";
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line holds " + text);
+    }
+
+    /** No C0 control but tab, line feed and carriage return, no DEL, no C1 control: written out here, not taken from the code. */
+    private static void assertNoControlCharacter(String text) {
+        assertThat(text.chars().filter(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)))
+                .as("control characters").isEmpty();
     }
 
     /** The sample's release, published once for these faults and copied to {@code dir/name}. */
