@@ -69,7 +69,7 @@ public final class Explainer {
         String why = reject.reason() == RejectReason.TIMED_OUT
                 ? "after " + DocumentExtractor.seconds(limits.timeout()) + " (the document time limit, "
                         + DocumentExtractor.Limits.TIMEOUT_SETTING + ")"
-                : "at the document size limit: " + reject.detail();
+                : "at a document limit: " + reject.detail(); // the size setting, or the heap (-Xmx)
         return "stopped " + why + "; extract rejects this document " + reject.reason().code();
     }
 
