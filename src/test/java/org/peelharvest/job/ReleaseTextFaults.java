@@ -49,14 +49,16 @@ final class ReleaseTextFaults {
                         ReleaseTextFaults::validateOfHugeReport),
                 new HostileUseTest.Fault("4. diff of a release with a 100 MB field in conflicts.csv, under -Xmx64m",
                         ReleaseTextFaults::diffOfHugeConflict),
+                new HostileUseTest.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
+                        ReleaseTextFaults::explainOfEndlessPdf),
+                new HostileUseTest.Fault("5. explain of a document past the document size limit",
+                        ReleaseTextFaults::explainOfTooLargeDocument),
                 new HostileUseTest.Fault("7. an area for improvement holding ESC ]0;PWNED BEL ESC [2J, extracted and explained",
                         ReleaseTextFaults::escapesInAReport),
                 new HostileUseTest.Fault("7. a release edited to hold ESC ]0;PWNED BEL ESC [2J, diffed and validated",
                         ReleaseTextFaults::escapesInARelease),
                 new HostileUseTest.Fault("7. an argument holding ESC ]0;PWNED BEL ESC [2J, echoed in an error line",
-                        ReleaseTextFaults::escapesInAnErrorLine),
-                new HostileUseTest.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
-                        ReleaseTextFaults::explainOfEndlessPdf));
+                        ReleaseTextFaults::escapesInAnErrorLine));
     }
 
     /** Before: OutOfMemoryError, and no problem: line though the manifest did not match. */
@@ -133,6 +135,20 @@ final class ReleaseTextFaults {
         assertThat(diffed.out()).contains(tooLong);
         assertNoOutOfMemory(diffed);
         return "held: exit 3, '" + lineWith(diffed.out(), tooLong).replace(dir.toString(), "…") + "'";
+    }
+
+    /** Before: explain read any file whole, whatever extract's size limit. */
+    private static String explainOfTooLargeDocument(Path dir) {
+        Path page = Path.of("input/sample/derbyshire-2016-effectiveness.html");
+
+        CliRunner.Result result = new CliRunner(dir).run(Map.of("peel.limits.max-document-size", "1KB"), "explain",
+                page.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).startsWith("peel-harvest explain: stopped at a document limit: ")
+                .contains("more than the 1024 allowed (peel.limits.max-document-size); extract rejects this document too-large");
+        assertThat(result.out()).isEmpty();
+        return "held: exit 1, '" + result.err().strip() + "'";
     }
 
     /** Retitles the terminal to PWNED, rings its bell and clears it (ECMA-48 OSC 0 and ED 2). */
