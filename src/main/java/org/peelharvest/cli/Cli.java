@@ -40,11 +40,19 @@ public final class Cli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The same escaping streams as System.out and System.err: a progress line tells a terminal by its stream.
+        Terminal.escapeSystemStreams();
         System.exit(run(args, Map.of(), System.out, System.err));
     }
 
-    /** Runs one command line; {@code springProperties} override the application's settings. */
-    public static int run(String[] args, Map<String, Object> springProperties, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command line; {@code springProperties} override the application's settings. What it
+     * prints shows control characters escaped ({@link Terminal}).
+     */
+    public static int run(String[] args, Map<String, Object> springProperties, PrintStream terminalOut,
+                          PrintStream terminalErr) {
+        PrintStream out = Terminal.escaping(terminalOut);
+        PrintStream err = Terminal.escaping(terminalErr);
         CommandLine commandLine = new CommandLine(new Cli(springProperties, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

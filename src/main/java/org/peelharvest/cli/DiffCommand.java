@@ -24,7 +24,8 @@ import org.peelharvest.job.Outcome;
                 + "diff.csv.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared (with --exit-code: no changes)", "1:with --exit-code: there are changes",
-                "2:bad usage: a folder that is not there or not a release"})
+                "2:bad usage: a folder that is not there or not a release",
+                "3:a release holds a line or field past its limit (a problem: line each); the rest was compared"})
 final class DiffCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -52,7 +53,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path before = release("OLD_DIR", older);
         Path after = release("NEW_DIR", newer);
-        List<ReleaseDiff.Change> changes = new ReleaseDiff().between(before, after);
+        ReleaseDiff diff = new ReleaseDiff();
+        List<ReleaseDiff.Change> changes = diff.between(before, after);
         ReleaseDiff.write(output, changes, csv);
         Map<String, Long> byKind = new TreeMap<>(changes.stream().collect(
                 Collectors.groupingBy(ReleaseDiff.Change::change, Collectors.counting())));
@@ -63,6 +65,11 @@ final class DiffCommand implements Callable<Integer> {
                     + (c.old().isEmpty() && c.now().isEmpty() ? "" : ": '" + c.old() + "' -> '" + c.now() + "'"));
         }
         cli.out().println("written to " + output);
+        diff.problems().forEach(problem -> cli.out().println("problem: " + problem));
+        if (!diff.problems().isEmpty()) {
+            cli.out().println(diff.problems().size() + " problem(s): what could be read was compared");
+            return Outcome.QUALITY_GATE_FAILED;
+        }
         return exitCode && !changes.isEmpty() ? 1 : Outcome.OK;
     }
 

@@ -12,12 +12,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.extract.Explainer;
 import org.peelharvest.harvest.DocumentRef;
+import org.peelharvest.harvest.DocumentSource;
 import org.peelharvest.harvest.UrlCanonicalizer;
 import org.peelharvest.harvest.WarcDocuments;
-import org.peelharvest.model.SourceDocument;
+import org.peelharvest.job.DocumentLimitSettings;
 import org.peelharvest.job.Outcome;
+import org.peelharvest.model.RejectedDocumentException;
+import org.peelharvest.model.SourceDocument;
 
 /** {@code explain}: why one document gave what it gave, from a file or from a harvest snapshot. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -26,11 +33,16 @@ import org.peelharvest.job.Outcome;
                 + "narrative, area for improvement, furniture, ignored) and the outcome (report ids, or the reject reason).",
                 "Reads a file (HTML or PDF), or a URL from the WARC files of a harvest snapshot (--snapshot)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:explained (whatever the outcome)", "2:no such file, or the URL is not in the snapshot"})
+        exitCodeList = {"0:explained (whatever the outcome)",
+                "1:stopped at a document limit (size, time, heap: peel.limits.*), as extract rejects the document",
+                "2:no such file, or the URL is not in the snapshot"})
 final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Cli cli;
 
     @Parameters(index = "0", paramLabel = "FILE|URL", description = "A document file, or with --snapshot a harvested URL.")
     String document;
@@ -42,16 +54,40 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         quietPdfBox();
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<SourceDocument> found = snapshot != null ? fromSnapshot() : fromFile();
+        DocumentExtractor.Limits limits = limits();
+        Optional<DocumentRef> found = snapshot != null ? fromSnapshot() : fromFile();
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("peel-harvest explain: " + (snapshot != null
-                    ? "no harvested response for " + document + " in " + snapshot : "no such file: " + document));
-            return CommandLine.ExitCode.USAGE;
+            return failed(snapshot != null ? "no harvested response for " + document + " in " + snapshot
+                    : "no such file: " + document, CommandLine.ExitCode.USAGE);
         }
-        new Explainer().explain(found.get()).forEach(out::println);
+        SourceDocument read;
+        try {
+            read = DocumentSource.read(found.get(), limits.maxBytes());
+        } catch (RejectedDocumentException e) {
+            return failed(Explainer.isLimit(e.reject()) ? Explainer.stopped(e.reject(), limits) : e.reject().detail(),
+                    Explainer.isLimit(e.reject()) ? Outcome.JOB_FAILED : CommandLine.ExitCode.USAGE);
+        }
+        Explainer.Explanation explanation = new Explainer(limits).explain(read);
+        PrintWriter out = spec.commandLine().getOut();
+        explanation.lines().forEach(out::println);
         out.flush();
-        return Outcome.OK;
+        return explanation.stopped().isEmpty() ? Outcome.OK : failed(explanation.stopped(), Outcome.JOB_FAILED);
+    }
+
+    /** The document limits extract has, from the same settings (explain runs without the Spring application). */
+    private DocumentExtractor.Limits limits() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("command line", cli.springProperties()));
+        try {
+            return DocumentLimitSettings.of(environment);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int failed(String problem, int exitCode) {
+        spec.commandLine().getErr().println("peel-harvest explain: " + problem);
+        return exitCode;
     }
 
     /**
@@ -64,15 +100,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<SourceDocument> fromFile() throws IOException {
+    private Optional<DocumentRef> fromFile() {
         Path file = Path.of(document);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(new SourceDocument(file.toUri().toString(), Files.readAllBytes(file)));
+        return Files.exists(file) ? Optional.of(DocumentRef.of(file, file)) : Optional.empty();
     }
 
-    private Optional<SourceDocument> fromSnapshot() throws IOException {
+    private Optional<DocumentRef> fromSnapshot() throws IOException {
         if (!Files.isDirectory(snapshot)) {
             return Optional.empty();
         }
@@ -80,7 +113,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (Path warc : WarcDocuments.filesIn(snapshot)) {
             for (DocumentRef entry : WarcDocuments.entries(warc)) {
                 if (UrlCanonicalizer.canonical(entry.url()).orElse(entry.url()).equals(wanted)) {
-                    return Optional.of(new SourceDocument(entry.url(), WarcDocuments.payload(entry.file(), entry.offset())));
+                    return Optional.of(entry);
                 }
             }
         }

@@ -41,6 +41,11 @@ public final class DocumentExtractor {
      */
     public record Limits(long maxBytes, Duration timeout) {
 
+        /** The setting of {@link #maxBytes}, and the one definition of its default below. */
+        public static final String MAX_SIZE_SETTING = "peel.limits.max-document-size";
+        /** The setting of {@link #timeout}, and the one definition of its default below. */
+        public static final String TIMEOUT_SETTING = "peel.limits.document-timeout";
+        /** The defaults of both settings, for {@code extract}, {@code run} and {@code explain} alike. */
         public static final Limits DEFAULT = new Limits(50L * 1024 * 1024, Duration.ofSeconds(60));
 
         public Limits {
@@ -94,11 +99,14 @@ public final class DocumentExtractor {
      * @throws RejectedDocumentException naming the document and the reason it gives no report
      */
     public List<Report> extractAll(SourceDocument document) {
-        requireWithinSize(document);
+        return withinLimits(document, () -> reportsOf(document));
+    }
+
+    /** Every report of a document, read in this thread with no limit: only ever called within them. */
+    List<Report> reportsOf(SourceDocument document) {
         SourceFormat format = formatOf(document);
-        requireHeapFor(document, format);
-        Source source = new Source(document.url(), format, document.sha256());
-        return withinLimits(document, () -> reader.read(blocks(document, format), source));
+        DocumentBlocks blocks = blocks(document, format);
+        return reader.read(blocks, new Source(document.url(), format, document.sha256(), blocks.controlCharacters()));
     }
 
     private void requireWithinSize(SourceDocument document) {
@@ -128,9 +136,13 @@ public final class DocumentExtractor {
      * Runs one document's extraction in a parser thread, so that a document that takes too long
      * is rejected as {@code timed-out} (the thread is interrupted, and the HTML walk stops at
      * that) and one that needs more memory than the heap has is rejected as {@code too-large}:
-     * the parser's memory is all garbage once its thread has thrown.
+     * the parser's memory is all garbage once its thread has thrown. The document's size, and an
+     * HTML page's need of heap, are checked before it is parsed. {@code extract} and {@code explain}
+     * both read a document only through this (issue 17).
      */
-    private <T> T withinLimits(SourceDocument document, Supplier<T> extraction) {
+    <T> T withinLimits(SourceDocument document, Supplier<T> extraction) {
+        requireWithinSize(document);
+        requireHeapFor(document, formatOf(document));
         Future<T> result = PARSERS.submit(extraction::get);
         try {
             return result.get(limits.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -147,7 +159,7 @@ public final class DocumentExtractor {
         }
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
@@ -174,11 +186,13 @@ public final class DocumentExtractor {
         return blocks(document, formatOf(document));
     }
 
+    /** The document's blocks, HTML or PDF, with no control character in their text. */
     private DocumentBlocks blocks(SourceDocument document, SourceFormat format) {
-        return switch (format) {
+        DocumentBlocks blocks = switch (format) {
             case HTML -> html.read(htmlBytes(document.content()), document.url());
             case PDF -> pdf.read(document.content(), document.url());
         };
+        return blocks.withoutControlCharacters();
     }
 
     private static SourceFormat formatOf(SourceDocument document) {

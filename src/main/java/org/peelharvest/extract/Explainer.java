@@ -11,6 +11,8 @@ import java.util.Set;
 import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Finding;
 import org.peelharvest.model.Question;
+import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SourceDocument;
@@ -23,11 +25,57 @@ import org.peelharvest.model.SourceDocument;
  */
 public final class Explainer {
 
-    private final DocumentExtractor extractor = new DocumentExtractor();
+    /**
+     * What explain found: its lines, and why it stopped short (empty when it did not).
+     *
+     * @param stopped the one line saying which document limit stopped it and what extract does
+     *                with the document; empty when the document was explained whole
+     */
+    public record Explanation(List<String> lines, String stopped) {
+    }
 
-    public List<String> explain(SourceDocument document) {
+    private final DocumentExtractor extractor;
+
+    public Explainer() {
+        this(DocumentExtractor.Limits.DEFAULT);
+    }
+
+    /** Explains under {@code limits}, the same limits {@code extract} rejects a document by (issue 17). */
+    public Explainer(DocumentExtractor.Limits limits) {
+        this.extractor = new DocumentExtractor(limits);
+    }
+
+    public Explanation explain(SourceDocument document) {
         List<String> lines = new ArrayList<>();
         lines.add("document: " + document.url() + " (" + document.content().length + " bytes, sha256 " + document.sha256() + ")");
+        try {
+            lines.addAll(extractor.withinLimits(document, () -> explained(document)));
+        } catch (RejectedDocumentException e) {
+            if (isLimit(e.reject())) {
+                return new Explanation(lines, stopped(e.reject(), extractor.limits()));
+            }
+            lines.add("outcome: rejected " + e.reject().reason() + ": " + e.reject().detail());
+        }
+        return new Explanation(lines, "");
+    }
+
+    /** Whether {@code reject} is a document limit (size, time, heap) rather than what the document says. */
+    public static boolean isLimit(Reject reject) {
+        return reject.reason() == RejectReason.TIMED_OUT || reject.reason() == RejectReason.TOO_LARGE;
+    }
+
+    /** The line saying that a document limit stopped explain, and what extract does with the document. */
+    public static String stopped(Reject reject, DocumentExtractor.Limits limits) {
+        String why = reject.reason() == RejectReason.TIMED_OUT
+                ? "after " + DocumentExtractor.seconds(limits.timeout()) + " (the document time limit, "
+                        + DocumentExtractor.Limits.TIMEOUT_SETTING + ")"
+                : "at a document limit: " + reject.detail(); // the size setting, or the heap (-Xmx)
+        return "stopped " + why + "; extract rejects this document " + reject.reason().code();
+    }
+
+    /** The explanation's lines after the first, worked out in the extractor's parser thread, within its limits. */
+    private List<String> explained(SourceDocument document) {
+        List<String> lines = new ArrayList<>();
         DocumentBlocks blocks;
         try {
             blocks = extractor.read(document);
@@ -44,7 +92,7 @@ public final class Explainer {
         List<Report> reports = List.of();
         String outcome;
         try {
-            reports = extractor.extractAll(document);
+            reports = extractor.reportsOf(document);
             outcome = "outcome: " + reports.size() + " report(s): " + String.join(", ", reports.stream().map(Explainer::summaryOf).toList());
         } catch (RejectedDocumentException e) {
             outcome = "outcome: rejected " + e.reject().reason() + ": " + e.reject().detail();

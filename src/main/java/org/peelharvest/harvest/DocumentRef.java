@@ -24,7 +24,7 @@ import org.peelharvest.model.RejectReason;
 public record DocumentRef(Path file, long offset, String url, String fingerprint, Reject problem) {
 
     /** A file found in {@code folder}, the input it was listed from (its own folder when named directly). */
-    static DocumentRef of(Path file, Path folder) {
+    public static DocumentRef of(Path file, Path folder) {
         return new DocumentRef(file, -1, urlOf(file, folder), fingerprintOf(file), null);
     }
 

@@ -1,7 +1,6 @@
 package org.peelharvest.job;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.util.unit.DataSize;
 
 import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.harvest.DocumentRef;
@@ -134,9 +132,8 @@ class ExtractJobConfiguration {
 
     /** What one document may cost: {@code peel.limits.max-document-size} and {@code peel.limits.document-timeout}. */
     @Bean
-    DocumentExtractor.Limits documentLimits(@Value("${peel.limits.max-document-size:50MB}") DataSize maxSize,
-                                            @Value("${peel.limits.document-timeout:60s}") Duration timeout) {
-        return new DocumentExtractor.Limits(maxSize.toBytes(), timeout);
+    DocumentExtractor.Limits documentLimits(org.springframework.core.env.Environment environment) {
+        return DocumentLimitSettings.of(environment);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package org.peelharvest.model;
 
 /**
- * What a published report lacks, or holds only in prose: recorded beside it rather than guessed,
- * so an analyst knows which rows to weigh. A report has at most one warning of each code.
+ * What a published report lacks, holds only in prose, or held that is no part of text: recorded
+ * beside it rather than guessed, so an analyst knows which rows to weigh. A report has at most one warning of each code.
  *
  * @param reportId  the published report
  * @param sourceUrl the document it was published from
@@ -21,7 +21,9 @@ public record Warning(String reportId, String sourceUrl, Code code, String detai
         /** The report's grade, or a question's, was read from a summary sentence, not a grade line. */
         GRADE_IN_PROSE_ONLY("grade-in-prose-only"),
         /** The document gives no "Last updated" date. */
-        NO_LAST_UPDATED("no-last-updated");
+        NO_LAST_UPDATED("no-last-updated"),
+        /** The document's text held control characters (a terminal escape), removed from the published text. */
+        CONTROL_CHARACTERS_REMOVED("control-characters-removed");
 
         private final String label;
 

@@ -1,9 +1,8 @@
 package org.peelharvest.publish;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +36,16 @@ public final class ReleaseDiff {
     /** One change; {@code questionNumber} is null for a change to the report itself. */
     public record Change(String reportId, Integer questionNumber, String change, String field, String old,
                          String now) {
+    }
+
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * What could not be read of the releases compared (a line or field past its limit), one line
+     * each naming the file, the line and the limit; what was read was compared.
+     */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     public List<Change> between(Path oldRelease, Path newRelease) throws IOException {
@@ -121,7 +130,7 @@ public final class ReleaseDiff {
     private record Conflict(String reportId, String field, String value, String otherValue) {
     }
 
-    private static void conflicts(Path oldRelease, Path newRelease, List<Change> changes) throws IOException {
+    private void conflicts(Path oldRelease, Path newRelease, List<Change> changes) throws IOException {
         Set<Conflict> before = conflicts(oldRelease);
         Set<Conflict> after = conflicts(newRelease);
         after.stream().filter(c -> !before.contains(c)).forEach(c -> changes.add(
@@ -131,20 +140,25 @@ public final class ReleaseDiff {
     }
 
     /** The conflicts of a release in their file's order (by report); none when it has no conflicts.csv. */
-    private static Set<Conflict> conflicts(Path release) throws IOException {
+    private Set<Conflict> conflicts(Path release) throws IOException {
         Path file = release.resolve("conflicts.csv");
         Set<Conflict> conflicts = new LinkedHashSet<>();
         if (!Files.isRegularFile(file)) {
             return conflicts;
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        // The spreadsheet style starts with a byte-order mark (CsvStyle.SPREADSHEET).
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+        try (Reader reader = new ReadLimits.CsvReader(ReadLimits.textReader(file), file.toString());
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             for (CSVRecord row : parser) {
                 conflicts.add(new Conflict(row.get("report_id"), row.get("field"), row.get("value"),
                         row.get("other_value")));
             }
+        } catch (ReadLimits.TooLong e) {
+            problems.add(e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof ReadLimits.TooLong tooLong)) {
+                throw e;
+            }
+            problems.add(tooLong.getMessage());
         }
         return conflicts;
     }
@@ -175,16 +189,21 @@ public final class ReleaseDiff {
         return questions;
     }
 
-    /** The reports of a release, by id, read one line at a time from reports.jsonl. */
-    private static Map<String, JsonNode> reports(Path release) throws IOException {
-        Path lines = release.resolve("reports.jsonl");
-        if (!Files.isRegularFile(lines)) {
+    /** The reports of a release, by id, read one line at a time from reports.jsonl; a line past its limit is a problem. */
+    private Map<String, JsonNode> reports(Path release) throws IOException {
+        Path file = release.resolve("reports.jsonl");
+        if (!Files.isRegularFile(file)) {
             throw new IOException(release + " is not a release: it has no reports.jsonl");
         }
         Map<String, JsonNode> reports = new TreeMap<>();
-        try (BufferedReader in = Files.newBufferedReader(lines, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode report = JSON.readTree(line);
+        try (ReadLimits.Lines lines = new ReadLimits.Lines(ReadLimits.textReader(file), ReadLimits.MAX_LINE_CHARS)) {
+            for (ReadLimits.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.tooLong()) {
+                    problems.add(ReadLimits.tooLong(file.toString(), line.number(), "the line is",
+                            ReadLimits.MAX_LINE_CHARS) + "; its report is not compared");
+                    continue;
+                }
+                JsonNode report = JSON.readTree(line.text());
                 reports.put(report.get("report_id").asString(), report);
             }
         }

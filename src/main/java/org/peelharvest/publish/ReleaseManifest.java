@@ -95,15 +95,24 @@ public final class ReleaseManifest {
         return Optional.of(files);
     }
 
+    /** The manifest's lines, each and their number within {@link ReadLimits}: the rest is a problem, not read. */
     private static Map<String, String> read(Path file, List<String> problems) throws IOException {
         Map<String, String> listed = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher line = LINE.matcher(lines.get(i));
-            if (line.matches()) {
-                listed.put(line.group(2), line.group(1));
-            } else {
-                problems.add(FILE + ": line " + (i + 1) + " is not '<sha256>  <path>'");
+        try (ReadLimits.Lines lines = new ReadLimits.Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                ReadLimits.MAX_MANIFEST_LINE_CHARS)) {
+            for (ReadLimits.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.number() > ReadLimits.MAX_MANIFEST_LINES) {
+                    problems.add(FILE + ": more than " + ReadLimits.MAX_MANIFEST_LINES + " lines; the rest is not read");
+                    break;
+                }
+                Matcher matched = line.tooLong() ? null : LINE.matcher(line.text());
+                if (matched != null && matched.matches()) {
+                    listed.put(matched.group(2), matched.group(1));
+                } else {
+                    problems.add(line.tooLong()
+                            ? ReadLimits.tooLong(FILE, line.number(), "the line is", ReadLimits.MAX_MANIFEST_LINE_CHARS)
+                            : FILE + ": line " + line.number() + " is not '<sha256>  <path>'");
+                }
             }
         }
         return listed;

@@ -2,15 +2,19 @@ package org.peelharvest.publish;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,10 +23,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.peelharvest.model.ControlCharacters;
 import org.peelharvest.model.SourceDocument;
 
 /**
@@ -39,6 +46,9 @@ public final class ReleaseValidator {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_PROBLEMS_PER_FILE = 20;
+    /** A control character in a release's text (issue 17); %s names it, U+001B. */
+    private static final String CONTROL_CHARACTER = "holds the control character %s, which is no part of text "
+            + "(a terminal escape or the like)";
     /** The files of a release that are not resources of its data package. */
     private static final Set<String> NOT_RESOURCES = Set.of(DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE,
             SummaryPage.FILE, OutputMarker.FILE);
@@ -49,37 +59,48 @@ public final class ReleaseValidator {
      */
     private record Rows(Path release, ReleaseDescriptor.Resource resource) {
 
-        /** Each row to {@code check}, after the header; nothing when the file is missing or its header is not the table's. */
-        void forEach(List<String> problems, boolean tellHeader, Consumer<CSVRecord> check) throws IOException {
+        /**
+         * Each row to {@code check}, after the header; nothing when the file is missing or its header
+         * is not the table's. A field or row past its limit ends the file's reading, told once (with
+         * {@code tell}, the first reading's).
+         */
+        void forEach(List<String> problems, boolean tell, Consumer<CSVRecord> check) throws IOException {
             Path file = inside(release, resource.path());
             if (file == null || !Files.isRegularFile(file)) {
                 return;
             }
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                // The spreadsheet style's byte-order mark is no part of the first column's name.
-                reader.mark(1);
-                if (reader.read() != '\uFEFF') {
-                    reader.reset();
-                }
-                try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader)) {
-                    List<String> header = parser.getHeaderNames();
-                    List<String> expected = resource.table().header();
-                    if (!header.equals(expected)) {
-                        if (tellHeader) {
-                            problems.add(resource.path() + ": columns " + header + " are not the expected " + expected);
-                        }
-                        return;
+            try (Reader reader = new ReadLimits.CsvReader(ReadLimits.textReader(file), resource.path());
+                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                         .parse(reader)) {
+                List<String> header = parser.getHeaderNames();
+                List<String> expected = resource.table().header();
+                if (!header.equals(expected)) {
+                    if (tell) {
+                        problems.add(resource.path() + ": columns " + header + " are not the expected " + expected);
                     }
-                    parser.forEach(check);
+                    return;
                 }
+                parser.forEach(check);
+            } catch (ReadLimits.TooLong e) {
+                tellTooLong(e, problems, tell);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof ReadLimits.TooLong tooLong)) {
+                    throw e;
+                }
+                tellTooLong(tooLong, problems, tell);
+            }
+        }
+
+        private static void tellTooLong(ReadLimits.TooLong tooLong, List<String> problems, boolean tell) {
+            if (tell) {
+                problems.add(tooLong.getMessage());
             }
         }
     }
 
     public List<String> problems(Path release) throws IOException {
         List<String> problems = new ArrayList<>(ReleaseManifest.problems(release));
-        problems.addAll(RunJson.problems(release));
+        problems.addAll(runJsonProblems(release));
         JsonNode dataPackage = readDataPackage(release, problems);
         if (dataPackage == null) {
             return problems;
@@ -104,14 +125,68 @@ public final class ReleaseValidator {
         return problems;
     }
 
-    private static JsonNode readDataPackage(Path release, List<String> problems) {
+    /** run.json's problems, a control character in it among them, unless it is too big to read whole. */
+    private static List<String> runJsonProblems(Path release) throws IOException {
+        Path file = release.resolve(RunJson.FILE);
+        if (!Files.isRegularFile(file)) {
+            return RunJson.problems(release);
+        }
+        String tooBig = ReadLimits.tooBigToReadWhole(file, RunJson.FILE);
+        if (tooBig != null) {
+            return List.of(tooBig);
+        }
+        List<String> problems = new ArrayList<>(RunJson.problems(release));
+        try {
+            String control = controlIn(JSON.readTree(file.toFile()));
+            if (control != null) {
+                problems.add(RunJson.FILE + ": " + CONTROL_CHARACTER.formatted(control));
+            }
+        } catch (JacksonException e) {
+            // RunJson.problems names JSON that cannot be read.
+        }
+        return problems;
+    }
+
+    /** The first control character of a JSON value's text, its names and strings at any depth, or null. */
+    private static String controlIn(JsonNode node) {
+        if (node.isString()) {
+            return ControlCharacters.first(node.asString());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                String control = ControlCharacters.first(property.getKey());
+                if (control != null) {
+                    return control;
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            String control = controlIn(child);
+            if (control != null) {
+                return control;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode readDataPackage(Path release, List<String> problems) throws IOException {
         Path file = release.resolve(DataPackage.FILE);
         if (!Files.isRegularFile(file)) {
             problems.add(DataPackage.FILE + ": missing, so the release cannot be checked");
             return null;
         }
+        String tooBig = ReadLimits.tooBigToReadWhole(file, DataPackage.FILE);
+        if (tooBig != null) {
+            problems.add(tooBig + ", so the release cannot be checked");
+            return null;
+        }
         try {
-            return JSON.readTree(file.toFile());
+            JsonNode dataPackage = JSON.readTree(file.toFile());
+            String control = controlIn(dataPackage);
+            if (control != null) {
+                problems.add(DataPackage.FILE + ": " + CONTROL_CHARACTER.formatted(control));
+            }
+            return dataPackage;
         } catch (JacksonException e) {
             problems.add(DataPackage.FILE + ": not valid JSON: " + e.getOriginalMessage());
             return null;
@@ -183,6 +258,10 @@ public final class ReleaseValidator {
     }
 
     private static String cellProblem(DataPackage.Field field, List<String> missingValues, String value) {
+        String control = ControlCharacters.first(value);
+        if (control != null) {
+            return CONTROL_CHARACTER.formatted(control);
+        }
         String cell = CsvTable.unguarded(value);
         if (missingValues.contains(cell)) {
             return field.required() ? "empty, but required" : null;
@@ -260,6 +339,11 @@ public final class ReleaseValidator {
         if (file == null || !Files.isRegularFile(file)) {
             return;
         }
+        String tooBig = ReadLimits.tooBigToReadWhole(schemaFile, resource.jsonSchema());
+        if (tooBig != null) {
+            problems.add(tooBig);
+            return;
+        }
         ReportSchema schema;
         try {
             schema = ReportSchema.read(schemaFile);
@@ -267,24 +351,105 @@ public final class ReleaseValidator {
             problems.add(resource.jsonSchema() + ": not a JSON Schema: " + e.getMessage());
             return;
         }
+        JsonProblems found = new JsonProblems(resource.path(), schema, problems);
         try {
             if ("jsonl".equals(resource.format())) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    for (String problem : schema.problems(JSON.readTree(lines.get(i)))) {
-                        problems.add(resource.path() + ": line " + (i + 1) + ": " + problem);
-                    }
-                }
+                checkJsonLines(file, found);
             } else {
-                JsonNode reports = JSON.readTree(file.toFile());
-                for (int i = 0; i < reports.size(); i++) {
-                    for (String problem : schema.problems(reports.get(i))) {
-                        problems.add(resource.path() + ": report " + (i + 1) + ": " + problem);
-                    }
-                }
+                checkJsonArray(file, found);
             }
         } catch (JacksonException e) {
             problems.add(resource.path() + ": not valid JSON: " + e.getOriginalMessage());
         }
+        found.tellHidden();
+    }
+
+    /** The problems of one JSON resource's reports, the first {@link #MAX_PROBLEMS_PER_FILE} told and the rest counted. */
+    private static final class JsonProblems {
+
+        private final String file;
+        private final ReportSchema schema;
+        private final List<String> problems;
+        private long found;
+
+        JsonProblems(String file, ReportSchema schema, List<String> problems) {
+            this.file = file;
+            this.schema = schema;
+            this.problems = problems;
+        }
+
+        void check(String where, JsonNode report) {
+            schema.problems(report).forEach(problem -> add(file + ": " + where + ": " + problem));
+            String control = controlIn(report);
+            if (control != null) {
+                add(file + ": " + where + ": " + CONTROL_CHARACTER.formatted(control));
+            }
+        }
+
+        void add(String problem) {
+            if (found++ < MAX_PROBLEMS_PER_FILE) {
+                problems.add(problem);
+            }
+        }
+
+        void tellHidden() {
+            if (found > MAX_PROBLEMS_PER_FILE) {
+                problems.add(file + ": " + (found - MAX_PROBLEMS_PER_FILE) + " more problem(s) not listed");
+            }
+        }
+    }
+
+    /** A report a line, each line read up to its limit: a longer one is a problem, and the next is read. */
+    private static void checkJsonLines(Path file, JsonProblems found) throws IOException {
+        try (ReadLimits.Lines lines = new ReadLimits.Lines(ReadLimits.textReader(file), ReadLimits.MAX_LINE_CHARS)) {
+            for (ReadLimits.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.tooLong()) {
+                    found.add(ReadLimits.tooLong(found.file, line.number(), "the line is", ReadLimits.MAX_LINE_CHARS)
+                            + "; not read");
+                } else {
+                    try {
+                        found.check("line " + line.number(), JSON.readTree(line.text()));
+                    } catch (JacksonException e) {
+                        found.add(found.file + ": line " + line.number() + ": not valid JSON: " + e.getOriginalMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * An array of reports, streamed: each report's extent is found by skipping it (a skipped string
+     * is not kept), and only one within {@link ReadLimits#MAX_LINE_CHARS} bytes is read as a tree.
+     */
+    private static void checkJsonArray(Path file, JsonProblems found) throws IOException {
+        try (JsonParser parser = JSON.createParser(file);
+             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                found.add(found.file + ": not a JSON array of reports");
+                return;
+            }
+            int number = 0;
+            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
+                 token = parser.nextToken()) {
+                number++;
+                long start = parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                long end = parser.currentLocation().getByteOffset();
+                if (end - start > ReadLimits.MAX_LINE_CHARS) {
+                    found.add(String.format(Locale.ROOT, "%s: report %d: %,d bytes, longer than the limit of %,d; not read",
+                            found.file, number, end - start, ReadLimits.MAX_LINE_CHARS));
+                } else {
+                    found.check("report " + number, JSON.readTree(slice(channel, start, end)));
+                }
+            }
+        }
+    }
+
+    private static byte[] slice(FileChannel channel, long start, long end) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate((int) (end - start));
+        while (bytes.hasRemaining() && channel.read(bytes, start + bytes.position()) >= 0) {
+            // read until the slice is whole
+        }
+        return bytes.array();
     }
 }

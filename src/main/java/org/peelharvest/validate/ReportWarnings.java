@@ -29,6 +29,7 @@ public final class ReportWarnings {
         add(warnings, report, Warning.Code.NO_JUDGMENT, noJudgment(report));
         add(warnings, report, Warning.Code.GRADE_IN_PROSE_ONLY, gradesFromProse(report));
         add(warnings, report, Warning.Code.NO_LAST_UPDATED, noLastUpdated(report));
+        add(warnings, report, Warning.Code.CONTROL_CHARACTERS_REMOVED, controlCharacters(report));
         return warnings;
     }
 
@@ -79,6 +80,13 @@ public final class ReportWarnings {
         }
         return read.isEmpty() ? Optional.empty()
                 : Optional.of(String.join(" and ", read) + ": grade read from a sentence, not a grade line");
+    }
+
+    private static Optional<String> controlCharacters(Report report) {
+        int removed = report.source().controlCharacters();
+        return removed == 0 ? Optional.empty()
+                : Optional.of(removed + " control character(s) removed from the document's text (a terminal escape "
+                        + "or the like, no part of text)");
     }
 
     private static Optional<String> noLastUpdated(Report report) {

@@ -40,9 +40,9 @@ final class CliProcess {
         return start(home, "256m", properties, args);
     }
 
-    /** As {@link #start(Path, Map, String...)}, with a heap of {@code heap} ({@code -Xmx}). */
-    static CliProcess start(Path home, String heap, Map<String, String> properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap, "-XX:TieredStopAtLevel=1",
+    /** As {@link #start(Path, Map, String...)}, with a heap of {@code maxHeap} ({@code -Xmx}): 64m to show a read is bounded. */
+    static CliProcess start(Path home, String maxHeap, Map<String, String> properties, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                 "-Dpeel.home=" + home));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Cli.class.getName()));

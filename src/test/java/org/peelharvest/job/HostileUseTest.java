@@ -49,7 +49,9 @@ class HostileUseTest {
                 // 1. a folder the project did not write
                 OutputFolderFaults.faults(),
                 // 2, 3, 9, 10. answers that never end, endless links, settings that cannot work
-                HarvestBoundsFaults.faults()
+                HarvestBoundsFaults.faults(),
+                // 4, 5 and 7. huge fields and lines in a release, a PDF whose drawing never ends, terminal escapes
+                ReleaseTextFaults.faults()
         ).flatMap(s -> s);
     }
 

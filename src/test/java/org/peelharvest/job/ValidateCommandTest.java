@@ -108,7 +108,8 @@ class ValidateCommandTest {
         assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
         assertThat(result.out()).contains("problem: warnings.csv: SHA-256 differs from datapackage.json",
                 "problem: warnings.csv: row 6, column code: 'questions-missing' is not one of [no-questions, "
-                        + "question-count-differs, no-judgment, grade-in-prose-only, no-last-updated]");
+                        + "question-count-differs, no-judgment, grade-in-prose-only, no-last-updated, "
+                        + "control-characters-removed]");
     }
 
     @Test
