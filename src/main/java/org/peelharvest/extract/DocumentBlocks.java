@@ -10,16 +10,23 @@ import org.peelharvest.model.Folding;
  * What a format's block reader gives: the text as blocks in reading order, and the document's own evidence of what it is.
  *
  * @param controlCharacters how many control characters were removed from the blocks' text
+ * @param origin            where the blocks came from, in a reader's words: the HTML's elements, a PDF's
+ *                          structure tree, or a PDF's page geometry (and why)
  */
-public record DocumentBlocks(List<Block> blocks, List<Evidence> evidence, int controlCharacters) {
+public record DocumentBlocks(List<Block> blocks, List<Evidence> evidence, int controlCharacters, String origin) {
 
     public DocumentBlocks {
         blocks = List.copyOf(blocks);
         evidence = evidence.stream().filter(e -> !e.text().isEmpty()).toList();
     }
 
+    public DocumentBlocks(List<Block> blocks, List<Evidence> evidence, String origin) {
+        this(blocks, evidence, 0, origin);
+    }
+
+    /** Blocks made by hand (tests). */
     public DocumentBlocks(List<Block> blocks, List<Evidence> evidence) {
-        this(blocks, evidence, 0);
+        this(blocks, evidence, 0, "given");
     }
 
     /**
@@ -43,6 +50,6 @@ public record DocumentBlocks(List<Block> blocks, List<Evidence> evidence, int co
                 kept.add(new Block(block.kind(), block.level(), text, block.page(), block.path()));
             }
         }
-        return new DocumentBlocks(kept, evidence, controlCharacters + found);
+        return new DocumentBlocks(kept, evidence, controlCharacters + found, origin);
     }
 }

@@ -102,6 +102,7 @@ public final class Explainer {
                     + report.pillar().label() + " (a pillar no source names is read from the text: a pillar label, "
                     + "'Questions for …', the cycle's known headline)");
         }
+        lines.add("blocks from " + blocks.origin());
         lines.add("blocks (kind, role, text):");
         Map<Block, String> roles = roles(blocks.blocks(), page, reports);
         for (int i = 0; i < blocks.blocks().size(); i++) {

@@ -36,6 +36,19 @@ class ExplainCommandTest {
                         + "5 question(s), 4 area(s) for improvement)");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            input/sample/derbyshire-2016-effectiveness.html | blocks from the page's HTML elements
+            input/sample/derbyshire-2016-effectiveness.pdf | blocks from the pages' geometry (the PDF is not tagged)
+            src/test/resources/fixtures/trap-ungraded-question--derbyshire-2016-effectiveness.chromium.pdf | blocks from the PDF's structure tree (its tags hold 100% of the page text)
+            """)
+    void explainSaysWhereTheBlocksCameFrom(String file, String origin) {
+        CliRunner.Result result = new CliRunner(temp).run("explain", file);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains(origin).contains("outcome: 1 report(s): 2016-derbyshire-effectiveness");
+    }
+
     @Test
     void aRejectIsExplainedWithItsReason() {
         CliRunner.Result result = new CliRunner(temp).run("explain", "src/test/resources/bad/about-this-site.html");

@@ -43,7 +43,8 @@ public final class HtmlBlockReader {
         Element root = contentRoot(page);
         HtmlBlockWalker walker = new HtmlBlockWalker();
         NodeTraversor.filter(walker, root);
-        return new DocumentBlocks(BlockNormalizer.normalize(walker.blocks()), evidence);
+        return new DocumentBlocks(BlockNormalizer.normalize(walker.blocks()), evidence,
+                "the page's HTML elements (headings, paragraphs, lists and tables by their tags and roles)");
     }
 
     /**

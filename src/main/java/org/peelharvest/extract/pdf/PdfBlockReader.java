@@ -45,9 +45,16 @@ public final class PdfBlockReader {
             }
             long pageChars = lines.stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum();
             Optional<StructureReader.Tagged> tagged = StructureReader.read(document, pageChars);
-            List<Block> blocks = tagged.filter(StructureReader.Tagged::usable).map(StructureReader.Tagged::blocks)
-                    .orElseGet(() -> PdfLayout.blocks(lines, mayHyphenate(document)));
-            return new DocumentBlocks(BlockNormalizer.normalize(blocks), evidence(document));
+            if (tagged.isPresent() && tagged.get().usable()) {
+                return new DocumentBlocks(BlockNormalizer.normalize(tagged.get().blocks()), evidence(document),
+                        String.format(Locale.ROOT, "the PDF's structure tree (its tags hold %.0f%% of the page text)",
+                                100 * tagged.get().coverage()));
+            }
+            String why = tagged.map(t -> String.format(Locale.ROOT, "its tags hold only %.0f%% of the page text, under %.0f%%",
+                    100 * t.coverage(), 100 * StructureReader.MIN_COVERAGE)).orElse("the PDF is not tagged");
+            return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document))),
+                    evidence(document), "the pages' geometry (" + why + "): lines joined by leading and indent, "
+                    + "headings by size and weight, columns by the white space between them");
         } catch (InvalidPasswordException e) {
             throw reject(url, RejectReason.ENCRYPTED_PDF, "the PDF is encrypted with a password", e);
         } catch (IOException e) {
