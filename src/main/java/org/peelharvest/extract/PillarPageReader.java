@@ -168,7 +168,10 @@ final class PillarPageReader {
             if (set != null && QuestionSets.isHeadline(set, text)) {
                 return i;
             }
-            boolean knownQuestion = set != null && QuestionSets.questionNumber(set, questionText(text)).isPresent();
+            // A known question, or a piece of one wrapped onto a block of its own, is never the headline: a
+            // question's section is no place to read the report's own grade from.
+            boolean knownQuestion = set != null && (QuestionSets.questionNumber(set, questionText(text)).isPresent()
+                    || QuestionSets.isPieceOfKnown(set, questionText(text)));
             if (firstQuestion < 0 && isQuestionShaped(text) && !knownQuestion) {
                 firstQuestion = i;
             }

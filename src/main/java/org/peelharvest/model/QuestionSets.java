@@ -3,6 +3,7 @@ package org.peelharvest.model;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
@@ -175,6 +176,22 @@ public final class QuestionSets {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when {@code text} is the start or the end of one of the set's questions or headlines,
+     * but not the whole (three words at least): a heading wrapped over two lines, a column or a
+     * page break and read as two blocks. Such a piece is never a headline of its own.
+     */
+    public static boolean isPieceOfKnown(QuestionSet set, String text) {
+        List<String> words = words(text);
+        if (words.size() < 3) {
+            return false;
+        }
+        return Stream.concat(set.questions().stream(), set.headlines().stream()).map(QuestionSets::knownWords)
+                .anyMatch(known -> known.size() > words.size()
+                        && (known.subList(0, words.size()).equals(words)
+                        || known.subList(known.size() - words.size(), known.size()).equals(words)));
     }
 
     /** True when {@code text} is one of the set's headline wordings. */
