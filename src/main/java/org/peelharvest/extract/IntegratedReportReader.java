@@ -56,7 +56,7 @@ final class IntegratedReportReader {
     Report read(List<Block> page, int titleAt, Force force, Cycle cycle, Source source) {
         int statement = gradesStatement(page, titleAt, source);
         int expected = number(statement(page.get(statement)).orElseThrow().group(1), source);
-        GradesTable table = readGrades(page, statement + 1);
+        GradesTable table = readGrades(page, statement + 1, cycle);
         if (table.grades().size() != expected) {
             throw reject(source, RejectReason.GRADES_INCOMPLETE, "the page says it grades " + expected
                     + " areas of policing, but its grades table or graphic gives " + table.grades().size()
@@ -110,10 +110,27 @@ final class IntegratedReportReader {
         return index;
     }
 
-    private static GradesTable readGrades(List<Block> page, int from) {
+    /**
+     * A graphic read in source order may give each area before its grade or each grade before its
+     * area ("Good" / "Police powers and public treatment"). Both readings are made; the one that
+     * pairs more grades with areas of the cycle's list is taken, the area first where they tie.
+     */
+    private static GradesTable readGrades(List<Block> page, int from, Cycle cycle) {
+        GradesTable areaFirst = readGrades(page, from, false);
+        GradesTable gradeFirst = readGrades(page, from, true);
+        Optional<QuestionSets.QuestionSet> set = QuestionSets.of(cycle, Pillar.INTEGRATED);
+        return set.isPresent() && knownAreas(gradeFirst, set.get()) > knownAreas(areaFirst, set.get()) ? gradeFirst : areaFirst;
+    }
+
+    private static long knownAreas(GradesTable table, QuestionSets.QuestionSet set) {
+        return table.grades().keySet().stream().filter(area -> QuestionSets.questionNumber(set, area).isPresent()).count();
+    }
+
+    private static GradesTable readGrades(List<Block> page, int from, boolean gradeFirst) {
         Map<String, Judgment> grades = new LinkedHashMap<>();
         Map<Integer, Judgment> columnGrades = new LinkedHashMap<>();
         String pendingArea = null;
+        Judgment pendingGrade = null;
         int i = from;
         for (; i < page.size(); i++) {
             Block block = page.get(i);
@@ -127,11 +144,16 @@ final class IntegratedReportReader {
             }
             Optional<Judgment> grade = Grades.fromLine(text);
             Matcher trailing = TRAILING_GRADE.matcher(text);
-            if (grade.isPresent() && pendingArea != null) {
+            if (grade.isPresent() && gradeFirst) {
+                pendingGrade = grade.get();
+            } else if (grade.isPresent() && pendingArea != null) {
                 grades.put(pendingArea, grade.get());
                 pendingArea = null;
             } else if (grade.isEmpty() && trailing.matches() && words(trailing.group(1)) <= MAX_AREA_WORDS) {
                 grades.put(trailing.group(1), Judgment.fromLabel(trailing.group(2)).orElseThrow());
+            } else if (grade.isEmpty() && gradeFirst && pendingGrade != null) {
+                grades.put(text, pendingGrade);
+                pendingGrade = null;
             } else if (grade.isEmpty()) {
                 pendingArea = text;
             }
