@@ -57,7 +57,9 @@ final class PillarPageReader {
     private final Source source;
 
     private PillarPageReader(List<Block> blocks, IdentityReader.Identity identity, Source source) {
-        this.blocks = blocks;
+        Optional<QuestionSet> known = identity.pillar() == null ? Optional.empty()
+                : QuestionSets.of(identity.cycle(), identity.pillar());
+        this.blocks = known.map(set -> joinWrappedQuestions(blocks, set)).orElse(blocks);
         this.identity = identity;
         this.source = source;
     }
@@ -71,7 +73,8 @@ final class PillarPageReader {
         Pillar pillar = identity.pillar() != null ? identity.pillar() : pillarOfText(questionsFor).orElse(null);
         QuestionSet set = setOf(pillar);
         int headline = findHeadline(set, questionsFor);
-        String headlineText = headlineText(blocks.get(headline).text());
+        // A report page without its headline (-1) is read all the same; its report is published with a warning.
+        String headlineText = headline < 0 ? "" : headlineText(blocks.get(headline).text());
         if (pillar == null) {
             pillar = pillarOfHeadline(headlineText)
                     .orElseThrow(() -> reject(RejectReason.NO_PILLAR, "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
@@ -188,6 +191,10 @@ final class PillarPageReader {
         if (beforeDate >= 0) {
             return beforeDate;
         }
+        if (set != null && blocks.stream().anyMatch(b -> isKnownQuestion(b, set))) {
+            // Its questions are there: a report whose headline is missing (a copy re-published without it).
+            return -1;
+        }
         throw reject(RejectReason.NO_HEADLINE_QUESTION, "no headline question (a known headline of the cycle, or a line ending in '?') "
                 + "stands before the questions");
     }
@@ -245,6 +252,34 @@ final class PillarPageReader {
             return page.size();
         }
         return first - 1 > headline && NUMBER_ONLY.matcher(page.get(first - 1).text()).matches() ? first - 1 : first;
+    }
+
+    /**
+     * Two blocks in a row that together word a known question, though neither does alone, are one
+     * question heading wrapped by a line, column or page break: joined into the first.
+     */
+    private static List<Block> joinWrappedQuestions(List<Block> blocks, QuestionSet set) {
+        List<Block> joined = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (i + 1 < blocks.size() && wrapsInto(block, blocks.get(i + 1), set)) {
+                joined.add(new Block(block.kind(), block.level(), block.text() + " " + blocks.get(i + 1).text(),
+                        block.page(), block.path()));
+                i++;
+            } else {
+                joined.add(block);
+            }
+        }
+        return joined;
+    }
+
+    private static boolean wrapsInto(Block first, Block second, QuestionSet set) {
+        if (first.isListItem() || first.isTableRow() || second.isListItem() || second.isTableRow()
+                || isKnownQuestion(first, set) || first.text().length() + second.text().length() > 400) {
+            return false;
+        }
+        return QuestionSets.isPieceOfKnown(set, questionText(first.text()))
+                && QuestionSets.questionNumber(set, questionText(first.text() + " " + second.text())).isPresent();
     }
 
     private static boolean isKnownQuestion(Block block, QuestionSet set) {

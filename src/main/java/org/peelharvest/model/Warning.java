@@ -23,7 +23,9 @@ public record Warning(String reportId, String sourceUrl, Code code, String detai
         /** The document gives no "Last updated" date. */
         NO_LAST_UPDATED("no-last-updated"),
         /** The document's text held control characters (a terminal escape), removed from the published text. */
-        CONTROL_CHARACTERS_REMOVED("control-characters-removed");
+        CONTROL_CHARACTERS_REMOVED("control-characters-removed"),
+        /** A pillar report whose page has its questions but not its headline question (a re-published copy). */
+        NO_HEADLINE("no-headline");
 
         private final String label;
 

@@ -45,9 +45,6 @@ public final class ReportValidator {
         if (report.cycle().isIntegrated() != (report.pillar() == Pillar.INTEGRATED)) {
             violations.add("pillar " + report.pillar().label() + " does not belong to cycle " + report.cycle().label());
         }
-        if (report.headlineQuestion().isBlank() && report.pillar() != Pillar.INTEGRATED) {
-            violations.add("headline_question is empty");
-        }
         if (report.pillar() == Pillar.INTEGRATED && report.judgment() != null) {
             violations.add("an integrated report has no overall judgment, only its areas' grades");
         }

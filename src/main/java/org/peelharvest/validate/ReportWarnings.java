@@ -30,11 +30,19 @@ public final class ReportWarnings {
         add(warnings, report, Warning.Code.GRADE_IN_PROSE_ONLY, gradesFromProse(report));
         add(warnings, report, Warning.Code.NO_LAST_UPDATED, noLastUpdated(report));
         add(warnings, report, Warning.Code.CONTROL_CHARACTERS_REMOVED, controlCharacters(report));
+        add(warnings, report, Warning.Code.NO_HEADLINE, noHeadline(report));
         return warnings;
     }
 
     private static void add(List<Warning> warnings, Report report, Warning.Code code, Optional<String> detail) {
         detail.ifPresent(d -> warnings.add(new Warning(report.reportId(), report.source().url(), code, d)));
+    }
+
+    private static Optional<String> noHeadline(Report report) {
+        return report.headlineQuestion().isBlank() && report.pillar() != Pillar.INTEGRATED
+                ? Optional.of("the page gives its questions but not its headline question; the report is published "
+                        + "without it, and its grade only from a grade line or summary before the questions")
+                : Optional.empty();
     }
 
     private static Optional<String> noQuestions(Report report) {

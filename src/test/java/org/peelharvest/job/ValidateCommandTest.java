@@ -109,7 +109,7 @@ class ValidateCommandTest {
         assertThat(result.out()).contains("problem: warnings.csv: SHA-256 differs from datapackage.json",
                 "problem: warnings.csv: row 6, column code: 'questions-missing' is not one of [no-questions, "
                         + "question-count-differs, no-judgment, grade-in-prose-only, no-last-updated, "
-                        + "control-characters-removed]");
+                        + "control-characters-removed, no-headline]");
     }
 
     @Test

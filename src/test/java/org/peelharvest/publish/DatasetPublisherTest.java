@@ -322,7 +322,7 @@ class DatasetPublisherTest {
         JsonNode counts = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile()).get("counts");
         assertThat(counts.get("warnings").asInt()).isEqualTo(2);
         assertThat(counts.get("warnings_by_code").toString()).isEqualTo("{\"no-questions\":1,\"question-count-differs\":0,"
-                + "\"no-judgment\":0,\"grade-in-prose-only\":0,\"no-last-updated\":1,\"control-characters-removed\":0}");
+                + "\"no-judgment\":0,\"grade-in-prose-only\":0,\"no-last-updated\":1,\"control-characters-removed\":0,\"no-headline\":0}");
         assertThat(Files.readString(root.resolve("latest/index.html")))
                 .contains("<th scope=\"row\">Warnings (what a published report lacks)</th><td class=\"n\">2</td>",
                         "<p>no-questions 1, no-last-updated 1</p>",
@@ -349,7 +349,7 @@ class DatasetPublisherTest {
         assertThat(schema.get("fields").findValuesAsString("name")).containsExactly("report_id", "source_url", "code", "detail");
         assertThat(schema.get("fields").get(2).get("constraints").get("enum").toString()).isEqualTo(
                 "[\"no-questions\",\"question-count-differs\",\"no-judgment\",\"grade-in-prose-only\",\"no-last-updated\","
-                        + "\"control-characters-removed\"]");
+                        + "\"control-characters-removed\",\"no-headline\"]");
         assertThat(schema.get("primaryKey").toString()).isEqualTo("[\"report_id\",\"code\"]");
         assertThat(schema.get("foreignKeys").toString()).contains("\"resource\":\"reports\"", "\"fields\":[\"report_id\"]");
     }
