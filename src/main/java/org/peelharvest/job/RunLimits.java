@@ -43,10 +43,11 @@ final class RunLimits {
             new Bound<>("peel.chunk-size", Integer::valueOf, 1, 10_000, "1", "10000"),
             new Bound<>("peel.limits.max-document-size", DataSize::parse, DataSize.ofBytes(1), DataSize.ofMegabytes(1024),
                     "1B", "1024MB"),
-            new Bound<>("peel.limits.document-timeout", DurationStyle::detectAndParse, Duration.ofSeconds(1),
-                    Duration.ofHours(1), "1s", "1h"),
-            new Bound<>("peel.progress-interval", DurationStyle::detectAndParse, Duration.ofSeconds(1),
-                    Duration.ofHours(24), "1s", "24h"));
+            new Bound<>("peel.limits.document-timeout", DurationStyle::detectAndParse, Duration.ofMillis(100),
+                    Duration.ofHours(1), "100ms", "1h"),
+            // 0s: a progress line at every document.
+            new Bound<>("peel.progress-interval", DurationStyle::detectAndParse, Duration.ZERO,
+                    Duration.ofHours(24), "0s", "24h"));
 
     /**
      * The first of these settings that cannot work, as one line; empty when all can. A value comes

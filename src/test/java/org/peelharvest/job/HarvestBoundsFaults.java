@@ -49,7 +49,7 @@ final class HarvestBoundsFaults {
                 new HostileUseTest.Fault("job file with 'max-duration: 100h' (run)", HarvestBoundsFaults::jobFileTooLong),
                 runSetting("peel.threads", "100000", "peel.threads must be between 0 (one a core) and 256, not 100000"),
                 runSetting("peel.limits.document-timeout", "1000h",
-                        "peel.limits.document-timeout must be between 1s and 1h, not 1000h"),
+                        "peel.limits.document-timeout must be between 100ms and 1h, not 1000h"),
                 new HostileUseTest.Fault("a harvest past its --max-duration", HarvestBoundsFaults::maxDuration),
                 new HostileUseTest.Fault("robots.txt with Crawl-delay: 250", HarvestBoundsFaults::crawlDelay));
     }
