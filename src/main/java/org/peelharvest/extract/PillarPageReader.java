@@ -87,7 +87,10 @@ final class PillarPageReader {
         Optional<Judgment> badge = gradeLine(page, headline, questionsAt);
         String summary = summary(page, headline, questionsAt);
         List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, set, force), summary, force);
-        Optional<Judgment> stated = badge.isPresent() ? Optional.empty() : ProseGrades.stated(summary, headlineText, force);
+        // Without its headline, the summary's sentences are matched against the pillar's own headline.
+        String about = !headlineText.isEmpty() ? headlineText
+                : set != null && !set.headlines().isEmpty() ? set.headlines().get(0) : pillar.label();
+        Optional<Judgment> stated = badge.isPresent() ? Optional.empty() : ProseGrades.stated(summary, about, force);
         Judgment judgment = badge.or(() -> stated).orElse(null);
         JudgmentSource judgmentSource = badge.isPresent() ? JudgmentSource.BADGE : stated.isPresent() ? JudgmentSource.SUMMARY : null;
         return new Report(force, identity.cycle(), pillar, headlineText, judgment, judgmentSource,
@@ -178,7 +181,8 @@ final class PillarPageReader {
             if (firstQuestion < 0 && isQuestionShaped(text) && !knownQuestion) {
                 firstQuestion = i;
             }
-            if (ReportReader.dateOf(text) != null && candidate >= 0 && firstQuestion < 0 && beforeDate < 0) {
+            if (ReportReader.dateOf(text) != null && candidate >= 0 && firstQuestion < 0 && beforeDate < 0
+                    && isHeadlineShaped(blocks.get(candidate).text())) {
                 beforeDate = candidate;
             }
             if (!isHeaderLine(block)) {
@@ -197,6 +201,16 @@ final class PillarPageReader {
         }
         throw reject(RejectReason.NO_HEADLINE_QUESTION, "no headline question (a known headline of the cycle, or a line ending in '?') "
                 + "stands before the questions");
+    }
+
+    /**
+     * A 2014 headline that is no question ("How well the force delivers value for money") is a short
+     * line, not a sentence: a paragraph standing before the date (a commissioner's introduction to a
+     * copy of the report) is not one.
+     */
+    private static boolean isHeadlineShaped(String text) {
+        String stripped = text.strip();
+        return stripped.split("\\s+").length <= 20 && !stripped.endsWith(".");
     }
 
     /** Title, label, date, grade and furniture lines: what stands around a headline but never is one. */
