@@ -48,6 +48,7 @@ class HostileUseTest {
         return Stream.of(
                 // 1. a folder the project did not write
                 OutputFolderFaults.faults()
+                , RunAccountingFaults.faults() // 6, 8, 11: copies counted, signals and full disks named, no trace file
         ).flatMap(s -> s);
     }
 
