@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.DataAccessException;
 
 import org.peelharvest.harvest.HarvestOutcome;
 import org.peelharvest.publish.WriteFailure;
@@ -75,7 +76,22 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     static String causeOf(List<Throwable> failures) {
         return failures.stream().map(Outcome::writeFailureIn).filter(Objects::nonNull).findFirst()
                 .map(Throwable::getMessage)
+                .or(() -> failures.stream().map(Outcome::repositoryNotWritten).filter(Objects::nonNull).findFirst())
                 .orElseGet(() -> failures.stream().findFirst().map(Outcome::rootCause).orElse(""));
+    }
+
+    /**
+     * The job repository's database failing to write its file (H2's own message names no file):
+     * "no space left on device writing the job repository"; null when that is not the failure.
+     */
+    private static String repositoryNotWritten(Throwable failure) {
+        boolean database = false;
+        Throwable cause = failure;
+        for (; cause.getCause() != null && cause.getCause() != cause; cause = cause.getCause()) {
+            database |= cause instanceof java.sql.SQLException || cause instanceof DataAccessException;
+        }
+        return database && cause instanceof java.io.IOException io && io.getMessage() != null
+                ? WriteFailure.reasonOf(io) + " writing the job repository" : null;
     }
 
     /** The innermost cause of {@code failure}, named with its type: what a person must fix; a file not written, by its path and reason. */

@@ -33,7 +33,7 @@ public final class WriteFailure extends IOException {
     }
 
     /** The system's reason, in lower case as {@code strerror} reads in a sentence ("no space left on device"). */
-    static String reasonOf(IOException failure) {
+    public static String reasonOf(IOException failure) {
         String reason;
         if (failure instanceof AccessDeniedException) {
             reason = "permission denied";
@@ -48,7 +48,7 @@ public final class WriteFailure extends IOException {
     }
 
     /** {@code failure} naming {@code path}, unless it already names a file. */
-    static WriteFailure of(Path path, IOException failure) {
+    public static WriteFailure of(Path path, IOException failure) {
         return failure instanceof WriteFailure named ? named : new WriteFailure(path, failure);
     }
 
