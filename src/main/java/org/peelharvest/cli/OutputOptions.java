@@ -31,8 +31,10 @@ class OutputOptions extends QuietOption {
         if (quiet) {
             all.put("logging.level.root", "ERROR");
         }
-        // A failed step is logged by Spring Batch with its stack trace; the run's one line names the cause.
+        // A failed step is logged by Spring Batch (and its rollback by Spring's transactions) with its
+        // stack trace; the run's one line names the cause.
         all.put("logging.level.org.springframework.batch", debug ? "INFO" : "OFF");
+        all.put("logging.level.org.springframework.transaction", debug ? "INFO" : "OFF");
         all.put(DEBUG, debug);
         return all;
     }

@@ -71,13 +71,13 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
      * What a person must fix, of a run's failures (the job's own first, then its steps'): a file
      * that could not be written, named with the system's reason, wherever it is among them (a full
      * disk fails a partition, then the job as "Partition handler returned an unsuccessful step");
-     * else the innermost cause of the first.
+     * else the job repository failing to write; else the innermost cause of the first.
      */
     static String causeOf(List<Throwable> failures) {
         return failures.stream().map(Outcome::writeFailureIn).filter(Objects::nonNull).findFirst()
                 .map(Throwable::getMessage)
                 .or(() -> failures.stream().map(Outcome::repositoryNotWritten).filter(Objects::nonNull).findFirst())
-                .orElseGet(() -> failures.stream().findFirst().map(Outcome::rootCause).orElse(""));
+                .orElseGet(() -> failures.stream().findFirst().map(Outcome::innermost).orElse(""));
     }
 
     /**
@@ -94,12 +94,13 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
                 ? WriteFailure.reasonOf(io) + " writing the job repository" : null;
     }
 
-    /** The innermost cause of {@code failure}, named with its type: what a person must fix; a file not written, by its path and reason. */
+    /** What a person must fix of {@code failure}, as {@link #causeOf} chooses it. */
     public static String rootCause(Throwable failure) {
-        WriteFailure notWritten = writeFailureIn(failure);
-        if (notWritten != null) {
-            return notWritten.getMessage();
-        }
+        return causeOf(List.of(failure));
+    }
+
+    /** The innermost cause of {@code failure}, named with its type. */
+    private static String innermost(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
