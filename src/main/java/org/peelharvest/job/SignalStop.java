@@ -109,6 +109,12 @@ final class SignalStop implements JobExecutionListener, AutoCloseable {
     /** The JVM's own answers again. */
     @Override
     public void close() {
-        previous.forEach((signal, handler) -> Signal.handle(new Signal(signal.name()), handler));
+        previous.forEach((signal, handler) -> {
+            try {
+                Signal.handle(new Signal(signal.name()), handler);
+            } catch (IllegalArgumentException e) {
+                // The JVM's own answer could not be put back: this one stays, and the command is ending.
+            }
+        });
     }
 }
