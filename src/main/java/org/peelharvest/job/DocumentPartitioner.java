@@ -26,6 +26,7 @@ import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.harvest.DocumentSource;
 import org.peelharvest.model.Reject;
 import org.peelharvest.publish.StagingArea;
+import org.peelharvest.publish.WriteFailure;
 
 /**
  * Lists the documents of a run once, records them in the work area, and deals the ones left to do
@@ -171,7 +172,8 @@ class DocumentPartitioner implements Partitioner {
             Files.write(partial, JSON.writeValueAsBytes(documents.stream().map(Entry::of).toList()));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the documents of " + partition + " to " + file, e);
+            throw new UncheckedIOException("cannot write the documents of " + partition + " to " + file,
+                    WriteFailure.of(file, e));
         }
     }
 

@@ -36,9 +36,13 @@ import org.peelharvest.validate.ReportWarnings;
 @Configuration(proxyBeanMethods = false)
 class ExtractJobConfiguration {
 
+    /** Stopped between documents by SIGTERM and SIGINT when the command line runs it ({@link SignalStop}). */
     @Bean
-    Job extractJob(JobRepository jobRepository, Step harvestStep, Step extractStep, Step publishStep) {
-        return new JobBuilder(jobRepository)
+    Job extractJob(JobRepository jobRepository, Step harvestStep, Step extractStep, Step publishStep,
+                   org.springframework.beans.factory.ObjectProvider<SignalStop> signalStop) {
+        JobBuilder job = new JobBuilder(jobRepository);
+        signalStop.ifAvailable(job::listener);
+        return job
                 .start(harvestStep).on(HarvestTasklet.NO_REPORTS).end()
                 .from(harvestStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(harvestStep).on("*").to(extractStep).next(publishStep)

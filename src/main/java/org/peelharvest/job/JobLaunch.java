@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -15,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class JobLaunch {
 
+    /** The setting ({@code --debug}) that prints a failure's stack trace beside its one line. */
+    public static final String DEBUG = "peel.debug";
 
     private JobLaunch() {
     }
@@ -47,23 +50,31 @@ public final class JobLaunch {
         CommandOutput output = CommandOutput.of(out, err, quiet, jsonLog);
         output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
         ProblemLine problems = output.errLines();
-        // The output's lock first: a second run of the same output is refused before it opens anything.
-        try (OutputLock ignored = OutputLock.acquire(spec.output());
+        // Signals first: from here on SIGTERM and SIGINT stop the run rather than end the process.
+        // Then the output's lock: a second run of the same output is refused before it opens anything.
+        try (SignalStop signals = SignalStop.install();
+             OutputLock ignored = OutputLock.acquire(spec.output());
              ConfigurableApplicationContext context = PeelHarvestApplication.start(spec, invocation.properties(settings),
-                     output)) {
+                     output, signals)) {
             Outcome outcome = context.getBean(JobRunner.class).run(spec, output.out());
+            SignalStop.StopSignal stopped = outcome.status() == BatchStatus.STOPPED ? signals.received() : null;
+            outcome = stopped == null ? outcome : outcome.stoppedBy(stopped.label());
+            int exitCode = stopped == null ? outcome.exitCode() : stopped.exitCode;
             output.out().print(outcome.summary());
             // Quiet and well: nothing at all, so cron sends no mail; the run's record under runs/ says what it did.
             if (!outcome.problem().isEmpty()) {
                 problems.println("peel-harvest: job " + spec.name() + " " + outcome.problem());
             }
-            RunRecord.leave(spec, invocation, outcome, outcome.exitCode(), outcome.problem(), err);
-            return outcome.exitCode();
+            RunRecord.leave(spec, invocation, outcome, exitCode, outcome.problem(), err);
+            return exitCode;
         } catch (OutputLock.HeldException e) {
             problems.println("peel-harvest: job " + spec.name() + " not started: " + e.getMessage());
             RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "not started: " + e.getMessage(), err);
             return Outcome.JOB_FAILED;
         } catch (Exception e) {
+            if (Boolean.parseBoolean(String.valueOf(settings.get(DEBUG)))) {
+                e.printStackTrace(err);
+            }
             problems.println("peel-harvest: job " + spec.name() + " failed: " + Outcome.rootCause(e));
             RunRecord.leave(spec, invocation, null, Outcome.JOB_FAILED, "failed: " + Outcome.rootCause(e), err);
             return Outcome.JOB_FAILED;

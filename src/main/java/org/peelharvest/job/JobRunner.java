@@ -36,10 +36,12 @@ class JobRunner {
     private final JobRepository repository;
     private final Job extractJob;
 
-    JobRunner(JobOperator operator, JobRepository repository, Job extractJob) {
+    JobRunner(JobOperator operator, JobRepository repository, Job extractJob,
+              org.springframework.beans.factory.ObjectProvider<SignalStop> signalStop) {
         this.operator = operator;
         this.repository = repository;
         this.extractJob = extractJob;
+        signalStop.ifAvailable(signals -> signals.stopWith(operator));
     }
 
     /** Runs {@code spec}; the caller holds its output's {@link OutputLock}. */

@@ -1,13 +1,17 @@
 package org.peelharvest.job;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.DataAccessException;
 
 import org.peelharvest.harvest.HarvestOutcome;
+import org.peelharvest.publish.WriteFailure;
 
 /**
  * What a run achieved, read from its job execution, and the exit code that tells a scheduler:
@@ -29,12 +33,14 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     /** Bad usage: a value that cannot be used, named on one line (picocli's usage code). */
     public static final int USAGE = 2;
     public static final int QUALITY_GATE_FAILED = 3;
+    /** What the record and the line on stderr of a run stopped by SIGTERM or SIGINT say. */
+    static final String STOPPED_BY_SIGNAL = "stopped by signal";
 
     public static Outcome of(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        String failure = execution.getAllFailureExceptions().stream().findFirst().map(Outcome::rootCause).orElse("");
+        String failure = causeOf(execution.getAllFailureExceptions());
         return new Outcome(execution.getStatus(),
                 context.getInt(PublishTasklet.EXTRACTED, 0),
                 context.getInt(PublishTasklet.REPORTS, 0),
@@ -61,13 +67,55 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
                 took, gateProblem, failure, folder, foundNothing, run, instance, release);
     }
 
-    /** The innermost cause of {@code failure}, named with its type: what a person must fix. */
+    /**
+     * What a person must fix, of a run's failures (the job's own first, then its steps'): a file
+     * that could not be written, named with the system's reason, wherever it is among them (a full
+     * disk fails a partition, then the job as "Partition handler returned an unsuccessful step");
+     * else the job repository failing to write; else the innermost cause of the first.
+     */
+    static String causeOf(List<Throwable> failures) {
+        return failures.stream().map(Outcome::writeFailureIn).filter(Objects::nonNull).findFirst()
+                .map(Throwable::getMessage)
+                .or(() -> failures.stream().map(Outcome::repositoryNotWritten).filter(Objects::nonNull).findFirst())
+                .orElseGet(() -> failures.stream().findFirst().map(Outcome::innermost).orElse(""));
+    }
+
+    /**
+     * The job repository's database failing to write its file (H2's own message names no file):
+     * "no space left on device writing the job repository"; null when that is not the failure.
+     */
+    private static String repositoryNotWritten(Throwable failure) {
+        boolean database = false;
+        Throwable cause = failure;
+        for (; cause.getCause() != null && cause.getCause() != cause; cause = cause.getCause()) {
+            database |= cause instanceof java.sql.SQLException || cause instanceof DataAccessException;
+        }
+        return database && cause instanceof java.io.IOException io && io.getMessage() != null
+                ? WriteFailure.reasonOf(io) + " writing the job repository" : null;
+    }
+
+    /** What a person must fix of {@code failure}, as {@link #causeOf} chooses it. */
     public static String rootCause(Throwable failure) {
+        return causeOf(List.of(failure));
+    }
+
+    /** The innermost cause of {@code failure}, named with its type. */
+    private static String innermost(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** The file that could not be written among {@code failure}'s causes, or null. */
+    private static WriteFailure writeFailureIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof WriteFailure notWritten) {
+                return notWritten;
+            }
+        }
+        return null;
     }
 
     /** Every document ends as a report or a reject. */
@@ -95,8 +143,17 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return foundNothing.isEmpty() ? gateProblem : foundNothing;
     }
 
+    /** This outcome of a run stopped by {@code signal} ({@code SIGTERM}): its failure says so. */
+    Outcome stoppedBy(String signal) {
+        return new Outcome(status, extracted, published, rejected, rejectReasons, warnings, warningCodes, took,
+                gateProblem, STOPPED_BY_SIGNAL + " (" + signal + ")", folder, foundNothing, run, instance, release);
+    }
+
     /** Why the run did not end well, on one line for stderr (a scheduler's mail); empty when it did. */
     String problem() {
+        if (status == BatchStatus.STOPPED && failure.startsWith(STOPPED_BY_SIGNAL)) {
+            return failure + "; run the same command again to resume";
+        }
         if (status != BatchStatus.COMPLETED) {
             return "failed: " + failure.lines().findFirst().orElse(status.toString());
         }

@@ -26,22 +26,35 @@ public class PeelHarvestApplication {
     /**
      * Starts the application for a run of {@code spec}, writing to {@code output}; {@code overrides}
      * win over every other setting, the logging ones included (they are in the environment before
-     * Spring Boot sets logging up from it).
+     * Spring Boot sets logging up from it); {@code signals} stop its job.
      */
-    public static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output) {
-        return start(spec.output(), overrides, output);
+    static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output,
+                                                SignalStop signals) {
+        SpringApplication application = application(spec.output(), overrides, output);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("signalStop", signals));
+        return application.run();
     }
 
     /** Starts the application with the job repository of {@code output}'s runs. */
     public static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
+        return application(output, overrides, commandOutput).run();
+    }
+
+    /**
+     * The application, not yet run. It is closed by whoever started it, never by a JVM shutdown
+     * hook: Spring Boot's closed the job repository's connections under a job still running when
+     * SIGTERM came (issue 17, item 8); {@link SignalStop} stops the job first.
+     */
+    private static SpringApplication application(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
+        application.setRegisterShutdownHook(false);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(output).toString()));
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("peel-harvest-overrides", overrides));
         application.setEnvironment(environment);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("commandOutput", commandOutput));
-        return application.run();
+        return application;
     }
 
     public static Path repositoryFolder(Path output) {

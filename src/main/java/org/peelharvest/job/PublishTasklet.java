@@ -59,7 +59,8 @@ class PublishTasklet implements Tasklet {
         }
         List<Reject> rejects = staging.rejects();
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        Release release = publisher.publish(spec.output(), staging.reports(), rejects, runInfo(execution));
+        DatasetPublisher counting = staging.documentsRead().map(publisher::reading).orElse(publisher);
+        Release release = counting.publish(spec.output(), staging.reports(), rejects, runInfo(execution));
         ExecutionContext job = execution.getExecutionContext();
         job.putString(FOLDER, release.folder().toString());
         job.putInt(DOCUMENTS, release.documents());

@@ -19,15 +19,16 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
 
     @Override
     public void onSkipInProcess(DocumentRef document, Throwable failure) {
-        staging.put(rejectOf(document, failure));
-        staging.putDone(new StagingArea.Done(document.key(), document.url(), document.fingerprint(), null, true));
+        staging.put(document.key(), rejectOf(document, failure));
+        staging.putDone(StagingArea.Done.rejected(document.key(), document.url(), document.fingerprint(), null));
     }
 
     @Override
     public void onSkipInWrite(ExtractedDocument document, Throwable failure) {
-        staging.put(new Reject(document.url(), "write", RejectReason.WRITE_FAILED, String.valueOf(failure.getMessage())));
         DocumentRef ref = document.document();
-        staging.putDone(new StagingArea.Done(ref.key(), ref.url(), ref.fingerprint(), document.sha256(), true));
+        staging.put(ref.key(), new Reject(document.url(), "write", RejectReason.WRITE_FAILED,
+                String.valueOf(failure.getMessage())));
+        staging.putDone(StagingArea.Done.rejected(ref.key(), ref.url(), ref.fingerprint(), document.sha256()));
     }
 
     private static Reject rejectOf(DocumentRef document, Throwable failure) {

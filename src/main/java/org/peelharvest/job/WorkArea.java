@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.peelharvest.publish.StagingArea;
+import org.peelharvest.publish.WriteFailure;
 
 /**
  * The work area of an output, {@code .<output>.work/} beside it, hidden: the definitions its runs
@@ -29,10 +30,14 @@ record WorkArea(Path output) {
     /** Keeps a definition under its digest, whole or not at all; written before every start and restart. */
     void save(String digest, byte[] json) throws IOException {
         Path file = definitionFile(digest);
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.write(partial, json);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.write(partial, json);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
     }
 
     /** Deletes a definition once no run needs it: its run completed. */

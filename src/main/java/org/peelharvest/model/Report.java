@@ -27,6 +27,12 @@ public record Report(Force force, Cycle cycle, Pillar pillar, String headlineQue
         return cycle.year() + "-" + force.slug() + "-" + pillar.label();
     }
 
+    /** The same report as given by a byte-identical copy of its document, found under {@code url}. */
+    public Report withSourceUrl(String url) {
+        return new Report(force, cycle, pillar, headlineQuestion, judgment, judgmentSource, lastUpdated, summary,
+                questions, new Source(url, source.format(), source.sha256()));
+    }
+
     public int areaForImprovementCount() {
         return questions.stream().mapToInt(q -> q.areasForImprovement().size()).sum();
     }

@@ -33,7 +33,7 @@ final class CsvTable implements Closeable {
     }
 
     static CsvTable create(Path file, List<String> header, CsvStyle style) throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8));
+        Writer out = new BufferedWriter(new OutputStreamWriter(WriteFailure.create(file), StandardCharsets.UTF_8));
         if (style == CsvStyle.SPREADSHEET) {
             out.write('\uFEFF');
         }

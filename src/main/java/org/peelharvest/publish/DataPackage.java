@@ -183,7 +183,7 @@ public final class DataPackage {
             resources.add(otherResource(folder, file));
         }
         json.put("resources", resources);
-        Files.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        WriteFailure.writeString(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
 
     /** A map in the order its keys are given: {@code Map.of} iterates differently from run to run, and the bytes must not. */

@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -38,14 +41,21 @@ public final class DatasetPublisher {
 
     private final CsvStyle style;
     private final Function<Report, List<Warning>> warnings;
+    /** Every document the run read, copies included; null when not known (then the reports' and rejects' own). */
+    private final List<StagingArea.Done> read;
 
     /**
      * @param warnings what each published report lacks, derived from the report alone when it is
      *                 published, so a restarted run gives the same warnings
      */
     public DatasetPublisher(CsvStyle style, Function<Report, List<Warning>> warnings) {
+        this(style, warnings, null);
+    }
+
+    private DatasetPublisher(CsvStyle style, Function<Report, List<Warning>> warnings, List<StagingArea.Done> read) {
         this.style = style;
         this.warnings = warnings;
+        this.read = read;
     }
 
     /** A publisher that finds nothing to warn about: for tests of the other tables. */
@@ -125,7 +135,35 @@ public final class DatasetPublisher {
         Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * This publisher, for a run that read {@code documents} (each file or WARC record once, copies
+     * included): the release counts them, the quality gate's rates are over them, and {@code run.json}
+     * names every one, a byte-identical copy of a published document too (issue 17, item 6).
+     */
+    public DatasetPublisher reading(List<StagingArea.Done> documents) {
+        return new DatasetPublisher(style, warnings, List.copyOf(documents));
+    }
+
+    /**
+     * Writes the release into {@code folder}; a file that cannot be written (a full disk, a
+     * folder made read-only) is a {@link WriteFailure} naming it and the system's reason.
+     */
     private Release write(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
+            throws IOException {
+        try {
+            return writeRelease(folder, reports, rejects, run);
+        } catch (IOException e) {
+            throw WriteFailure.of(folder, e);
+        } catch (UncheckedIOException | tools.jackson.core.JacksonException e) {
+            // Jackson and the staging area's reads carry the system's IOException as their cause.
+            if (e.getCause() instanceof IOException cause) {
+                throw WriteFailure.of(folder, cause);
+            }
+            throw e;
+        }
+    }
+
+    private Release writeRelease(Path folder, Iterable<List<Report>> reports, List<Reject> rejects, RunInfo run)
             throws IOException {
         SummaryPage page = new SummaryPage();
         List<RunJson.Document> documents = new ArrayList<>();
@@ -137,17 +175,19 @@ public final class DatasetPublisher {
             }
             written = tables;
         }
-        writeRejects(folder, rejects, run, documents);
+        List<RunJson.Document> inputs = read == null ? documents : documentsRead(documents);
+        writeRejects(folder, rejects, run, inputs);
         writeFixedFiles(folder);
         // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
-        int documentCount = (int) documents.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
+        int documentCount = read != null ? read.size()
+                : (int) inputs.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
         int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
         Release release = written.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
         page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
         sync(folder.resolve(SummaryPage.FILE));
         DataPackage.write(folder);
         sync(folder.resolve(DataPackage.FILE));
-        RunJson.write(folder.resolve(RunJson.FILE), run, release, documents);
+        RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs);
         sync(folder.resolve(OutputMarker.FILE));
         for (String file : FILES) {
             sync(folder.resolve(file));
@@ -155,6 +195,27 @@ public final class DatasetPublisher {
         sync(folder.resolve(RunJson.FILE));
         ReleaseManifest.write(folder);
         return release;
+    }
+
+    /**
+     * Every document read that gave reports, once a report it gave, under its own URL: a copy of a
+     * published document (the same bytes under another name) is named beside it. {@code published}
+     * are the documents the reports were published from, which give the report ids of a document
+     * read by a run that did not record them.
+     */
+    private List<RunJson.Document> documentsRead(List<RunJson.Document> published) {
+        Map<String, List<String>> reportIds = new HashMap<>();
+        published.forEach(d -> reportIds.computeIfAbsent(d.sha256(), sha -> new ArrayList<>()).add(d.reportId()));
+        List<RunJson.Document> documents = new ArrayList<>();
+        for (StagingArea.Done done : read) {
+            if (done.rejected()) {
+                continue;
+            }
+            List<String> ids = done.reportIds() != null ? done.reportIds()
+                    : reportIds.getOrDefault(done.sha256(), List.of()).stream().distinct().toList();
+            ids.forEach(id -> documents.add(new RunJson.Document(done.url(), done.sha256(), id, null)));
+        }
+        return documents;
     }
 
     /** {@code rejects.csv}; each rejected document is also listed in {@code run.json}, with its digest. */
@@ -245,6 +306,8 @@ public final class DatasetPublisher {
     private static void sync(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
         }
     }
 

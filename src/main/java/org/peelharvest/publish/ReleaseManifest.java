@@ -46,7 +46,7 @@ public final class ReleaseManifest {
             manifest.append(digest).append("  ").append(path).append('\n');
         }
         Path file = release.resolve(FILE);
-        Files.writeString(file, manifest, StandardCharsets.UTF_8);
+        WriteFailure.writeString(file, manifest);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }

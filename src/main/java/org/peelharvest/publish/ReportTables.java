@@ -53,9 +53,9 @@ final class ReportTables implements Closeable {
         recommendations = CsvTable.create(folder.resolve("recommendations.csv"), CsvTables.RECOMMENDATIONS, style);
         conflicts = CsvTable.create(folder.resolve("conflicts.csv"), CsvTables.CONFLICTS, style);
         warnings = CsvTable.create(folder.resolve("warnings.csv"), CsvTables.WARNINGS, style);
-        array = JSON.writer().with(PRETTY).createGenerator(Files.newOutputStream(folder.resolve("reports.json")));
+        array = JSON.writer().with(PRETTY).createGenerator(WriteFailure.create(folder.resolve("reports.json")));
         array.writeStartArray();
-        lines = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(folder.resolve("reports.jsonl")),
+        lines = new BufferedWriter(new OutputStreamWriter(WriteFailure.create(folder.resolve("reports.jsonl")),
                 StandardCharsets.UTF_8));
     }
 

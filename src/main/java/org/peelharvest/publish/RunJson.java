@@ -30,11 +30,12 @@ public final class RunJson {
     static final String FILE = "run.json";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** How a run ended, as {@code result} says it; the exit codes are the command line's. */
+    /** How a run ended, as {@code result} says it; the exit codes are the command line's (130 and 143: SIGINT, SIGTERM). */
     public static String result(int exitCode) {
         return switch (exitCode) {
             case 0 -> "succeeded";
             case 3 -> "quality-gate-failed";
+            case 130, 143 -> "stopped";
             default -> "failed";
         };
     }
@@ -197,7 +198,7 @@ public final class RunJson {
     }
 
     private static void writeJson(Path file, Map<String, Object> json) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        WriteFailure.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
 
     /**

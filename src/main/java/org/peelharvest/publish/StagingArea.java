@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -71,8 +72,20 @@ public final class StagingArea {
      *                    changed since is done again
      * @param sha256      SHA-256 of its bytes, null when they could not be read
      * @param rejected    whether it ended as a reject rather than as reports
+     * @param reportIds   the reports it gave (empty for a reject; null when done by a run before
+     *                    issue 17, which did not record them)
      */
-    public record Done(String key, String url, String fingerprint, String sha256, boolean rejected) {
+    public record Done(String key, String url, String fingerprint, String sha256, boolean rejected,
+                       List<String> reportIds) {
+
+        public Done {
+            reportIds = reportIds == null ? null : List.copyOf(reportIds);
+        }
+
+        /** A document that ended as a reject. */
+        public static Done rejected(String key, String url, String fingerprint, String sha256) {
+            return new Done(key, url, fingerprint, sha256, true, List.of());
+        }
     }
 
     /** Records a document as finished; written after its outcome, so a recorded document's outcome is staged. */
@@ -116,8 +129,17 @@ public final class StagingArea {
         return Files.isRegularFile(file) && read(file, Report.class).source().url().compareTo(url) > 0;
     }
 
-    public void put(Reject reject) {
-        write(root.resolve("rejects").resolve(nameOf(reject.sourceUrl()) + ".json"), reject);
+    /**
+     * The reject of the document {@code key} names: one a document, so that copies of one reject
+     * (the same page in three folders, or in two records of a WARC file) are each a row, as each is
+     * a document read (issue 17, item 6).
+     */
+    public void put(String key, Reject reject) {
+        write(rejectFile(nameOf(key)), reject);
+    }
+
+    private Path rejectFile(String name) {
+        return root.resolve("rejects").resolve(name + ".json");
     }
 
     private static String nameOf(String text) {
@@ -144,24 +166,46 @@ public final class StagingArea {
         return new Current(fingerprints, done);
     }
 
-    /** The documents listed now (null: no list kept) and those of them done as they are now. */
-    private record Current(Map<String, String> listed, Map<String, Done> done, Set<String> reported,
-                           Set<String> rejected) {
+    /**
+     * The documents listed now (null: no list kept) and those of them done as they are now; of
+     * those that gave reports, the URL each content is published under: the one that sorts last of
+     * the copies read now (the same bytes under several names), as a clean run keeps it.
+     */
+    private record Current(Map<String, String> listed, Map<String, Done> done, Map<String, String> urlOfContent) {
 
         Current(Map<String, String> listed, Map<String, Done> done) {
-            this(listed, done,
-                    done.values().stream().filter(d -> !d.rejected()).map(d -> d.url() + " " + d.sha256())
-                            .collect(java.util.stream.Collectors.toSet()),
-                    done.values().stream().filter(Done::rejected).map(Done::url)
-                            .collect(java.util.stream.Collectors.toSet()));
+            this(listed, done, lastUrls(done));
+        }
+
+        /** Of each report's content (its id and SHA-256), the URL that sorts last of the documents read now that gave it. */
+        private static Map<String, String> lastUrls(Map<String, Done> done) {
+            Map<String, String> last = new HashMap<>();
+            for (Done document : done.values()) {
+                if (document.rejected() || document.sha256() == null) {
+                    continue;
+                }
+                // A document done before the report ids were recorded: its content, under any report.
+                List<String> ids = document.reportIds() == null ? List.of("") : document.reportIds();
+                for (String id : ids) {
+                    last.merge(id + " " + document.sha256(), document.url(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+            }
+            return last;
+        }
+
+        private String urlOf(Report report) {
+            String url = urlOfContent.get(report.reportId() + " " + report.source().sha256());
+            return url != null ? url : urlOfContent.get(" " + report.source().sha256());
         }
 
         boolean publishes(Report report) {
-            return listed == null || reported.contains(report.source().url() + " " + report.source().sha256());
+            return listed == null || urlOf(report) != null;
         }
 
-        boolean publishes(Reject reject) {
-            return listed == null || rejected.contains(reject.sourceUrl());
+        /** The report as published: under the URL of the last of its copies read now. */
+        Report named(Report report) {
+            String url = listed == null ? null : urlOf(report);
+            return url == null || url.equals(report.source().url()) ? report : report.withSourceUrl(url);
         }
     }
 
@@ -175,9 +219,29 @@ public final class StagingArea {
         return () -> new ReportIterator(list(root.resolve("reports")), current);
     }
 
-    /** How many documents gave a report, counting every document of a report shared by several. */
+    /**
+     * The documents read, as they are now, in URL order: each file (or WARC record) once, a copy of
+     * another included, whether it gave reports or was rejected. The release counts them and names
+     * each in {@code run.json} (issue 17, item 6: copies were counted once, or not named at all).
+     */
+    public Optional<List<Done>> documentsRead() {
+        Current current = current();
+        if (current.listed() == null) {
+            // Staged before lists were kept: what was read is not known.
+            return Optional.empty();
+        }
+        return Optional.of(current.done().values().stream()
+                .sorted(Comparator.comparing(Done::url).thenComparing(d -> String.valueOf(d.sha256()))
+                        .thenComparing(Done::key))
+                .toList());
+    }
+
+    /** How many documents gave a report: every one read, copies included, a document of several reports once. */
     public int extractedCount() {
-        // A document of several reports (the 2018/19 PDF of all three pillars) counts once.
+        Current current = current();
+        if (current.listed() != null) {
+            return (int) current.done().values().stream().filter(d -> !d.rejected()).count();
+        }
         java.util.Set<String> documents = new java.util.HashSet<>();
         for (List<Report> group : reports()) {
             group.forEach(report -> documents.add(report.source().url() + " " + report.source().sha256()));
@@ -185,18 +249,33 @@ public final class StagingArea {
         return documents.size();
     }
 
-    /** Every reject, ordered by source URL. */
+    /** Every reject, one a document read, ordered by source URL. */
     public List<Reject> rejects() {
         Current current = current();
         List<Reject> rejects = new ArrayList<>();
-        for (Path file : list(root.resolve("rejects"))) {
-            Reject reject = read(file, Reject.class);
-            if (current.publishes(reject)) {
-                rejects.add(reject);
+        if (current.listed() == null) {
+            list(root.resolve("rejects")).forEach(file -> rejects.add(read(file, Reject.class)));
+        } else {
+            for (Done done : current.done().values()) {
+                if (done.rejected()) {
+                    stagedReject(done).ifPresent(rejects::add);
+                }
             }
         }
-        rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason));
+        // Copies of one page may give the same row: ordered by every field, so the order is the content's.
+        rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason)
+                .thenComparing(Reject::stage).thenComparing(r -> String.valueOf(r.detail())));
         return rejects;
+    }
+
+    /** A document's reject, staged under its key (or, by a run before issue 17, under its URL). */
+    private Optional<Reject> stagedReject(Done done) {
+        for (Path file : List.of(rejectFile(nameOf(done.key())), rejectFile(nameOf(done.url())))) {
+            if (Files.isRegularFile(file)) {
+                return Optional.of(read(file, Reject.class));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Deletes the work area, and its parent folder when no other run's work area is left in it. */
@@ -220,7 +299,7 @@ public final class StagingArea {
             Files.write(partial, JSON.writeValueAsBytes(value));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage " + file, e);
+            throw new UncheckedIOException("cannot stage " + file, WriteFailure.of(file, e));
         }
     }
 
@@ -247,21 +326,23 @@ public final class StagingArea {
      */
     private static final class StagedGroup extends java.util.AbstractList<Report> {
         private final List<Path> files;
+        private final Current current;
         private Report primary;
 
-        StagedGroup(List<Path> files) {
+        StagedGroup(List<Path> files, Current current) {
             this.files = List.copyOf(files);
+            this.current = current;
         }
 
         @Override
         public Report get(int index) {
             if (index == 0) {
                 if (primary == null) {
-                    primary = read(files.get(0), Report.class);
+                    primary = current.named(read(files.get(0), Report.class));
                 }
                 return primary;
             }
-            return read(files.get(index), Report.class);
+            return current.named(read(files.get(index), Report.class));
         }
 
         @Override
@@ -291,7 +372,7 @@ public final class StagingArea {
                         published.add(file);
                     }
                 }
-                next = published.isEmpty() ? null : new StagedGroup(published);
+                next = published.isEmpty() ? null : new StagedGroup(published, current);
             }
         }
 

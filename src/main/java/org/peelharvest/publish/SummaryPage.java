@@ -191,7 +191,7 @@ final class SummaryPage {
         warnings(html, release);
         conflicts(html);
         html.append("</body>\n</html>\n");
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        WriteFailure.writeString(file, html);
     }
 
     /** Which job, release and date this is, and whether the release failed its quality gate. */

@@ -37,13 +37,24 @@ final class CliProcess {
      * system properties; the job repository settings of the test's own environment are not passed on.
      */
     static CliProcess start(Path home, Map<String, String> properties, String... args) throws IOException {
-        return start(home, "256m", properties, args);
+        return start(List.of(), home, "256m", properties, args);
     }
 
     /** As {@link #start(Path, Map, String...)}, with a heap of {@code maxHeap} ({@code -Xmx}): 64m to show a read is bounded. */
     static CliProcess start(Path home, String maxHeap, Map<String, String> properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
-                "-Dpeel.home=" + home));
+        return start(List.of(), home, maxHeap, properties, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, the JVM started by {@code launcher} ({@code env --default-signal=INT}). */
+    static CliProcess start(List<String> launcher, Path home, Map<String, String> properties, String... args)
+            throws IOException {
+        return start(launcher, home, "256m", properties, args);
+    }
+
+    private static CliProcess start(List<String> launcher, Path home, String maxHeap, Map<String, String> properties,
+                                    String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(javaCommand(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-Dpeel.home=" + home));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Cli.class.getName()));
         command.addAll(List.of(args));
@@ -61,6 +72,16 @@ final class CliProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGTERM, as a service manager or {@code kill} stops a process ({@link Process#destroy()} sends it). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** What it has printed on stderr so far. */
+    String errSoFar() throws IOException {
+        return Files.readString(err, StandardCharsets.UTF_8);
     }
 
     /** kill -9: no shutdown hook, no finally block runs. */

@@ -51,7 +51,9 @@ class HostileUseTest {
                 // 2, 3, 9, 10. answers that never end, endless links, settings that cannot work
                 HarvestBoundsFaults.faults(),
                 // 4, 5 and 7. huge fields and lines in a release, a PDF whose drawing never ends, terminal escapes
-                ReleaseTextFaults.faults()
+                ReleaseTextFaults.faults(),
+                // 6, 8, 11: copies counted, signals and full disks named, no trace file
+                RunAccountingFaults.faults()
         ).flatMap(s -> s);
     }
 

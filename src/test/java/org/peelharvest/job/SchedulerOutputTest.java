@@ -58,7 +58,7 @@ class SchedulerOutputTest {
         PublishBlocker.block(temp.resolve("out/json"));
 
         CliProcess.Result result = CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(),
-                "--output", temp.resolve("out/json").toString(), "--log-format", "json").await();
+                "--output", temp.resolve("out/json").toString(), "--log-format", "json", "--debug").await();
 
         assertThat(result.exitCode()).isEqualTo(1);
         List<String> lines = result.err().lines().toList();
@@ -95,8 +95,9 @@ class SchedulerOutputTest {
     void theLogLinesAndStackTraceOfAFailedStepAreOnStderrNotStdout() throws IOException {
         PublishBlocker.block(temp.resolve("out/logs"));
 
+        // Asked for with --debug (issue 17, item 8); without it, the one line naming the cause alone.
         CliRunner.Result result = new CliRunner(temp).run("extract", "--input", SAMPLE.toString(),
-                "--output", temp.resolve("out/logs").toString());
+                "--output", temp.resolve("out/logs").toString(), "--debug");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("ERROR", "Encountered an error executing step publishStep", "\tat ");
