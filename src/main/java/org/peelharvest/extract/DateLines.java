@@ -24,6 +24,9 @@ final class DateLines {
             + "|\\d{1,2}(?:st|nd|rd|th)?\\s+[a-z]{3,9}\\.?,?\\s+\\d{4}";
     private static final Pattern LINE = Pattern.compile(
             "(?i)^(?<label>" + LABEL + ")\\s*(?:on\\s+)?:?\\s*(?<date>" + DATE + ")");
+    /** A date line that gives only the month ("Last updated March 2017"): a date line, but no day. */
+    private static final Pattern MONTH_ONLY_LINE = Pattern.compile(
+            "(?i)^(?:" + LABEL + ")\\s*(?:on\\s+)?:?\\s*(?<month>[a-z]{3,9})\\.?,?\\s+\\d{4}\\s*$");
     private static final Pattern LABEL_ONLY = Pattern.compile("(?i)^(?:" + LABEL + ")\\s*:?$");
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)^(?:" + DATE + ")$");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
@@ -39,6 +42,18 @@ final class DateLines {
     static LocalDate dateOf(String line) {
         Matcher matcher = LINE.matcher(line);
         return matcher.find() ? parse(matcher.group("date")) : null;
+    }
+
+    /**
+     * Whether a line is a date line, with a day or only its month: either way it is no part of a
+     * summary or a headline.
+     */
+    static boolean isDateLine(String line) {
+        if (dateOf(line) != null) {
+            return true;
+        }
+        Matcher month = MONTH_ONLY_LINE.matcher(line.strip());
+        return month.matches() && month(month.group("month")) > 0;
     }
 
     /**

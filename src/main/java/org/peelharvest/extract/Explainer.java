@@ -166,7 +166,7 @@ public final class Explainer {
 
     private static String roleIn(Block block, Report report, Question question, List<Report> reports) {
         String text = block.text();
-        if (ReportReader.dateOf(text) != null) {
+        if (ReportReader.isDateLine(text)) {
             return "date";
         }
         if (PillarPageReader.QUESTIONS_FOR.matcher(text).matches()) {

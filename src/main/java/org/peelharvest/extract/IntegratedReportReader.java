@@ -286,7 +286,7 @@ final class IntegratedReportReader {
         for (int i = titleAt + 1; i < end; i++) {
             Block block = page.get(i);
             boolean inTable = i > tableStart && i < tableEnd;
-            if (!inTable && !block.isTableRow() && !isSectionTitle(block) && ReportReader.dateOf(block.text()) == null
+            if (!inTable && !block.isTableRow() && !isSectionTitle(block) && !ReportReader.isDateLine(block.text())
                     && !SiteChrome.NOT_CONTENT.foundIn(block.text())) {
                 paragraphs.add(block.isListItem() ? "\u2022 " + block.text() : block.text());
             }

@@ -80,12 +80,15 @@ final class PillarPageReader {
                     .orElseThrow(() -> reject(RejectReason.NO_PILLAR, "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
             set = setOf(pillar);
         }
-        List<Block> page = blocks.subList(0, PageFurniture.contentEnd(blocks, headline + 1));
-        int questionsAt = questionsStart(page, headline, questionsFor, set);
+        // Without a headline the report's own part starts after its title (a copy's own header and
+        // navigation stand before it).
+        int anchor = headline >= 0 ? headline : Math.min(identity.titleIndex(), blocks.size() - 1);
+        List<Block> page = blocks.subList(0, PageFurniture.contentEnd(blocks, anchor + 1));
+        int questionsAt = questionsStart(page, anchor, questionsFor, set);
         requireGraded(page.subList(0, questionsAt));
         Force force = identity.force();
-        Optional<Judgment> badge = gradeLine(page, headline, questionsAt);
-        String summary = summary(page, headline, questionsAt);
+        Optional<Judgment> badge = gradeLine(page, anchor, questionsAt);
+        String summary = summary(page, anchor, questionsAt);
         List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, set, force), summary, force);
         // Without its headline, the summary's sentences are matched against the pillar's own headline.
         String about = !headlineText.isEmpty() ? headlineText
@@ -94,7 +97,7 @@ final class PillarPageReader {
         Judgment judgment = badge.or(() -> stated).orElse(null);
         JudgmentSource judgmentSource = badge.isPresent() ? JudgmentSource.BADGE : stated.isPresent() ? JudgmentSource.SUMMARY : null;
         return new Report(force, identity.cycle(), pillar, headlineText, judgment, judgmentSource,
-                lastUpdated(page, headline, questionsAt), summary, questions, source);
+                lastUpdated(page, anchor, questionsAt), summary, questions, source);
     }
 
     private QuestionSet setOf(Pillar pillar) {
@@ -181,7 +184,7 @@ final class PillarPageReader {
             if (firstQuestion < 0 && isQuestionShaped(text) && !knownQuestion) {
                 firstQuestion = i;
             }
-            if (ReportReader.dateOf(text) != null && candidate >= 0 && firstQuestion < 0 && beforeDate < 0
+            if (ReportReader.isDateLine(text) && candidate >= 0 && firstQuestion < 0 && beforeDate < 0
                     && isHeadlineShaped(blocks.get(candidate).text())) {
                 beforeDate = candidate;
             }
@@ -216,7 +219,7 @@ final class PillarPageReader {
     /** Title, label, date, grade and furniture lines: what stands around a headline but never is one. */
     private static boolean isHeaderLine(Block block) {
         String text = block.text();
-        return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.dateOf(text) != null
+        return Pillar.fromName(text).isPresent() || LABEL.matcher(text).matches() || ReportReader.isDateLine(text)
                 || Grades.fromLine(text).isPresent() || INTERIM.matcher(Text.clean(text)).matches()
                 || SiteChrome.NOT_CONTENT.foundIn(text) || isTitleLine(text);
     }
@@ -340,13 +343,18 @@ final class PillarPageReader {
     private static String summary(List<Block> page, int headline, int questionsAt) {
         int from = headline + 1;
         for (int i = headline + 1; i < Math.min(questionsAt - 1, headline + 1 + MAX_INTRODUCTION); i++) {
-            if (ReportReader.dateOf(page.get(i).text()) != null) {
+            if (ReportReader.isDateLine(page.get(i).text())) {
                 from = i + 1;
                 break;
             }
         }
         List<String> summary = new ArrayList<>();
-        for (Block block : page.subList(from, questionsAt)) {
+        for (int i = from; i < questionsAt; i++) {
+            Block block = page.get(i);
+            if (block.isHeading() && i + 1 < page.size() && page.get(i + 1).isTableRow()) {
+                // A table's heading ("Our judgments at a glance"): the table is no summary, nor is its heading.
+                continue;
+            }
             String text = block.isListItem() ? "\u2022 " + block.text() : block.text();
             // Pages have been seen with a paragraph printed twice in a row.
             boolean repeated = !summary.isEmpty() && summary.get(summary.size() - 1).equals(text);

@@ -100,6 +100,11 @@ public final class ReportReader {
         return DateLines.dateOf(line);
     }
 
+    /** Whether a line is a date line, its date a day or only a month. */
+    static boolean isDateLine(String line) {
+        return DateLines.isDateLine(line);
+    }
+
     static Location locationOf(Block block) {
         return new Location(block.page(), block.path());
     }

@@ -56,6 +56,14 @@ class DateLinesTest {
     }
 
     @Test
+    void aMonthWithoutItsDayIsADateLineThatGivesNoDate() {
+        assertThat(DateLines.isDateLine("Last updated March 2017")).isTrue();
+        assertThat(DateLines.dateOf("Last updated March 2017")).isNull();
+        assertThat(DateLines.isDateLine("Last updated 2 March 2017")).isTrue();
+        assertThat(DateLines.isDateLine("Updated guidance 2017")).isFalse();
+    }
+
+    @Test
     void aDateThatIsNoDayOfTheCalendarIsNotPaired() {
         List<Block> blocks = List.of(Block.paragraph("Last updated"), Block.paragraph("30 February 2019"));
 

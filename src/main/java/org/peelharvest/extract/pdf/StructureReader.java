@@ -299,8 +299,9 @@ final class StructureReader {
         // A word broken after its own hyphen at a line's end, the line a sequence of its own ("multi-" / "agency").
         boolean brokenAtHyphen = end > 1 && into.charAt(end - 1) == '-' && Character.isLetter(into.charAt(end - 2))
                 && Character.isLowerCase(text.charAt(0));
+        boolean closing = ",.;:!?)\u2019\u201d".indexOf(text.charAt(0)) >= 0;
         if (end > 0 && !Character.isWhitespace(into.charAt(end - 1)) && !Character.isWhitespace(text.charAt(0))
-                && !brokenAtHyphen) {
+                && !brokenAtHyphen && !closing) {
             into.append(' ');
         }
         into.append(text);
