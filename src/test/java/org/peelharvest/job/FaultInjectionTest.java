@@ -14,8 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -64,26 +62,14 @@ class FaultInjectionTest {
      * map keyed by step execution id, and the two lanes' job repositories hand out the same ids.
      */
     private static final Object IN_PROCESS = new Object();
-    private static final Map<String, String> TABLE = Collections.synchronizedMap(new LinkedHashMap<>());
+    private static final FaultTable TABLE = new FaultTable();
 
     @TempDir
     static Path temp;
 
-    /** One fault: what it is and how to inject it; the check returns the outcome, or throws when it did not hold. */
-    record Fault(String name, Check check) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    interface Check {
-        String run(Path dir) throws Exception;
-    }
-
-    static Stream<Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
-                new Fault("job instance recorded with no execution (killed as it started)", FaultInjectionTest::orphanInstance),
+                new FaultTable.Fault("job instance recorded with no execution (killed as it started)", FaultInjectionTest::orphanInstance),
                 hostile("100 MB HTML page", "huge.html", "too-large"),
                 hostile("40 MB HTML page, more than a 256 MB heap can parse", "heavy.html", "too-large"),
                 hostile("junk named .warc", "junk.warc", "corrupt-warc"),
@@ -94,46 +80,40 @@ class FaultInjectionTest {
                 hostile("/dev/zero as an input", "zero", "unreadable"),
                 hostile("dangling symbolic link named .html", "gone.html", "unreadable"),
                 hostile("looping symbolic link named .html", "loop.html", "unreadable"),
-                new Fault("UTF-16 pages (with and without byte-order mark)", FaultInjectionTest::utf16Published),
-                new Fault("hostile set under -Xmx256m: exit 0, every good document published", FaultInjectionTest::hostileRunCompletes),
-                new Fault("a document past its time limit", FaultInjectionTest::timedOut),
-                new Fault("inputs added, changed and removed between a failure and its resume", FaultInjectionTest::inputsChanged),
-                new Fault("205 inputs, paths with newlines", FaultInjectionTest::manyInputsWithNewlines),
-                new Fault("output inside an input", dir -> usage(dir, "in", "in/out", "is inside the input")),
-                new Fault("output equal to an input", dir -> usage(dir, "in", "in", "is also an input")),
-                new Fault("output is an existing file", FaultInjectionTest::outputIsAFile),
-                new Fault("input inside the output", dir -> usage(dir, "out/old", "out", "is inside the output")),
-                new Fault("job file over 1 MB", FaultInjectionTest::hugeJobFile),
-                new Fault("billion-laughs job file", FaultInjectionTest::billionLaughs),
-                new Fault("job failed in publish: the summary counts what was read", FaultInjectionTest::failedJobCounts),
-                new Fault("a page of 200,000 paragraphs (3.4 MB), walked in linear time", FaultInjectionTest::manyParagraphs),
-                new Fault("a failed harvest step (its snapshot folder cannot be made)", FaultInjectionTest::failedHarvest),
-                new Fault("a harvest killed mid-write: torn index line and WARC record", FaultInjectionTest::tornSnapshot),
-                new Fault("a server that sends a page a byte at a time (--timeout 1)", FaultInjectionTest::drip),
-                new Fault("links that escape the allowed prefix (.., %2e%2e, %2f, ..;)", FaultInjectionTest::prefixEscape),
-                new Fault("a report page sent with Content-Encoding: gzip", FaultInjectionTest::gzipPage),
-                new Fault("two runs of one output at once, and a third job beside them", FaultInjectionTest::concurrentRuns),
+                new FaultTable.Fault("UTF-16 pages (with and without byte-order mark)", FaultInjectionTest::utf16Published),
+                new FaultTable.Fault("hostile set under -Xmx256m: exit 0, every good document published", FaultInjectionTest::hostileRunCompletes),
+                new FaultTable.Fault("a document past its time limit", FaultInjectionTest::timedOut),
+                new FaultTable.Fault("inputs added, changed and removed between a failure and its resume", FaultInjectionTest::inputsChanged),
+                new FaultTable.Fault("205 inputs, paths with newlines", FaultInjectionTest::manyInputsWithNewlines),
+                new FaultTable.Fault("output inside an input", dir -> usage(dir, "in", "in/out", "is inside the input")),
+                new FaultTable.Fault("output equal to an input", dir -> usage(dir, "in", "in", "is also an input")),
+                new FaultTable.Fault("output is an existing file", FaultInjectionTest::outputIsAFile),
+                new FaultTable.Fault("input inside the output", dir -> usage(dir, "out/old", "out", "is inside the output")),
+                new FaultTable.Fault("job file over 1 MB", FaultInjectionTest::hugeJobFile),
+                new FaultTable.Fault("billion-laughs job file", FaultInjectionTest::billionLaughs),
+                new FaultTable.Fault("job failed in publish: the summary counts what was read", FaultInjectionTest::failedJobCounts),
+                new FaultTable.Fault("a page of 200,000 paragraphs (3.4 MB), walked in linear time", FaultInjectionTest::manyParagraphs),
+                new FaultTable.Fault("a failed harvest step (its snapshot folder cannot be made)", FaultInjectionTest::failedHarvest),
+                new FaultTable.Fault("a harvest killed mid-write: torn index line and WARC record", FaultInjectionTest::tornSnapshot),
+                new FaultTable.Fault("a server that sends a page a byte at a time (--timeout 1)", FaultInjectionTest::drip),
+                new FaultTable.Fault("links that escape the allowed prefix (.., %2e%2e, %2f, ..;)", FaultInjectionTest::prefixEscape),
+                new FaultTable.Fault("a report page sent with Content-Encoding: gzip", FaultInjectionTest::gzipPage),
+                new FaultTable.Fault("two runs of one output at once, and a third job beside them", FaultInjectionTest::concurrentRuns),
                 harvestUsage("harvest --rate 0", "rate must be", "--rate", "0"),
                 harvestUsage("harvest --rate -1", "rate must be", "--rate", "-1"),
                 harvestUsage("harvest --timeout 0", "timeout must be", "--timeout", "0"),
                 harvestUsage("harvest --timeout -3", "timeout must be", "--timeout", "-3"),
                 harvestUsage("harvest --allow with no URL", "is not an http or https URL prefix", "--allow", "not a url"),
-                new Fault("harvest --seed that is no http URL", dir -> usageError(dir, "is not an http or https URL", "harvest",
+                new FaultTable.Fault("harvest --seed that is no http URL", dir -> usageError(dir, "is not an http or https URL", "harvest",
                         "--seed", "ftp://example.org/peel/", "--snapshot", dir.resolve("snapshots").toString())),
-                new Fault("job file with 'rate: -1' (run)", FaultInjectionTest::jobFileBadRate));
+                new FaultTable.Fault("job file with 'rate: -1' (run)", FaultInjectionTest::jobFileBadRate));
     }
 
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
-    void holds(Fault fault) throws Exception {
-        Path dir = Files.createDirectories(temp.resolve("fault-" + Math.abs(fault.name().hashCode())));
-        try {
-            TABLE.put(fault.name(), fault.check().run(dir));
-        } catch (Throwable failure) {
-            TABLE.put(fault.name(), "NOT HELD: " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
-            throw failure;
-        }
+    void holds(FaultTable.Fault fault) throws Exception {
+        TABLE.hold(fault, temp);
     }
 
     @Order(2)
@@ -226,19 +206,13 @@ class FaultInjectionTest {
         if (site != null) {
             site.close();
         }
-        int width = TABLE.keySet().stream().mapToInt(String::length).max().orElse(10);
-        StringBuilder table = new StringBuilder(String.format("%n%-" + width + "s | outcome%n", "fault"));
-        TABLE.forEach((fault, outcome) -> table.append(String.format("%-" + width + "s | %s%n", fault, outcome)));
-        long held = TABLE.values().stream().filter(o -> o.startsWith("held")).count();
-        table.append("faults injected: ").append(TABLE.size()).append(", held: ").append(held);
-        System.out.println(table);
-        assertThat(held).as("faults that held").isEqualTo(TABLE.size());
+        TABLE.printAndRequireAllHeld();
     }
 
     // ---------------------------------------------------------------- one document's faults
 
-    private static Fault hostile(String name, String document, String reason) {
-        return new Fault(name, dir -> {
+    private static FaultTable.Fault hostile(String name, String document, String reason) {
+        return new FaultTable.Fault(name, dir -> {
             HostileRun run = hostileRun();
             CSVRecord row = run.rejects.stream().filter(r -> r.get("source_url").endsWith(document)).findFirst()
                     .orElseThrow(() -> new AssertionError("no rejects.csv row for " + document + "; exit " + run.exitCode
@@ -628,8 +602,8 @@ class FaultInjectionTest {
                 + "); the other job published beside the first";
     }
 
-    private static Fault harvestUsage(String name, String message, String... options) {
-        return new Fault(name, dir -> {
+    private static FaultTable.Fault harvestUsage(String name, String message, String... options) {
+        return new FaultTable.Fault(name, dir -> {
             List<String> args = new ArrayList<>(List.of("harvest", "--seed", "http://127.0.0.1:9/peel/", "--snapshot",
                     dir.resolve("snapshots").toString()));
             args.addAll(List.of(options));

@@ -28,13 +28,13 @@ final class HarvestBoundsFaults {
     private HarvestBoundsFaults() {
     }
 
-    static Stream<HostileUseTest.Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
-                new HostileUseTest.Fault("robots.txt whose chunked trailer never ends, a job with local inputs (-Xmx128m)",
+                new FaultTable.Fault("robots.txt whose chunked trailer never ends, a job with local inputs (-Xmx128m)",
                         HarvestBoundsFaults::endlessRobotsTrailer),
-                new HostileUseTest.Fault("pages with endless trailers, 60 KB chunk extensions, 1-byte chunks (-Xmx128m)",
+                new FaultTable.Fault("pages with endless trailers, 60 KB chunk extensions, 1-byte chunks (-Xmx128m)",
                         HarvestBoundsFaults::endlessFraming),
-                new HostileUseTest.Fault("pages of 50,000 new links, each another such page (-Xmx128m)",
+                new FaultTable.Fault("pages of 50,000 new links, each another such page (-Xmx128m)",
                         HarvestBoundsFaults::endlessLinks),
                 usage("harvest --timeout 3000000", "timeout must be at most 3600 seconds, not 3000000", "--timeout", "3000000"),
                 usage("harvest --rate 1000", "rate must be at most 100 requests a second, not 1000", "--rate", "1000"),
@@ -45,13 +45,13 @@ final class HarvestBoundsFaults {
                 usage("harvest --max-duration 49h", "max-duration must be between 1s and 48h, not 49h", "--max-duration", "49h"),
                 usage("harvest --max-duration forever", "max-duration must be a whole number of hours, minutes or seconds",
                         "--max-duration", "forever"),
-                new HostileUseTest.Fault("job file with 'output:' twice", HarvestBoundsFaults::duplicateKey),
-                new HostileUseTest.Fault("job file with 'max-duration: 100h' (run)", HarvestBoundsFaults::jobFileTooLong),
+                new FaultTable.Fault("job file with 'output:' twice", HarvestBoundsFaults::duplicateKey),
+                new FaultTable.Fault("job file with 'max-duration: 100h' (run)", HarvestBoundsFaults::jobFileTooLong),
                 runSetting("peel.threads", "100000", "peel.threads must be between 0 (one a core) and 256, not 100000"),
                 runSetting("peel.limits.document-timeout", "1000h",
                         "peel.limits.document-timeout must be between 100ms and 1h, not 1000h"),
-                new HostileUseTest.Fault("a harvest past its --max-duration", HarvestBoundsFaults::maxDuration),
-                new HostileUseTest.Fault("robots.txt with Crawl-delay: 250", HarvestBoundsFaults::crawlDelay));
+                new FaultTable.Fault("a harvest past its --max-duration", HarvestBoundsFaults::maxDuration),
+                new FaultTable.Fault("robots.txt with Crawl-delay: 250", HarvestBoundsFaults::crawlDelay));
     }
 
     /** Point 2: before, OutOfMemoryError in WireInput.line from the robots.txt fetch alone; the job's inputs never published. */
@@ -121,8 +121,8 @@ final class HarvestBoundsFaults {
     }
 
     /** Point 9: a value past its upper bound is bad usage, on one line, before anything is fetched or written. */
-    private static HostileUseTest.Fault usage(String name, String message, String... option) {
-        return new HostileUseTest.Fault(name, dir -> {
+    private static FaultTable.Fault usage(String name, String message, String... option) {
+        return new FaultTable.Fault(name, dir -> {
             List<String> args = new java.util.ArrayList<>(List.of("harvest", "--seed", "http://127.0.0.1:9/site/",
                     "--snapshot", dir.resolve("snapshots").toString()));
             args.addAll(List.of(option));
@@ -131,8 +131,8 @@ final class HarvestBoundsFaults {
     }
 
     /** Point 9: a run's Spring setting past its bound is bad usage before the output is locked or anything read. */
-    private static HostileUseTest.Fault runSetting(String name, String value, String message) {
-        return new HostileUseTest.Fault("run with -D" + name + "=" + value, dir -> {
+    private static FaultTable.Fault runSetting(String name, String value, String message) {
+        return new FaultTable.Fault("run with -D" + name + "=" + value, dir -> {
             Files.createDirectories(dir.resolve("in"));
             Files.copy(SAMPLE_REPORT, dir.resolve("in").resolve(SAMPLE_REPORT.getFileName()));
             CliProcess.Result run = CliProcess.start(dir, Map.of(name, value), "extract", "--input",

@@ -1,12 +1,6 @@
 package org.peelharvest.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,24 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileUseTest {
 
-    private static final Map<String, String> TABLE = Collections.synchronizedMap(new LinkedHashMap<>());
+    private static final FaultTable TABLE = new FaultTable();
 
     @TempDir
     static Path temp;
 
-    /** One fault: what it is and how to inject it; the check returns the outcome, or throws when it did not hold. */
-    record Fault(String name, Check check) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    interface Check {
-        String run(Path dir) throws Exception;
-    }
-
-    static Stream<Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
                 // 1. a folder the project did not write
                 OutputFolderFaults.faults(),
@@ -59,24 +41,12 @@ class HostileUseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
-    void holds(Fault fault) throws Exception {
-        Path dir = Files.createDirectories(temp.resolve("fault-" + Integer.toUnsignedString(fault.name().hashCode())));
-        try {
-            TABLE.put(fault.name(), fault.check().run(dir));
-        } catch (Throwable failure) {
-            TABLE.put(fault.name(), "NOT HELD: " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
-            throw failure;
-        }
+    void holds(FaultTable.Fault fault) throws Exception {
+        TABLE.hold(fault, temp);
     }
 
     @AfterAll
     static void printTable() {
-        int width = TABLE.keySet().stream().mapToInt(String::length).max().orElse(10);
-        StringBuilder table = new StringBuilder(String.format("%n%-" + width + "s | outcome%n", "fault"));
-        TABLE.forEach((fault, outcome) -> table.append(String.format("%-" + width + "s | %s%n", fault, outcome)));
-        long held = TABLE.values().stream().filter(o -> o.startsWith("held")).count();
-        table.append("faults injected: ").append(TABLE.size()).append(", held: ").append(held);
-        System.out.println(table);
-        assertThat(held).as("faults that held").isEqualTo(TABLE.size());
+        TABLE.printAndRequireAllHeld();
     }
 }

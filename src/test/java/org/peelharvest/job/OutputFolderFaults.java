@@ -26,17 +26,17 @@ final class OutputFolderFaults {
     private OutputFolderFaults() {
     }
 
-    static Stream<HostileUseTest.Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
-                new HostileUseTest.Fault("extract into a user's folder holding a file named reports.csv",
+                new FaultTable.Fault("extract into a user's folder holding a file named reports.csv",
                         OutputFolderFaults::userFolderWithReportsCsv),
-                new HostileUseTest.Fault("extract again after an analyst added notes to the earlier output",
+                new FaultTable.Fault("extract again after an analyst added notes to the earlier output",
                         OutputFolderFaults::notesAddedToAnEarlierOutput),
-                new HostileUseTest.Fault("extract again into its own output, and into one published before markers",
+                new FaultTable.Fault("extract again into its own output, and into one published before markers",
                         OutputFolderFaults::ownOutputReplaced),
-                new HostileUseTest.Fault("run (releases) into a user's non-empty folder",
+                new FaultTable.Fault("run (releases) into a user's non-empty folder",
                         OutputFolderFaults::releasesIntoAUserFolder),
-                new HostileUseTest.Fault("run after 'latest' was replaced by a user's file",
+                new FaultTable.Fault("run after 'latest' was replaced by a user's file",
                         OutputFolderFaults::latestIsAUsersFile));
     }
 

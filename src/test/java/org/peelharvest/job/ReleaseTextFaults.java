@@ -39,25 +39,25 @@ final class ReleaseTextFaults {
 
     private static Path sample;
 
-    static Stream<HostileUseTest.Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
-                new HostileUseTest.Fault("4. validate of a release with one 100 MB CSV field, under -Xmx64m",
+                new FaultTable.Fault("4. validate of a release with one 100 MB CSV field, under -Xmx64m",
                         ReleaseTextFaults::validateOfHugeField),
-                new HostileUseTest.Fault("4. validate and diff of a release with a 100 MB line in reports.jsonl, under -Xmx64m",
+                new FaultTable.Fault("4. validate and diff of a release with a 100 MB line in reports.jsonl, under -Xmx64m",
                         ReleaseTextFaults::validateAndDiffOfHugeLine),
-                new HostileUseTest.Fault("4. validate of a release whose reports.json holds a 100 MB report, under -Xmx64m",
+                new FaultTable.Fault("4. validate of a release whose reports.json holds a 100 MB report, under -Xmx64m",
                         ReleaseTextFaults::validateOfHugeReport),
-                new HostileUseTest.Fault("4. diff of a release with a 100 MB field in conflicts.csv, under -Xmx64m",
+                new FaultTable.Fault("4. diff of a release with a 100 MB field in conflicts.csv, under -Xmx64m",
                         ReleaseTextFaults::diffOfHugeConflict),
-                new HostileUseTest.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
+                new FaultTable.Fault("5. explain of a 4 KB PDF whose forms draw each other 10 times, 12 deep",
                         ReleaseTextFaults::explainOfEndlessPdf),
-                new HostileUseTest.Fault("5. explain of a document past the document size limit",
+                new FaultTable.Fault("5. explain of a document past the document size limit",
                         ReleaseTextFaults::explainOfTooLargeDocument),
-                new HostileUseTest.Fault("7. an area for improvement holding ESC ]0;PWNED BEL ESC [2J, extracted and explained",
+                new FaultTable.Fault("7. an area for improvement holding ESC ]0;PWNED BEL ESC [2J, extracted and explained",
                         ReleaseTextFaults::escapesInAReport),
-                new HostileUseTest.Fault("7. a release edited to hold ESC ]0;PWNED BEL ESC [2J, diffed and validated",
+                new FaultTable.Fault("7. a release edited to hold ESC ]0;PWNED BEL ESC [2J, diffed and validated",
                         ReleaseTextFaults::escapesInARelease),
-                new HostileUseTest.Fault("7. an argument holding ESC ]0;PWNED BEL ESC [2J, echoed in an error line",
+                new FaultTable.Fault("7. an argument holding ESC ]0;PWNED BEL ESC [2J, echoed in an error line",
                         ReleaseTextFaults::escapesInAnErrorLine));
     }
 

@@ -46,14 +46,14 @@ final class RunAccountingFaults {
     private RunAccountingFaults() {
     }
 
-    static Stream<HostileUseTest.Fault> faults() {
+    static Stream<FaultTable.Fault> faults() {
         return Stream.of(
-                new HostileUseTest.Fault("6. three copies of the sample folder, each with a page that is not a report",
+                new FaultTable.Fault("6. three copies of the sample folder, each with a page that is not a report",
                         RunAccountingFaults::copiesAreEachADocumentRead),
-                new HostileUseTest.Fault("8. SIGTERM in the middle of an extract", dir -> stoppedBySignal(dir, "TERM", 143)),
-                new HostileUseTest.Fault("8. SIGINT (Ctrl-C) in the middle of an extract", dir -> stoppedBySignal(dir, "INT", 130)),
-                new HostileUseTest.Fault("8. the output's disk fills up (a 200 KB tmpfs)", RunAccountingFaults::fullDisk),
-                new HostileUseTest.Fault("11. two runs and a status on one H2 job repository",
+                new FaultTable.Fault("8. SIGTERM in the middle of an extract", dir -> stoppedBySignal(dir, "TERM", 143)),
+                new FaultTable.Fault("8. SIGINT (Ctrl-C) in the middle of an extract", dir -> stoppedBySignal(dir, "INT", 130)),
+                new FaultTable.Fault("8. the output's disk fills up (a 200 KB tmpfs)", RunAccountingFaults::fullDisk),
+                new FaultTable.Fault("11. two runs and a status on one H2 job repository",
                         RunAccountingFaults::noGrowingTraceFile));
     }
 
