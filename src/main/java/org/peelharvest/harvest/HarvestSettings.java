@@ -33,7 +33,7 @@ public record HarvestSettings(List<String> allow, double requestsPerSecond, Stri
      * longer timeout than an hour holds a connection for nothing (and past 24 days overflowed the
      * socket's timeout); more pages than this outgrow the URLs a harvest may know.
      */
-    static final int MOST_REQUESTS_PER_SECOND = 100;
+    public static final int MOST_REQUESTS_PER_SECOND = 100;
     static final int LONGEST_TIMEOUT_SECONDS = 3600;
     static final int MOST_PAGES = HarvestLimits.MOST_URLS;
 

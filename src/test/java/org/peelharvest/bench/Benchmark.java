@@ -18,6 +18,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 import org.peelharvest.job.MeasuredRun;
+import org.peelharvest.harvest.HarvestSettings;
 
 /**
  * The benchmark of issue 11, one run on one machine: makes the synthetic archive
@@ -239,7 +240,8 @@ public final class Benchmark {
         try (ArchiveMirror mirror = new ArchiveMirror(SyntheticArchive.quarters(archive, 4))) {
             System.out.println("harvesting the archive's " + mirror.documentCount() + " documents from " + mirror.seed()
                     + " …");
-            measure(harvest(home, mirror.seed(), 10_000), null);
+            // The first harvest as fast as a harvest may go; the second is the measured one.
+            measure(harvest(home, mirror.seed(), HarvestSettings.MOST_REQUESTS_PER_SECOND), null);
             mirror.clearLog();
             measure(harvest(home, mirror.seed(), REHARVEST_RATE), null);
             List<ArchiveMirror.Answered> answered = mirror.answered();
