@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
 
 import org.peelharvest.harvest.HarvestOutcome;
+import org.peelharvest.publish.RefusedFolder;
 import org.peelharvest.publish.WriteFailure;
 
 /**
@@ -74,7 +75,7 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
      * else the job repository failing to write; else the innermost cause of the first.
      */
     static String causeOf(List<Throwable> failures) {
-        return failures.stream().map(Outcome::writeFailureIn).filter(Objects::nonNull).findFirst()
+        return failures.stream().map(Outcome::statedIn).filter(Objects::nonNull).findFirst()
                 .map(Throwable::getMessage)
                 .or(() -> failures.stream().map(Outcome::repositoryNotWritten).filter(Objects::nonNull).findFirst())
                 .orElseGet(() -> failures.stream().findFirst().map(Outcome::innermost).orElse(""));
@@ -108,11 +109,14 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** The file that could not be written among {@code failure}'s causes, or null. */
-    private static WriteFailure writeFailureIn(Throwable failure) {
+    /**
+     * Among {@code failure}'s causes, the one whose message says it all in a user's words: a file
+     * that could not be written, or a folder publishing refused to touch; null for none.
+     */
+    private static Throwable statedIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof WriteFailure notWritten) {
-                return notWritten;
+            if (cause instanceof WriteFailure || cause instanceof RefusedFolder) {
+                return cause;
             }
         }
         return null;

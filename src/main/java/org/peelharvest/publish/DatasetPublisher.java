@@ -126,7 +126,7 @@ public final class DatasetPublisher {
     private static void pointLatestAt(Path root, String release) throws IOException {
         Path latest = root.resolve("latest");
         if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
-            throw new IOException(latest + " is not the link peel-harvest makes to the newest release, "
+            throw new RefusedFolder(latest + " is not the link peel-harvest makes to the newest release, "
                     + "and it is never replaced; move it and run again");
         }
         Path link = root.resolve(".latest.new");
@@ -270,7 +270,7 @@ public final class DatasetPublisher {
     private static void requireOurs(Path folder, boolean releases) throws IOException {
         Optional<String> foreign = OutputMarker.foreignEntry(folder, releases);
         if (foreign.isPresent()) {
-            throw new IOException(notOurs(folder, foreign.get(), releases));
+            throw new RefusedFolder(notOurs(folder, foreign.get(), releases));
         }
     }
 
@@ -287,7 +287,7 @@ public final class DatasetPublisher {
     private static void discard(Path folder) throws IOException {
         List<String> left = OutputMarker.deleteListed(folder, RELEASE_FILES);
         if (!left.isEmpty()) {
-            throw new IOException(folder + " holds " + left.get(0) + ", which peel-harvest did not write; "
+            throw new RefusedFolder(folder + " holds " + left.get(0) + ", which peel-harvest did not write; "
                     + "move it, then run again");
         }
     }

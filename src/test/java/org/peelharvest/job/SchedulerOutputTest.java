@@ -48,7 +48,7 @@ class SchedulerOutputTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines().filter(l -> l.startsWith("peel-harvest: ")).toList()).containsExactly(
-                "peel-harvest: job extract failed: IOException: " + temp.resolve("out/.failing.publishing") + " "
+                "peel-harvest: job extract failed: " + temp.resolve("out/.failing.publishing") + " "
                         + PublishBlocker.NAMED + "; move it, then run again");
         assertThat(job).exists();
     }
