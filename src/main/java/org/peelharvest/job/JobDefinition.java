@@ -20,6 +20,7 @@ import org.peelharvest.model.SourceDocument;
 import org.peelharvest.publish.CsvStyle;
 import org.peelharvest.publish.DatasetPublisher;
 import org.peelharvest.publish.OutputMarker;
+import org.peelharvest.publish.WriteFailure;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -225,7 +226,8 @@ public record JobDefinition(String name, List<Path> inputs, Path output, double 
             return OutputMarker.foreignEntry(output, releases)
                     .map(entry -> DatasetPublisher.notOurs(output, entry, releases));
         } catch (IOException e) {
-            return Optional.of("the output " + output + " cannot be read (" + e.getMessage() + "); choose another folder");
+            return Optional.of("the output " + output + " cannot be read (" + WriteFailure.reasonOf(e)
+                    + "); choose another folder");
         }
     }
 

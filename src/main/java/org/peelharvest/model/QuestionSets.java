@@ -127,6 +127,11 @@ public final class QuestionSets {
                     "Building, supporting and protecting the workforce",
                     "Leadership and force management"), false));
 
+    /** Twice the longest question or headline, in characters: room for any spacing a copy gives a piece of one. */
+    private static final int LONGEST_WORDING = 2 * ALL.stream()
+            .flatMap(set -> Stream.concat(set.questions().stream(), set.headlines().stream()))
+            .mapToInt(String::length).max().orElse(0);
+
     private QuestionSets() {
     }
 
@@ -184,6 +189,10 @@ public final class QuestionSets {
      * page break and read as two blocks. Such a piece is never a headline of its own.
      */
     public static boolean isPieceOfKnown(QuestionSet set, String text) {
+        // Every block of a report is asked: a paragraph longer than any wording is none, and is not folded.
+        if (text.length() > LONGEST_WORDING) {
+            return false;
+        }
         List<String> words = words(text);
         if (words.size() < 3) {
             return false;

@@ -71,9 +71,11 @@ public final class OutputMarker {
     private static Optional<String> foreignInRelease(Path folder) throws IOException {
         Optional<Set<String>> listed = listedFiles(folder);
         if (listed.isEmpty()) {
-            // Name a file where there is one: a folder's name says less of what would be lost.
-            List<String> files = filesUnder(folder);
-            return files.isEmpty() ? firstEntry(folder) : Optional.of(files.get(0));
+            // Any entry will do, and the folder may be a home directory: its own entries only, never a
+            // walk through it; a file where there is one, since a folder's name says less of what would be lost.
+            List<Path> entries = entries(folder);
+            return entries.stream().filter(e -> !Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)).findFirst()
+                    .or(() -> entries.stream().findFirst()).map(e -> e.getFileName().toString());
         }
         for (String file : filesUnder(folder)) {
             if (!listed.get().contains(file)) {
@@ -182,10 +184,6 @@ public final class OutputMarker {
                     .sorted()
                     .toList();
         }
-    }
-
-    private static Optional<String> firstEntry(Path folder) throws IOException {
-        return entries(folder).stream().map(p -> p.getFileName().toString()).findFirst();
     }
 
     private static List<Path> entries(Path folder) throws IOException {

@@ -43,8 +43,8 @@ public final class PdfBlockReader {
             if (lines.isEmpty()) {
                 throw reject(url, RejectReason.NO_TEXT, "the PDF has no text layer (scanned pages need OCR)", null);
             }
-            long pageChars = lines.stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum();
-            Optional<StructureReader.Tagged> tagged = StructureReader.read(document, pageChars);
+            Optional<StructureReader.Tagged> tagged = StructureReader.read(document,
+                    () -> lines.stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum());
             if (tagged.isPresent() && tagged.get().usable()) {
                 return new DocumentBlocks(BlockNormalizer.normalize(tagged.get().blocks()), evidence(document),
                         String.format(Locale.ROOT, "the PDF's structure tree (its tags hold %.0f%% of the page text)",

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.LongSupplier;
 
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,7 +56,6 @@ final class StructureReader {
     private final Map<Integer, Map<Integer, String>> marked = new HashMap<>();
     private final List<Block> blocks = new ArrayList<>();
     private final Set<COSBase> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    private long taggedChars;
     /** The page the block being read starts on: that of its first marked content. */
     private int blockPage;
     private long usedChars;
@@ -65,10 +64,11 @@ final class StructureReader {
     }
 
     /**
-     * @param pageChars the characters the pages show, less white space, as the geometry reads them
+     * @param pageChars the characters the pages show, less white space, as the geometry reads them;
+     *                  counted only for a tagged PDF
      * @return empty for an untagged PDF
      */
-    static Optional<Tagged> read(PDDocument document, long pageChars) throws IOException {
+    static Optional<Tagged> read(PDDocument document, LongSupplier pageChars) throws IOException {
         PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
         if (root == null || root.getK() == null) {
             return Optional.empty();
@@ -76,7 +76,7 @@ final class StructureReader {
         StructureReader reader = new StructureReader();
         long artifactChars = reader.collectMarkedContent(document);
         reader.visit(root, 0, 0, 0);
-        long shown = Math.max(1, pageChars - artifactChars);
+        long shown = Math.max(1, pageChars.getAsLong() - artifactChars);
         double coverage = Math.min(1.0, reader.usedChars / (double) shown);
         return Optional.of(new Tagged(reader.blocks, coverage));
     }
@@ -111,7 +111,6 @@ final class StructureReader {
         if (content.getMCID() >= 0) {
             String text = content.getActualText() != null ? content.getActualText() : GlyphText.of(own);
             byId.merge(content.getMCID(), text, (a, b) -> a + " " + b);
-            taggedChars += visibleChars(text);
         }
         return artifacts;
     }
@@ -331,7 +330,8 @@ final class StructureReader {
                     // producers (browsers, word processors) set hyphens that belong to the word.
                     text.append(' ');
                 }
-                text.append(unicode.replace('\u00ad', '\u0000').replace("\u0000", ""));
+                // Soft hyphens are no part of the text; neither is NUL.
+                text.append(unicode.replace("\u00ad", "").replace("\u0000", ""));
                 previous = glyph;
             }
             return text.toString();
@@ -351,10 +351,5 @@ final class StructureReader {
             float space = previous.getWidthOfSpace() > 0 ? previous.getWidthOfSpace() : size * 0.25f;
             return gap > space * 0.5f || gap < -size;
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "%d blocks, %d tagged chars", blocks.size(), taggedChars);
     }
 }
