@@ -40,6 +40,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     public static final String HEADER = "job\trun\tstart\tend\tstatus\tdocuments\treports\trejects\texit_code\trelease";
     private static final int INSTANCES_READ = 200;
+    /** The most runs one listing shows: a bound like every other numeric setting's. */
+    private static final int MOST_LISTED = 10_000;
 
     @CommandLine.ParentCommand
     Cli cli;
@@ -79,8 +81,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new UsageException("--limit must be 1 or more, not " + limit);
+        if (limit < 1 || limit > MOST_LISTED) {
+            throw new UsageException("--limit must be between 1 and " + MOST_LISTED + ", not " + limit);
         }
         Path folder = outputFolder();
         if (!Files.isDirectory(PeelHarvestApplication.repositoryFolder(folder)) && !repositoryNamed()) {

@@ -54,4 +54,13 @@ class StatusCommandTest {
         assertThat(result.out()).isEqualTo(org.peelharvest.cli.StatusCommand.HEADER + "\n");
         assertThat(temp.resolve(".never.job-repository")).doesNotExist();
     }
+
+    @Test
+    void aLimitBeyondWhatAListingShowsIsBadUsage() {
+        CliRunner.Result result = new CliRunner(temp).run("status", "--output", temp.resolve("out").toString(),
+                "--limit", "10001");
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.USAGE);
+        assertThat(result.err().strip()).isEqualTo("peel-harvest status: --limit must be between 1 and 10000, not 10001");
+    }
 }
