@@ -20,18 +20,22 @@ import java.util.regex.Pattern;
 final class DateLines {
 
     private static final String LABEL = "last updated|last reviewed|updated|published";
+    /** A day's name before a long-form date ("Thursday 2 May 2019", "Thu, 2 May 2019"): said, not checked. */
+    private static final String WEEKDAY = "(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?";
     private static final String DATE = "\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}"
-            + "|\\d{1,2}(?:st|nd|rd|th)?\\s+[a-z]{3,9}\\.?,?\\s+\\d{4}";
+            + "|" + WEEKDAY + "\\d{1,2}(?:st|nd|rd|th)?\\s+[a-z]{3,9}\\.?,?\\s+\\d{4}";
+    private static final String MONTH_YEAR = "(?<month>[a-z]{3,9})\\.?,?\\s+\\d{4}";
     private static final Pattern LINE = Pattern.compile(
             "(?i)^(?<label>" + LABEL + ")\\s*(?:on\\s+)?:?\\s*(?<date>" + DATE + ")");
     /** A date line that gives only the month ("Last updated March 2017"): a date line, but no day. */
     private static final Pattern MONTH_ONLY_LINE = Pattern.compile(
-            "(?i)^(?:" + LABEL + ")\\s*(?:on\\s+)?:?\\s*(?<month>[a-z]{3,9})\\.?,?\\s+\\d{4}\\s*$");
+            "(?i)^(?:" + LABEL + ")\\s*(?:on\\s+)?:?\\s*" + MONTH_YEAR + "\\s*$");
     private static final Pattern LABEL_ONLY = Pattern.compile("(?i)^(?:" + LABEL + ")\\s*:?$");
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)^(?:" + DATE + ")$");
+    private static final Pattern MONTH_ONLY = Pattern.compile("(?i)^" + MONTH_YEAR + "$");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-    private static final Pattern LONG = Pattern.compile("(?i)(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})");
+    private static final Pattern LONG = Pattern.compile("(?i)" + WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
@@ -120,9 +124,17 @@ final class DateLines {
         return !block.isListItem() && !block.isTableRow() && LABEL_ONLY.matcher(block.text().strip()).matches();
     }
 
+    /** A block that is a date alone, a whole one or a month without its day ("May 2019"). */
     private static boolean isDate(Block block) {
-        return !block.isListItem() && !block.isTableRow() && DATE_ONLY.matcher(block.text().strip()).matches()
-                && parse(block.text().strip()) != null;
+        if (block.isListItem() || block.isTableRow()) {
+            return false;
+        }
+        String text = block.text().strip();
+        if (DATE_ONLY.matcher(text).matches()) {
+            return parse(text) != null;
+        }
+        Matcher month = MONTH_ONLY.matcher(text);
+        return month.matches() && month(month.group("month")) > 0;
     }
 
     /** A date in one of the forms, or null when it names no day of the calendar. */

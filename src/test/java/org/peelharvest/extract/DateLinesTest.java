@@ -34,6 +34,9 @@ class DateLinesTest {
             Last reviewed 23rd March 2020      | 2020-03-23
             Last updated 2019-05-02            | 2019-05-02
             last updated 12 february 2016      | 2016-02-12
+            Last updated Thursday 2 May 2019   | 2019-05-02
+            Published: Fri, 27 September 2019  | 2019-09-27
+            Last updated Wednesday 12th November 2014 | 2014-11-12
             Last updated 31/02/2019            |
             Last updated May 2019              |
             Last updated 2 Maybe 2019          |
@@ -64,6 +67,16 @@ class DateLinesTest {
     }
 
     @Test
+    void aMonthWithoutItsDayBesideItsLabelIsOneDateLine() {
+        List<Block> paired = DateLines.pairLabels(List.of(Block.paragraph("Last updated"), Block.paragraph("May 2019"),
+                Block.paragraph("The force is good.")));
+
+        assertThat(paired).extracting(Block::text).containsExactly("Last updated: May 2019", "The force is good.");
+        assertThat(DateLines.isDateLine(paired.get(0).text())).isTrue();
+        assertThat(DateLines.best(paired)).isNull();
+    }
+
+    @Test
     void aDateThatIsNoDayOfTheCalendarIsNotPaired() {
         List<Block> blocks = List.of(Block.paragraph("Last updated"), Block.paragraph("30 February 2019"));
 
@@ -81,6 +94,7 @@ class DateLinesTest {
             table row     | <table class="govuk-table"><tr><th scope="row">Last updated</th><td>2nd March 2017</td></tr></table>
             value first   | <p><span class="date">02/03/2017</span></p><p class="label">Last updated</p>
             both dates    | <dl><dt>Published</dt><dd>1 February 2017</dd><dt>Last updated</dt><dd>2 March 2017</dd></dl>
+            weekday       | <dl><dt>Last updated</dt><dd><time datetime="2017-03-02">Thursday 2 March 2017</time></dd></dl>
             """)
     void theSamplePageGivesItsDateWhateverTheMarkupOfItsDateLine(String form, String markup) throws IOException {
         Path sample = Path.of("input/sample/derbyshire-2016-effectiveness.html");
