@@ -9,12 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import org.peelharvest.harvest.HarvestLimits;
+import org.peelharvest.harvest.HarvestOutcome;
 import org.peelharvest.job.CommandOutput;
 import org.peelharvest.job.HarvestDefinition;
 import org.peelharvest.job.HarvestRunner;
 import org.peelharvest.job.JobDefinition;
 import org.peelharvest.job.JobFile;
 import org.peelharvest.job.Outcome;
+import org.peelharvest.job.SignalStop;
 
 /** {@code harvest [JOB_FILE]}: fetches the published reports into a new WARC snapshot. */
 @Command(name = "harvest", mixinStandardHelpOptions = true,
@@ -49,8 +51,16 @@ final class HarvestCommand implements Callable<Integer> {
             cli.err().println("peel-harvest: no seed: give --seed URL or a job file that names 'seed'");
             return CommandLine.ExitCode.USAGE;
         }
-        return Outcome.exitCode(new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quietOption.quiet, false))
-                .harvest(harvest.get()));
+        HarvestRunner runner = new HarvestRunner(CommandOutput.of(cli.out(), cli.err(), quietOption.quiet, false));
+        try (SignalStop signals = SignalStop.install()) {
+            HarvestOutcome outcome = runner.harvest(harvest.get(), () -> signals.received() != null);
+            if (outcome.ending() == HarvestOutcome.Ending.STOPPED) {
+                cli.err().println("peel-harvest: harvest stopped by signal (" + signals.received().label()
+                        + "); run the same command again to resume it");
+                return signals.received().exitCode;
+            }
+            return Outcome.exitCode(outcome);
+        }
     }
 
     /** The harvest of the job file, if one is given, with the options over it; empty without a seed. */

@@ -20,7 +20,9 @@ public record HarvestOutcome(Ending ending, Harvester.Result counts, String reas
         /** Report pages or PDFs found, but the site blocked or failed some requests (see log.json). */
         PARTIAL,
         /** No report page or PDF found: the site may have changed, and that must be noticed the day it does. */
-        NO_REPORTS
+        NO_REPORTS,
+        /** Stopped on request before it ended (a signal): its snapshot is left to be resumed. */
+        STOPPED
     }
 
     /** The outcome of a harvest from {@code seeds} that did {@code counts}. */
@@ -34,6 +36,11 @@ public record HarvestOutcome(Ending ending, Harvester.Result counts, String reas
                     + counts.failed() + " failed");
         }
         return new HarvestOutcome(Ending.COMPLETE, counts, "");
+    }
+
+    /** A harvest stopped on request after doing {@code counts}. */
+    public static HarvestOutcome stopped(Harvester.Result counts) {
+        return new HarvestOutcome(Ending.STOPPED, counts, "stopped before it ended; the next run resumes it");
     }
 
     /** The snapshot the harvest wrote. */

@@ -49,6 +49,11 @@ public final class Harvester {
         /** A warning for the person who started the harvest, on one line, at its start. */
         default void warning(String line) {
         }
+
+        /** Whether whoever started the harvest asked it to stop (a signal): asked before each URL. */
+        default boolean stopAsked() {
+            return false;
+        }
     }
 
     public Result harvest(List<String> seeds, Snapshot snapshot, SnapshotIndex previous)
@@ -66,7 +71,8 @@ public final class Harvester {
         warnOfSlowHosts(seeds, progress);
         int pages = 0;
         int reports = 0;
-        while (!frontier.isEmpty() && pages < settings.maxPages() && System.nanoTime() - deadline < 0) {
+        while (!frontier.isEmpty() && pages < settings.maxPages() && System.nanoTime() - deadline < 0
+                && !progress.stopAsked()) {
             progress.after(pages, frontier.waiting(), reports);
             String url = frontier.next();
             Optional<SnapshotIndex.Capture> held = snapshot.held().askedFor(url);
@@ -113,7 +119,10 @@ public final class Harvester {
         }
         String why = pages >= settings.maxPages() ? "beyond the limit of " + settings.maxPages() + " pages"
                 : "not fetched: the harvest reached its max-duration of " + HarvestLimits.text(settings.limits().maxDuration());
-        frontier.drain().forEach(url -> snapshot.log().skipped(url, why));
+        if (!progress.stopAsked()) {
+            // A stopped harvest resumes from its snapshot, and its frontier is found again from the pages held.
+            frontier.drain().forEach(url -> snapshot.log().skipped(url, why));
+        }
         SnapshotLog log = snapshot.log();
         return new Result(snapshot.folder(), log.count(SnapshotLog.Kind.FETCHED), log.count(SnapshotLog.Kind.NOT_MODIFIED),
                 log.count(SnapshotLog.Kind.SKIPPED), log.count(SnapshotLog.Kind.REFUSED_BY_ROBOTS),

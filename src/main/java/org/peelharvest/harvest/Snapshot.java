@@ -40,6 +40,7 @@ public final class Snapshot implements Closeable {
     private final SnapshotWarc warc;
     private final SnapshotIndex.Appender index;
     private final SnapshotLog log = new SnapshotLog();
+    private boolean leftResumable;
 
     private Snapshot(Path folder, String job, int segment, SnapshotIndex held, String userAgent) throws IOException {
         this.folder = folder;
@@ -133,11 +134,25 @@ public final class Snapshot implements Closeable {
         return folder.resolve(job + "-" + folder.getFileName() + ".wacz");
     }
 
-    /** Closes the WARC and writes the log, the WACZ and the manifest; the folder is then complete. */
+    /**
+     * Has {@link #close()} leave this snapshot as an interrupted harvest leaves it (its WARC and index
+     * closed, no log, WACZ or manifest), for the next harvest to resume: a harvest stopped on request.
+     */
+    public void leaveResumable() {
+        leftResumable = true;
+    }
+
+    /**
+     * Closes the WARC and writes the log, the WACZ and the manifest; the folder is then complete.
+     * A snapshot {@linkplain #leaveResumable() left resumable} has its WARC and index closed only.
+     */
     @Override
     public void close() throws IOException {
         warc.close();
         index.close();
+        if (leftResumable) {
+            return;
+        }
         log.write(folder.resolve(LOG));
         packaged();
         SnapshotManifest.write(folder);

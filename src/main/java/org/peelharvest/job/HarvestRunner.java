@@ -29,6 +29,14 @@ public final class HarvestRunner {
     }
 
     public HarvestOutcome harvest(HarvestDefinition harvest) throws Exception {
+        return harvest(harvest, () -> false);
+    }
+
+    /**
+     * Harvests, asking {@code stopAsked} before each URL: once it is true the harvest stops, leaves its
+     * snapshot to be resumed, and ends {@link HarvestOutcome.Ending#STOPPED}.
+     */
+    public HarvestOutcome harvest(HarvestDefinition harvest, java.util.function.BooleanSupplier stopAsked) throws Exception {
         HarvestSettings settings = harvest.settings();
         List<String> seeds = harvest.seeds();
         Path root = harvest.snapshotRoot();
@@ -51,7 +59,18 @@ public final class HarvestRunner {
                         public void warning(String text) {
                             err.println("peel-harvest: " + text);
                         }
+
+                        @Override
+                        public boolean stopAsked() {
+                            return stopAsked.getAsBoolean();
+                        }
                     });
+            if (stopAsked.getAsBoolean()) {
+                archive.leaveResumable();
+                line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
+                        done.reports()), true);
+                return HarvestOutcome.stopped(done);
+            }
             line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
                     done.reports()), true);
             result = done;

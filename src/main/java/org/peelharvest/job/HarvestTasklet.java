@@ -1,8 +1,10 @@
 package org.peelharvest.job;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -39,8 +41,15 @@ class HarvestTasklet implements Tasklet {
         if (plan == null) {
             return RepeatStatus.FINISHED;
         }
-        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan);
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan,
+                () -> step.isTerminateOnly() || step.getJobExecution().getStatus() == BatchStatus.STOPPING);
+        if (outcome.ending() == HarvestOutcome.Ending.STOPPED) {
+            // The step ends STOPPED (the framework stops a step asked to terminate once its tasklet returns).
+            step.setTerminateOnly();
+            return RepeatStatus.FINISHED;
+        }
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
         // In the step's own context, saved with the step before it is recorded complete (the job's is saved later).
         chunkContext.getStepContext().getStepExecution().getExecutionContext()
                 .putString(SNAPSHOT, outcome.snapshot().toString());

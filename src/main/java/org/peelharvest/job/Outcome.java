@@ -139,6 +139,8 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return switch (harvest.ending()) {
             case COMPLETE, PARTIAL -> OK;
             case NO_REPORTS -> QUALITY_GATE_FAILED;
+            // The command that stopped it exits with its signal's code; a stop without one is a run that did not end.
+            case STOPPED -> JOB_FAILED;
         };
     }
 

@@ -24,19 +24,19 @@ import sun.misc.SignalHandler;
  * its record is written. A second signal ends the process at once, as {@code kill -9} would: a
  * run is resumable from any moment.
  */
-final class SignalStop implements JobExecutionListener, AutoCloseable {
+public final class SignalStop implements JobExecutionListener, AutoCloseable {
 
     /** A signal that stops a run, and the exit code of a process it ends (128 + its number). */
-    enum StopSignal {
+    public enum StopSignal {
         TERM(143), INT(130);
 
-        final int exitCode;
+        public final int exitCode;
 
         StopSignal(int exitCode) {
             this.exitCode = exitCode;
         }
 
-        String label() {
+        public String label() {
             return "SIG" + name();
         }
     }
@@ -50,7 +50,7 @@ final class SignalStop implements JobExecutionListener, AutoCloseable {
     }
 
     /** Handles SIGTERM and SIGINT until closed; where the JVM allows no handler ({@code -Xrs}), its own answer stands. */
-    static SignalStop install() {
+    public static SignalStop install() {
         SignalStop stop = new SignalStop();
         for (StopSignal signal : StopSignal.values()) {
             try {
@@ -63,7 +63,7 @@ final class SignalStop implements JobExecutionListener, AutoCloseable {
     }
 
     /** The signal that stopped the run, or null. */
-    StopSignal received() {
+    public StopSignal received() {
         return received;
     }
 
