@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.peelharvest.model.InWords;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
@@ -94,10 +95,9 @@ public final class DocumentSource {
         } catch (IOException | RuntimeException e) {
             if (ref.inWarc()) {
                 throw reject(ref, RejectReason.CORRUPT_WARC, "cannot read the WARC record at offset " + ref.offset() + ": "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                        + InWords.of(e), e);
             }
-            throw reject(ref, RejectReason.UNREADABLE, "cannot read the file: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw reject(ref, RejectReason.UNREADABLE, "cannot read the file: " + InWords.of(e), e);
         }
     }
 
@@ -126,10 +126,8 @@ public final class DocumentSource {
                 DocumentRef.withoutMachinePath(detail, ref.file(), ref.url())), cause);
     }
 
-    /** What went wrong, in words: permission denied, no such file, or the exception's kind, with its message. */
+    /** What went wrong, in words: permission denied, no such file, or the failure's kind, with its message. */
     public static String describe(IOException e) {
-        String kind = e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName();
-        return kind + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        return InWords.of(e);
     }
 }

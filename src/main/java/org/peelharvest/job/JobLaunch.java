@@ -22,6 +22,11 @@ public final class JobLaunch {
     private JobLaunch() {
     }
 
+    /** Whether a live process runs a job into {@code output} now (it holds the output's lock). */
+    public static boolean runningFor(java.nio.file.Path output) {
+        return OutputLock.heldByALiveProcess(output);
+    }
+
     /** Reads the job's definition; a value that cannot be used is an {@link IllegalArgumentException} naming it. */
     public interface DefinitionSource {
         JobDefinition get();

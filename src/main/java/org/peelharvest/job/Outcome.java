@@ -100,13 +100,13 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return causeOf(List.of(failure));
     }
 
-    /** The innermost cause of {@code failure}, named with its type. */
+    /** The innermost cause of {@code failure}, in words ({@link org.peelharvest.model.InWords}). */
     private static String innermost(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return org.peelharvest.model.InWords.of(cause);
     }
 
     /**

@@ -75,6 +75,25 @@ final class OutputLock implements AutoCloseable {
         channel.force(false);
     }
 
+    /**
+     * Whether the lock of {@code output} is held by a process that is alive: its holder's line names
+     * a process of this host that is still running, or a process on another host (which cannot be
+     * asked). A lock file whose holder has ended is what a finished or killed run leaves.
+     */
+    static boolean heldByALiveProcess(Path output) {
+        try {
+            java.util.regex.Matcher holder = java.util.regex.Pattern.compile("^process (\\d+) on ([^,]*),")
+                    .matcher(Files.readString(fileOf(output), StandardCharsets.UTF_8));
+            if (!holder.find()) {
+                return false;
+            }
+            return !holder.group(2).equals(hostName())
+                    || ProcessHandle.of(Long.parseLong(holder.group(1))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The holder's line; it may be a moment before a holder that just took the lock has written it. */
     private static String holderOf(Path file) throws IOException {
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {

@@ -38,7 +38,16 @@ class OutcomeCauseTest {
     void anyOtherFailureIsItsInnermostCause() {
         Throwable failure = new IllegalStateException("outer", new IllegalArgumentException("the real reason"));
 
-        assertThat(Outcome.causeOf(List.of(failure))).isEqualTo("IllegalArgumentException: the real reason");
+        assertThat(Outcome.causeOf(List.of(failure))).isEqualTo("the real reason");
         assertThat(Outcome.causeOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void aCauseIsSaidInWordsNeverByItsJavaType() {
+        Throwable torn = new IllegalStateException("outer", new java.io.EOFException());
+        Throwable bare = new IllegalStateException("outer", new NullPointerException());
+
+        assertThat(Outcome.causeOf(List.of(torn))).isEqualTo("the data ends early");
+        assertThat(Outcome.causeOf(List.of(bare))).isEqualTo("an unexpected error (run it again with --debug to see where)");
     }
 }

@@ -61,6 +61,6 @@ class StatusCommandTest {
                 "--limit", "10001");
 
         assertThat(result.exitCode()).isEqualTo(Outcome.USAGE);
-        assertThat(result.err().strip()).isEqualTo("peel-harvest status: --limit must be between 1 and 10000, not 10001");
+        assertThat(result.err().strip()).isEqualTo("peel-harvest status: --limit must be between 1 and 10000, not 10001; see 'peel-harvest status --help'");
     }
 }
