@@ -70,7 +70,7 @@ class CliHygieneTest {
                 .doesNotContain("--max-reject-rate", "--max-warning-rate", "--quiet", "--log-format");
     }
 
-    /** The keys of a job file, as the README's "Job files" lists them. */
+    /** The keys of a job file, as "Job files" in docs/commands.md lists them. */
     private static final String[] JOB_FILE_KEYS = {"name", "input", "output", "max-reject-rate", "max-warning-rate", "csv",
             "seed", "allow", "snapshot", "rate", "user-agent", "max-urls", "max-links-per-page", "max-duration"};
 
