@@ -47,15 +47,17 @@ public final class DocumentSource {
                 found.put(input, DocumentRef.broken(input, input, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        List<DocumentRef> documents = new ArrayList<>();
+        // By key: the revisits of later snapshots name the record of the capture they repeat, which
+        // is one document however many snapshots point at it, in the progress line as in the summary.
+        Map<String, DocumentRef> documents = new java.util.LinkedHashMap<>();
         for (DocumentRef file : found.values()) {
             if (file.problem() == null && WarcDocuments.isWarc(file.file()) && Files.isRegularFile(file.file())) {
-                documents.addAll(warcDocuments(file));
+                warcDocuments(file).forEach(document -> documents.putIfAbsent(document.key(), document));
             } else {
-                documents.add(file);
+                documents.putIfAbsent(file.key(), file);
             }
         }
-        return documents;
+        return new ArrayList<>(documents.values());
     }
 
     /** The documents a WARC file keeps, and a corrupt-warc reject for the part that cannot be read. */

@@ -55,7 +55,7 @@ final class OutputLock implements AutoCloseable {
     }
 
     static Path fileOf(Path output) {
-        return output.resolveSibling("." + output.getFileName() + ".lock");
+        return new StateFolder(output).lock();
     }
 
     /** Null when held: by another process, or (an exception in Java, not null) by this one. */

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real paths; a harvest is asked for 20 requests a second and a 1 s timeout, so that the mirror's
  * slow and failing pages do not make the test minutes long (the commands are otherwise as written).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedCommandsTest {
 
     private static final Path[] PAGES = {Path.of("README.md"), Path.of("docs")};
@@ -39,9 +37,9 @@ class DocumentedCommandsTest {
     private static final String OLD_SITE = "https://www.justiceinspectorates.gov.uk";
 
     @TempDir
-    Path home;
+    static Path home;
 
-    private MirrorForJobTests mirror;
+    private static MirrorForJobTests mirror;
 
     /** One command as a page shows it: where, the words, and the exit code it should end with. */
     record Shown(String page, String line, int exitCode) {
@@ -52,7 +50,7 @@ class DocumentedCommandsTest {
     }
 
     @BeforeAll
-    void aCopyOfTheProjectAndALoopbackSite() throws IOException {
+    static void aCopyOfTheProjectAndALoopbackSite() throws IOException {
         mirror = new MirrorForJobTests();
         copy(Path.of("input"), home.resolve("input"));
         copy(Path.of("jobs"), home.resolve("jobs"));
@@ -64,7 +62,7 @@ class DocumentedCommandsTest {
     }
 
     @AfterAll
-    void closeTheSite() {
+    static void closeTheSite() {
         mirror.close();
     }
 
@@ -110,7 +108,7 @@ class DocumentedCommandsTest {
         return pages;
     }
 
-    private String onMirror(String text) {
+    private static String onMirror(String text) {
         return text.replace(SITE, mirror.base() + "/hmicfrs").replace(OLD_SITE, mirror.base());
     }
 

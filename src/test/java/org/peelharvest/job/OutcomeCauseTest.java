@@ -50,4 +50,13 @@ class OutcomeCauseTest {
         assertThat(Outcome.causeOf(List.of(torn))).isEqualTo("the data ends early");
         assertThat(Outcome.causeOf(List.of(bare))).isEqualTo("an unexpected error (run it again with --debug to see where)");
     }
+
+    @Test
+    void aRunThatFailedBeforePublishingSaysItPublishedNothingRatherThanCountingDuplicates() {
+        Outcome failed = new Outcome(org.springframework.batch.core.BatchStatus.FAILED, 3, 0, 0, "", 0, "",
+                java.time.Duration.ZERO, "", "no space left on device writing out/reports.csv", "", "", 2, 2, null);
+
+        assertThat(failed.summary()).contains("documents read: 3\nreports extracted: 3 (none published)\n")
+                .doesNotContain("duplicate");
+    }
 }

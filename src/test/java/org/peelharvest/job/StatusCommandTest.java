@@ -52,7 +52,7 @@ class StatusCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(org.peelharvest.cli.StatusCommand.HEADER + "\n");
-        assertThat(temp.resolve(".never.job-repository")).doesNotExist();
+        assertThat(temp.resolve(".never.peel-harvest")).doesNotExist();
     }
 
     @Test
