@@ -40,7 +40,7 @@ class OutputLockTest {
     @Test
     void aReleasedLockIsTakenByTheNextRunWhichWritesItsOwnName() throws Exception {
         Path output = temp.resolve("out/release");
-        Files.createDirectories(output.getParent());
+        Files.createDirectories(temp.resolve("out/.release.peel-harvest"));
         Files.writeString(temp.resolve("out/.release.peel-harvest/lock"), "process 999999999 on a host long gone, since 2020-01-01T00:00:00Z and more\n");
 
         try (OutputLock ignored = OutputLock.acquire(output)) {

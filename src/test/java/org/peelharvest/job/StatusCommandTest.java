@@ -46,6 +46,22 @@ class StatusCommandTest {
     }
 
     @Test
+    void aResumedRunShowsEachAttemptUnderANumberOfItsOwn() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path out = temp.resolve("out");
+        Path blocker = PublishBlocker.block(out);
+        assertThat(cli.run("extract", "--input", "input/sample", "--output", out.toString()).exitCode()).isEqualTo(1);
+        Files.delete(blocker);
+        CliRunner.Result resumed = cli.run("extract", "--input", "input/sample", "--output", out.toString());
+        assertThat(resumed.out()).as(resumed.err()).contains("resuming run 1 of extract");
+
+        CliRunner.Result result = cli.run("status", "--output", out.toString());
+
+        List<String[]> rows = result.out().lines().skip(1).map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).extracting(row -> row[1] + " " + row[4]).containsExactly("1.2 COMPLETED", "1 FAILED");
+    }
+
+    @Test
     void anOutputNoRunHasWrittenHasNoRuns() throws IOException {
         CliRunner.Result result = new CliRunner(temp).run(java.util.Map.of(), "status", "--output",
                 temp.resolve("never").toString());
