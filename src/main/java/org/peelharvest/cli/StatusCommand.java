@@ -59,21 +59,23 @@ public final class StatusCommand implements Callable<Integer> {
     int limit;
 
     /** One run as listed. */
+    /** @param killed a run its repository records as running whose process is gone: it has no exit code */
     private record Row(String job, String run, LocalDateTime start, LocalDateTime end, BatchStatus status,
-                       Outcome outcome, String release) {
+                       Outcome outcome, String release, boolean killed) {
 
         /** The same row under {@code label}: "1.2" for the second attempt of run 1 (it was resumed). */
         Row numbered(String label) {
-            return new Row(job, label, start, end, status, outcome, release);
+            return new Row(job, label, start, end, status, outcome, release, killed);
         }
 
         /** A run left running by a process that is gone (killed): stopped, and the next run resumes it. */
         Row stoppedUnlessRunning(boolean running) {
-            return status.isRunning() && !running ? new Row(job, run, start, end, BatchStatus.STOPPED, outcome, release) : this;
+            return status.isRunning() && !running ? new Row(job, run, start, end, BatchStatus.STOPPED, outcome, release, true)
+                    : this;
         }
 
         String line() {
-            boolean ended = !status.isRunning();
+            boolean ended = !status.isRunning() && !killed;
             return String.join("\t", job, run, time(start), time(end), status.toString(),
                     Integer.toString(outcome.documents()), Integer.toString(outcome.published()),
                     Integer.toString(outcome.rejected()), ended ? Integer.toString(outcome.exitCode()) : "",
@@ -156,6 +158,6 @@ public final class StatusCommand implements Callable<Integer> {
         Outcome outcome = Outcome.of(execution);
         return new Row(parameters.getString(JobDefinition.NAME), Long.toString(parameters.getLong(JobDefinition.RUN, 0L)),
                 execution.getStartTime(),
-                execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
+                execution.getEndTime(), execution.getStatus(), outcome, outcome.folder(), false);
     }
 }

@@ -23,12 +23,17 @@ public final class InWords {
     private InWords() {
     }
 
-    /** {@code failure}'s kind in words, with its message when that adds something. */
+    /** {@code failure}'s kind in words, with its message when that adds something (a file's failure: the file). */
     public static String of(Throwable failure) {
         String kind = kind(failure);
-        String detail = failure.getMessage() == null || failure.getMessage().isBlank() ? null
-                : failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
-                : failure.getMessage().strip();
+        if (failure instanceof FileSystemException system) {
+            String what = kind != null && !kind.equals("input/output error") ? kind
+                    : system.getReason() != null ? lowerFirst(system.getReason().strip()) : "input/output error";
+            String where = system.getFile() == null ? "" : system.getFile()
+                    + (system.getOtherFile() == null ? "" : " -> " + system.getOtherFile());
+            return where.isEmpty() ? what : what + " (" + where + ")";
+        }
+        String detail = failure.getMessage() == null || failure.getMessage().isBlank() ? null : failure.getMessage().strip();
         if (kind == null) {
             return detail == null ? "an unexpected error (run it again with --debug to see where)" : lowerFirst(detail);
         }

@@ -52,6 +52,14 @@ class OutcomeCauseTest {
     }
 
     @Test
+    void aFileThatFailsIsNamedWithTheSystemsReason() {
+        Throwable blocked = new IllegalStateException("outer",
+                new java.nio.file.FileSystemException("/srv/peel/blocker/snapshots", null, "Not a directory"));
+
+        assertThat(Outcome.causeOf(List.of(blocked))).isEqualTo("not a directory (/srv/peel/blocker/snapshots)");
+    }
+
+    @Test
     void aRunThatFailedBeforePublishingSaysItPublishedNothingRatherThanCountingDuplicates() {
         Outcome failed = new Outcome(org.springframework.batch.core.BatchStatus.FAILED, 3, 0, 0, "", 0, "",
                 java.time.Duration.ZERO, "", "no space left on device writing out/reports.csv", "", "", 2, 2, null);
