@@ -58,7 +58,34 @@ public final class Cli implements Callable<Integer> {
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(Cli::oneLine);
+        commandLine.setParameterExceptionHandler(Cli::badUsage);
         return commandLine.execute(args);
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, a missing one, a value it cannot
+     * convert) as one line naming the problem and where help is, not the usage dump: exit 2.
+     */
+    private static int badUsage(CommandLine.ParameterException problem, String[] args) {
+        CommandLine commandLine = problem.getCommandLine();
+        // picocli says "Unknown option: '--x'" and "'x' is not a double"; in a sentence, "unknown option '--x'", "not a number".
+        String message = String.valueOf(problem.getMessage()).strip().replaceFirst("^([A-Za-z ]+): '", "$1 '")
+                .replaceAll(" is not an? (double|float)\\b", " is not a number")
+                .replaceAll(" is not an? (int|long|short|integer)\\b", " is not a whole number");
+        if (problem instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        commandLine.getErr().println(usageLine(commandLine, message));
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** {@code peel-harvest extract: missing required option '--input=PATH'; see 'peel-harvest extract --help'}. */
+    static String usageLine(CommandLine commandLine, String problem) {
+        String command = commandLine.getCommandSpec().qualifiedName();
+        String words = problem == null || problem.isBlank() ? "bad usage"
+                : problem.matches("(?s)[A-Z][a-z].*") ? problem.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                + problem.substring(1) : problem;
+        return command + ": " + words + "; see '" + command + " --help'";
     }
 
     /**
@@ -68,11 +95,24 @@ public final class Cli implements Callable<Integer> {
     private static int oneLine(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
         String command = commandLine.getCommandName();
         if (failure instanceof UsageException) {
-            commandLine.getErr().println("peel-harvest " + command + ": " + failure.getMessage());
+            commandLine.getErr().println(usageLine(commandLine, failure.getMessage()));
             return CommandLine.ExitCode.USAGE;
+        }
+        if (debugAsked(parsed)) {
+            failure.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().println("peel-harvest " + command + ": failed: " + Outcome.rootCause(failure));
         return Outcome.JOB_FAILED;
+    }
+
+    /** Whether the command line asked for {@code --debug}, on whichever command took it. */
+    private static boolean debugAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Map<String, Object> springProperties() {

@@ -20,8 +20,8 @@ import org.peelharvest.job.Outcome;
 /** {@code diff OLD_DIR NEW_DIR}: what changed between two releases. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compares two releases: reports added and removed, judgments and their ranks changed (report "
-                + "and question), questions, findings and conflicts added and removed. Prints a summary and writes "
-                + "diff.csv.",
+                + "and question), questions, findings and conflicts added and removed. Prints them, one a line, "
+                + "and with --output writes them as a CSV file too.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared (with --exit-code: no changes)", "1:with --exit-code: there are changes",
                 "2:bad usage: a folder that is not there or not a release",
@@ -37,8 +37,8 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW_DIR", description = "The later release (or a job's output: its latest).")
     Path newer;
 
-    @Option(names = "--output", paramLabel = "FILE", defaultValue = "diff.csv",
-            description = "Where to write the changes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Also write the changes into FILE, as CSV (default: only print them).")
     Path output;
 
     @Option(names = "--csv", paramLabel = "STYLE", converter = RunOptions.CsvStyleConverter.class,
@@ -55,22 +55,32 @@ final class DiffCommand implements Callable<Integer> {
         Path after = release("NEW_DIR", newer);
         ReleaseDiff diff = new ReleaseDiff();
         List<ReleaseDiff.Change> changes = diff.between(before, after);
-        ReleaseDiff.write(output, changes, csv);
-        Map<String, Long> byKind = new TreeMap<>(changes.stream().collect(
-                Collectors.groupingBy(ReleaseDiff.Change::change, Collectors.counting())));
-        cli.out().println(changes.isEmpty() ? "no changes" : changes.size() + " change(s): " + byKind);
+        if (output != null) {
+            ReleaseDiff.write(output, changes, csv);
+        }
+        cli.out().println(changes.isEmpty() ? "no changes" : changes.size() + " change(s): " + countsByKind(changes));
         for (ReleaseDiff.Change c : changes) {
             cli.out().println("  " + c.reportId() + (c.questionNumber() == null ? "" : " Q" + c.questionNumber()) + " "
                     + c.change() + (c.field().isEmpty() ? "" : " " + c.field())
                     + (c.old().isEmpty() && c.now().isEmpty() ? "" : ": '" + c.old() + "' -> '" + c.now() + "'"));
         }
-        cli.out().println("written to " + output);
+        if (output != null) {
+            cli.out().println("written to " + output);
+        }
         diff.problems().forEach(problem -> cli.out().println("problem: " + problem));
         if (!diff.problems().isEmpty()) {
             cli.out().println(diff.problems().size() + " problem(s): what could be read was compared");
             return Outcome.QUALITY_GATE_FAILED;
         }
         return exitCode && !changes.isEmpty() ? 1 : Outcome.OK;
+    }
+
+    /** "1 finding-removed, 2 judgment-changed": how many changes of each kind, by kind. */
+    private static String countsByKind(List<ReleaseDiff.Change> changes) {
+        Map<String, Long> byKind = new TreeMap<>(changes.stream().collect(
+                Collectors.groupingBy(ReleaseDiff.Change::change, Collectors.counting())));
+        return byKind.entrySet().stream().map(kind -> kind.getValue() + " " + kind.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     /** The release {@code folder} names (itself, or an output's latest), or bad usage naming it. */

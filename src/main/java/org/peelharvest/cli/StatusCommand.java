@@ -59,12 +59,24 @@ public final class StatusCommand implements Callable<Integer> {
     int limit;
 
     /** One run as listed. */
-    private record Row(String job, long run, LocalDateTime start, LocalDateTime end, BatchStatus status,
-                       Outcome outcome, String release) {
+    /** @param killed a run its repository records as running whose process is gone: it has no exit code */
+    private record Row(String job, String run, LocalDateTime start, LocalDateTime end, BatchStatus status,
+                       Outcome outcome, String release, boolean killed) {
+
+        /** The same row under {@code label}: "1.2" for the second attempt of run 1 (it was resumed). */
+        Row numbered(String label) {
+            return new Row(job, label, start, end, status, outcome, release, killed);
+        }
+
+        /** A run left running by a process that is gone (killed): stopped, and the next run resumes it. */
+        Row stoppedUnlessRunning(boolean running) {
+            return status.isRunning() && !running ? new Row(job, run, start, end, BatchStatus.STOPPED, outcome, release, true)
+                    : this;
+        }
 
         String line() {
-            boolean ended = !status.isRunning();
-            return String.join("\t", job, Long.toString(run), time(start), time(end), status.toString(),
+            boolean ended = !status.isRunning() && !killed;
+            return String.join("\t", job, run, time(start), time(end), status.toString(),
                     Integer.toString(outcome.documents()), Integer.toString(outcome.published()),
                     Integer.toString(outcome.rejected()), ended ? Integer.toString(outcome.exitCode()) : "",
                     release);
@@ -130,13 +142,22 @@ public final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
-        rows.sort(Comparator.comparing(Row::start, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
-        return rows.subList(0, Math.min(limit, rows.size()));
+        rows.sort(Comparator.comparing(Row::start, Comparator.nullsFirst(Comparator.naturalOrder())));
+        boolean running = org.peelharvest.job.JobLaunch.runningFor(folder);
+        List<Row> numbered = new ArrayList<>();
+        java.util.Map<String, Integer> attempts = new java.util.HashMap<>();
+        for (Row row : rows) {
+            int attempt = attempts.merge(row.job() + "\t" + row.run(), 1, Integer::sum);
+            numbered.add(row.numbered(attempt == 1 ? row.run() : row.run() + "." + attempt).stoppedUnlessRunning(running));
+        }
+        java.util.Collections.reverse(numbered);
+        return numbered.subList(0, Math.min(limit, numbered.size()));
     }
 
     private static Row row(JobExecution execution, JobParameters parameters) {
         Outcome outcome = Outcome.of(execution);
-        return new Row(parameters.getString(JobDefinition.NAME), parameters.getLong(JobDefinition.RUN, 0L), execution.getStartTime(),
-                execution.getEndTime(), execution.getStatus(), outcome, outcome.folder());
+        return new Row(parameters.getString(JobDefinition.NAME), Long.toString(parameters.getLong(JobDefinition.RUN, 0L)),
+                execution.getStartTime(),
+                execution.getEndTime(), execution.getStatus(), outcome, outcome.folder(), false);
     }
 }

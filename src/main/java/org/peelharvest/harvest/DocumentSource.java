@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.peelharvest.model.InWords;
 import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
@@ -46,15 +47,17 @@ public final class DocumentSource {
                 found.put(input, DocumentRef.broken(input, input, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        List<DocumentRef> documents = new ArrayList<>();
+        // By key: the revisits of later snapshots name the record of the capture they repeat, which
+        // is one document however many snapshots point at it, in the progress line as in the summary.
+        Map<String, DocumentRef> documents = new java.util.LinkedHashMap<>();
         for (DocumentRef file : found.values()) {
             if (file.problem() == null && WarcDocuments.isWarc(file.file()) && Files.isRegularFile(file.file())) {
-                documents.addAll(warcDocuments(file));
+                warcDocuments(file).forEach(document -> documents.putIfAbsent(document.key(), document));
             } else {
-                documents.add(file);
+                documents.putIfAbsent(file.key(), file);
             }
         }
-        return documents;
+        return new ArrayList<>(documents.values());
     }
 
     /** The documents a WARC file keeps, and a corrupt-warc reject for the part that cannot be read. */
@@ -94,10 +97,9 @@ public final class DocumentSource {
         } catch (IOException | RuntimeException e) {
             if (ref.inWarc()) {
                 throw reject(ref, RejectReason.CORRUPT_WARC, "cannot read the WARC record at offset " + ref.offset() + ": "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                        + InWords.of(e), e);
             }
-            throw reject(ref, RejectReason.UNREADABLE, "cannot read the file: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw reject(ref, RejectReason.UNREADABLE, "cannot read the file: " + InWords.of(e), e);
         }
     }
 
@@ -126,10 +128,8 @@ public final class DocumentSource {
                 DocumentRef.withoutMachinePath(detail, ref.file(), ref.url())), cause);
     }
 
-    /** What went wrong, in words: permission denied, no such file, or the exception's kind, with its message. */
+    /** What went wrong, in words: permission denied, no such file, or the failure's kind, with its message. */
     public static String describe(IOException e) {
-        String kind = e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName();
-        return kind + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        return InWords.of(e);
     }
 }

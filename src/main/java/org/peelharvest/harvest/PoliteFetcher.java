@@ -126,9 +126,9 @@ public final class PoliteFetcher {
                 settings.maxAttempts());
     }
 
-    /** Why an attempt failed, for the log: a server's oversized answer in plain words, other errors with their kind. */
+    /** Why an attempt failed, for the log: a server's oversized answer in plain words, other errors by their kind in words. */
     static String reason(IOException e) {
-        return e instanceof AnswerTooLargeException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e instanceof AnswerTooLargeException ? e.getMessage() : org.peelharvest.model.InWords.of(e);
     }
 
     private Fetch once(String url, Validators validators) throws IOException, InterruptedException {

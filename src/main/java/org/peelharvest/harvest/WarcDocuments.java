@@ -90,7 +90,7 @@ public final class WarcDocuments {
             // jwarc reports junk as ParsingException, a torn gzip member as EOFException or ZipException,
             // and some malformed headers as unchecked exceptions.
             return new Scan(entries, Optional.of("not readable as WARC after " + entries.size() + " document(s): "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    + org.peelharvest.model.InWords.of(e)));
         }
         return new Scan(entries, Optional.empty());
     }

@@ -68,7 +68,9 @@ class DocumentPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         List<DocumentRef> todo = documentsToDo();
-        progress.start(run, todo.size());
+        // A resumed run counts on from what its earlier attempts did: its progress ends at the summary's counts.
+        Set<String> done = staging.doneAsListed();
+        progress.start(run, todo.size() + done.size(), done.size(), staging.rejectedAsListed());
         List<List<DocumentRef>> dealt = deal(todo, gridSize, sizes(todo));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < dealt.size(); i++) {

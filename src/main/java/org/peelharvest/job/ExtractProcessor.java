@@ -39,7 +39,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         } catch (RuntimeException e) {
             // A parser bug or a document shaped in a way nobody foresaw: reject this one, go on.
             throw new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED,
-                    e.getClass().getSimpleName() + ": " + e.getMessage()), e);
+                    org.peelharvest.model.InWords.of(e)), e);
         }
     }
 }

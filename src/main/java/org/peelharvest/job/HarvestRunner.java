@@ -79,12 +79,14 @@ public final class HarvestRunner {
                         + "blocked %d, failed %d; report pages and PDFs: %d%nsnapshot: %s%n", result.fetched(),
                 result.notModified(), result.skipped(), result.refused(), result.blocked(), result.failed(),
                 result.reports(), result.snapshot());
-        if (result.blocked() > 0) {
-            err.println("peel-harvest: the site blocked " + result.blocked() + " request(s): see log.json");
-        }
+        // One line on stderr, whatever went wrong: a failure that was blocked too says both at once.
         HarvestOutcome outcome = HarvestOutcome.of(result, seeds);
+        String blocked = result.blocked() == 0 ? "" : "the site blocked " + result.blocked() + " request(s)";
         if (outcome.ending() == HarvestOutcome.Ending.NO_REPORTS) {
-            err.println("peel-harvest: " + outcome.reason() + " (see log.json in the snapshot)");
+            err.println("peel-harvest: " + outcome.reason() + (blocked.isEmpty() ? "" : "; " + blocked)
+                    + " (see log.json in the snapshot)");
+        } else if (!blocked.isEmpty()) {
+            err.println("peel-harvest: " + blocked + ": see log.json");
         }
         return outcome;
     }

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -56,26 +57,30 @@ public record JobFile(String name, List<String> input, String output,
         }
         JobFile job = parse(file);
         Path base = file.toAbsolutePath().getParent();
+        KeyLines at = KeyLines.of(file);
         List<String> problems = new ArrayList<>();
-        if (job.name == null || !job.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            problems.add("'name' is required: letters, digits, '.', '_' or '-'");
+        if (job.name == null) {
+            problems.add("'name' is required: a name of letters, digits, '.', '_' or '-'");
+        } else if (!job.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add(at.line("name") + "'name' must be letters, digits, '.', '_' or '-' (starting with a letter "
+                    + "or digit), not '" + job.name + "'");
         }
         boolean harvests = job.seed != null && !job.seed.isEmpty();
         if ((job.input == null || job.input.isEmpty()) && !harvests) {
             problems.add("'input' (a list of files or folders) or 'seed' (pages to harvest from) is required");
         }
         if (job.output == null || job.output.isBlank()) {
-            problems.add("'output' is required: the folder to publish into");
+            problems.add(at.line("output") + "'output' is required: the folder to publish into");
         }
         List<Path> inputs = job.input == null ? List.of() : job.input.stream().map(base::resolve).toList();
         inputs.stream().filter(p -> !Files.exists(p))
-                .forEach(p -> problems.add("input path does not exist: " + p.normalize()));
+                .forEach(p -> problems.add(at.line("input") + "input path does not exist: " + p.normalize()));
         CsvStyle csv = job.csv == null ? null : CsvStyle.fromLabel(job.csv).orElse(null);
         if (overrides.csv() == null && job.csv != null && csv == null) {
-            problems.add("'csv' is 'spreadsheet' or 'plain', not '" + job.csv + "'");
+            problems.add(at.line("csv") + "'csv' is 'spreadsheet' or 'plain', not '" + job.csv + "'");
         }
         if (!problems.isEmpty()) {
-            throw new BadJobException(file + ": " + String.join("; ", problems));
+            throw new BadJobException(file + (problems.get(0).startsWith("line ") ? " " : ": ") + String.join("; ", problems));
         }
         try {
             return new JobDefinition(job.name, inputs, base.resolve(job.output),
@@ -127,17 +132,32 @@ public record JobFile(String name, List<String> input, String output,
             }
             return job;
         } catch (UnrecognizedPropertyException e) {
-            throw new BadJobException(file + ": unknown key '" + e.getPropertyName() + "' (known keys: "
+            throw new BadJobException(file + " line " + lineOf(e) + ": unknown key '" + e.getPropertyName() + "' (known keys: "
                     + String.join(", ", KEYS) + ")");
+        } catch (MismatchedInputException e) {
+            throw new BadJobException(file + " line " + lineOf(e) + ": " + KeyLines.expected(e));
         } catch (JacksonException e) {
             java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.find()) {
-                throw new BadJobException(file + ": the key '" + duplicate.group(1) + "' is given twice; give it once");
+                throw new BadJobException(file + " line " + lineOf(e) + ": the key '" + duplicate.group(1)
+                        + "' is given twice; give it once");
             }
-            throw new BadJobException(file + ": not a valid job file: " + e.getOriginalMessage());
+            throw new BadJobException(file + " line " + lineOf(e) + ": not YAML a job file can be read from ("
+                    + firstLine(e.getOriginalMessage()) + "); see jobs/sample.yaml for the shape of one");
         } catch (IOException e) {
             throw new BadJobException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    private static String lineOf(JacksonException e) {
+        return e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
+    }
+
+    /** The parser's own first line, which names the YAML problem ("mapping values are not allowed here"). */
+    private static String firstLine(String message) {
+        String text = message == null ? "unreadable" : message.strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end).strip();
     }
 
     /** A job file or command line that cannot describe a run; exit code 2. */

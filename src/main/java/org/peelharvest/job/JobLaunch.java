@@ -1,5 +1,6 @@
 package org.peelharvest.job;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,24 @@ public final class JobLaunch {
     public static final String DEBUG = "peel.debug";
 
     private JobLaunch() {
+    }
+
+    /** Whether a live process runs a job into {@code output} now (it holds the output's lock). */
+    public static boolean runningFor(java.nio.file.Path output) {
+        return OutputLock.heldByALiveProcess(output);
+    }
+
+    /** The state an earlier version kept beside the output, moved into its {@link StateFolder}; false when it could not be. */
+    private static boolean adoptedEarlierState(JobDefinition spec, PrintStream out, ProblemLine problems) {
+        StateFolder state = new StateFolder(spec.output());
+        try {
+            state.adoptEarlierLayout().forEach(moved -> out.println("moved " + moved + " into " + state.root()));
+            return true;
+        } catch (IOException e) {
+            problems.println("peel-harvest: job " + spec.name() + " not started: the state of earlier runs could not be "
+                    + "moved into " + state.root() + ": " + org.peelharvest.model.InWords.of(e));
+            return false;
+        }
     }
 
     /** Reads the job's definition; a value that cannot be used is an {@link IllegalArgumentException} naming it. */
@@ -50,6 +69,9 @@ public final class JobLaunch {
         CommandOutput output = CommandOutput.of(out, err, quiet, jsonLog);
         output.out().println("job " + spec.name() + ": " + spec.inputs().size() + " input(s) -> " + spec.output());
         ProblemLine problems = output.errLines();
+        if (!adoptedEarlierState(spec, output.out(), problems)) {
+            return Outcome.JOB_FAILED;
+        }
         // Signals first: from here on SIGTERM and SIGINT stop the run rather than end the process.
         // Then the output's lock: a second run of the same output is refused before it opens anything.
         try (SignalStop signals = SignalStop.install();

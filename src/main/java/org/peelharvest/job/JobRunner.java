@@ -96,8 +96,8 @@ class JobRunner {
             return operator.restart(last);
         } catch (Exception e) {
             // What a kill can leave half-written in the job repository: an execution with no context …
-            out.println("run " + run + " of " + spec.name() + " cannot be resumed (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); starting afresh");
+            out.println("run " + run + " of " + spec.name() + " cannot be resumed ("
+                    + org.peelharvest.model.InWords.of(e) + "); starting afresh");
             abandonQuietly(spec, last);
             return null;
         }

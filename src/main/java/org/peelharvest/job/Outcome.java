@@ -100,13 +100,13 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return causeOf(List.of(failure));
     }
 
-    /** The innermost cause of {@code failure}, named with its type. */
+    /** The innermost cause of {@code failure}, in words ({@link org.peelharvest.model.InWords}). */
     private static String innermost(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return org.peelharvest.model.InWords.of(cause);
     }
 
     /**
@@ -166,12 +166,19 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         return qualityProblem().isEmpty() ? "" : "quality gate failed: " + qualityProblem();
     }
 
+    /** "published 4, 4 duplicate document(s) of a published report", or that a run that failed published nothing. */
+    private String publishedOf() {
+        if (folder.isEmpty()) {
+            return "none published";
+        }
+        return "published " + published + ", " + (extracted - published) + " duplicate document(s) of a published report";
+    }
+
     String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (published %d, "
-                        + "%d duplicate document(s) of a published report)%nrejected: %d%s%nwarnings: %d%s%n"
-                        + "time taken: %.1f s%n",
-                documents(), extracted, published, extracted - published, rejected,
+        text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (%s)%nrejected: %d%s%n"
+                        + "warnings: %d%s%ntime taken: %.1f s%n",
+                documents(), extracted, publishedOf(), rejected,
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", warnings,
                 warningCodes.isEmpty() ? "" : " (" + warningCodes + ")", took.toMillis() / 1000.0));
         if (!folder.isEmpty()) {

@@ -55,7 +55,7 @@ final class OutputLock implements AutoCloseable {
     }
 
     static Path fileOf(Path output) {
-        return output.resolveSibling("." + output.getFileName() + ".lock");
+        return new StateFolder(output).lock();
     }
 
     /** Null when held: by another process, or (an exception in Java, not null) by this one. */
@@ -73,6 +73,25 @@ final class OutputLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
+    }
+
+    /**
+     * Whether the lock of {@code output} is held by a process that is alive: its holder's line names
+     * a process of this host that is still running, or a process on another host (which cannot be
+     * asked). A lock file whose holder has ended is what a finished or killed run leaves.
+     */
+    static boolean heldByALiveProcess(Path output) {
+        try {
+            java.util.regex.Matcher holder = java.util.regex.Pattern.compile("^process (\\d+) on ([^,]*),")
+                    .matcher(Files.readString(fileOf(output), StandardCharsets.UTF_8));
+            if (!holder.find()) {
+                return false;
+            }
+            return !holder.group(2).equals(hostName())
+                    || ProcessHandle.of(Long.parseLong(holder.group(1))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The holder's line; it may be a moment before a holder that just took the lock has written it. */

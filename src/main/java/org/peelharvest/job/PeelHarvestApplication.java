@@ -13,7 +13,7 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * The Spring Boot application behind the commands that run a job. Unless
  * {@code spring.datasource.url} names another, each output has its own job repository, an H2
- * file beside it ({@code .<output>.job-repository/}): the output's lock, taken before this
+ * file in its {@link StateFolder} ({@code .<output>.peel-harvest/job-repository/}): the output's lock, taken before this
  * starts, makes its run the only process that opens that file, so jobs of different outputs run
  * at once, each in its own embedded database, and no run ever waits on or serves another.
  */
@@ -58,6 +58,6 @@ public class PeelHarvestApplication {
     }
 
     public static Path repositoryFolder(Path output) {
-        return output.resolveSibling("." + output.getFileName() + ".job-repository");
+        return new StateFolder(output).repository();
     }
 }

@@ -24,9 +24,12 @@ class ProgressReporter {
         this.output = output;
     }
 
-    /** A run (job execution {@code run}) has {@code total} documents to do. */
-    void start(long run, int total) {
-        runs.put(run, new Progress(total, new ProgressLine(output)));
+    /** A run (job execution {@code run}) has {@code total} documents, {@code done} of them done already ({@code rejects} rejected). */
+    void start(long run, int total, int done, int rejects) {
+        Progress progress = new Progress(total, new ProgressLine(output));
+        progress.done = done;
+        progress.rejects = rejects;
+        runs.put(run, progress);
     }
 
     /** What a partition of run {@code run} reports its documents to. */

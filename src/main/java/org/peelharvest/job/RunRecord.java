@@ -14,8 +14,8 @@ import org.peelharvest.publish.RunJson;
 /**
  * The record every run leaves, whatever its end (success, quality gate failed, failed):
  * {@code <output>/runs/<start>.json} beside the releases of a job that makes releases, or
- * {@code <output>.runs/<start>.json} beside the folder {@code extract} publishes into (which
- * publishing replaces whole). It holds the fields of {@code run.json}, and the error when the run
+ * {@code runs/<start>.json} in the {@link StateFolder} of the folder {@code extract} publishes into
+ * (which publishing replaces whole). It holds the fields of {@code run.json}, and the error when the run
  * failed; {@code <start>} is the UTC time the command started, as a release is named.
  */
 final class RunRecord {
@@ -29,7 +29,7 @@ final class RunRecord {
     /** The folder a run of {@code spec} leaves its record in. */
     static Path folder(JobDefinition spec) {
         return spec.releases() ? spec.output().resolve("runs")
-                : spec.output().resolveSibling(spec.output().getFileName() + ".runs");
+                : new StateFolder(spec.output()).runs();
     }
 
     /**

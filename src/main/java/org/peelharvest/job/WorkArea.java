@@ -12,14 +12,14 @@ import org.peelharvest.publish.StagingArea;
 import org.peelharvest.publish.WriteFailure;
 
 /**
- * The work area of an output, {@code .<output>.work/} beside it, hidden: the definitions its runs
+ * The work area of an output, {@code work/} in its {@link StateFolder}: the definitions its runs
  * started with ({@code job-<sha256>.json}) and one staging area per job instance (a folder named by
  * the instance's id), kept until the run is recorded complete so that a restart finds them.
  */
 record WorkArea(Path output) {
 
     Path root() {
-        return output.resolveSibling("." + output.getFileName() + ".work");
+        return new StateFolder(output).work();
     }
 
     /** Where the definition of that digest is kept. */

@@ -103,6 +103,11 @@ public final class StagingArea {
         return current().done.keySet();
     }
 
+    /** How many of the documents done, as listed now, ended as rejects. */
+    public int rejectedAsListed() {
+        return (int) current().done.values().stream().filter(Done::rejected).count();
+    }
+
     public boolean exists() {
         return Files.isDirectory(root);
     }

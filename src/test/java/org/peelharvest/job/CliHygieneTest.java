@@ -29,7 +29,9 @@ class CliHygieneTest {
         CliRunner.Result result = new CliRunner(temp).run(words);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown option: '--no-such-option'");
+        String command = "peel-harvest " + words[0];
+        assertThat(result.err()).as("one line: the problem and where help is, no usage")
+                .isEqualTo(command + ": unknown option '--no-such-option'; see '" + command + " --help'\n");
     }
 
     @Test
@@ -37,7 +39,8 @@ class CliHygieneTest {
         CliRunner.Result result = new CliRunner(temp).run("validate", temp.resolve("missing").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("peel-harvest validate: " + temp.resolve("missing") + ": no such folder\n");
+        assertThat(result.err()).isEqualTo("peel-harvest validate: " + temp.resolve("missing")
+                + ": no such folder; see 'peel-harvest validate --help'\n");
     }
 
     @Test
@@ -50,10 +53,11 @@ class CliHygieneTest {
                 temp.resolve("empty").toString(), "--output", temp.resolve("diff.csv").toString());
 
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).isEqualTo("peel-harvest diff: OLD_DIR " + temp.resolve("missing") + ": no such folder\n");
+        assertThat(missing.err()).isEqualTo("peel-harvest diff: OLD_DIR " + temp.resolve("missing")
+                + ": no such folder; see 'peel-harvest diff --help'\n");
         assertThat(notARelease.exitCode()).isEqualTo(2);
         assertThat(notARelease.err()).isEqualTo("peel-harvest diff: OLD_DIR " + temp.resolve("empty")
-                + ": not a release (it has no reports.jsonl)\n");
+                + ": not a release (it has no reports.jsonl); see 'peel-harvest diff --help'\n");
         assertThat(temp.resolve("diff.csv")).doesNotExist();
     }
 
@@ -66,7 +70,7 @@ class CliHygieneTest {
                 .doesNotContain("--max-reject-rate", "--max-warning-rate", "--quiet", "--log-format");
     }
 
-    /** The keys of a job file, as the README's "Job files" lists them. */
+    /** The keys of a job file, as "Job files" in docs/commands.md lists them. */
     private static final String[] JOB_FILE_KEYS = {"name", "input", "output", "max-reject-rate", "max-warning-rate", "csv",
             "seed", "allow", "snapshot", "rate", "user-agent", "max-urls", "max-links-per-page", "max-duration"};
 

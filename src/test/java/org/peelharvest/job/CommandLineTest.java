@@ -39,7 +39,8 @@ class CommandLineTest {
         CliRunner.Result result = new CliRunner(temp).run("extract", "--input", "x", "--output", "y", "--outptu", "z");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown options: '--outptu'", "Possible solutions: --output");
+        assertThat(result.err()).isEqualTo("peel-harvest extract: unknown options '--outptu', 'z' (did you mean --output?); "
+                + "see 'peel-harvest extract --help'\n");
     }
 
     @Test
@@ -61,6 +62,31 @@ class CommandLineTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("'name' is required", "'output' is required",
                 "input path does not exist: " + temp.resolve("nowhere"));
+    }
+
+    @Test
+    void aValueOfTheWrongShapeIsNamedByFileLineAndKey() throws IOException {
+        Path job = jobFile("name: x\noutput: out\ninput:\n  folder: in\n");
+
+        CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("peel-harvest: " + job + " line 4: 'input' must be a list of paths (files or folders)\n");
+    }
+
+    @Test
+    void brokenYamlAndABadNameAreSaidWithoutJava() throws IOException {
+        Path broken = jobFile("name: x\ninput: [in\noutput: out\n");
+        CliRunner.Result unreadable = new CliRunner(temp).run("run", broken.toString());
+        Path named = jobFile("name: two words\ninput: [in]\noutput: out\n");
+        CliRunner.Result badName = new CliRunner(temp).run("run", named.toString());
+
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.err()).startsWith("peel-harvest: " + broken + " line ").contains("see jobs/sample.yaml")
+                .doesNotContain("java.", "Exception", "token").hasLineCount(1);
+        assertThat(badName.exitCode()).isEqualTo(2);
+        assertThat(badName.err()).isEqualTo("peel-harvest: " + named + " line 1: 'name' must be letters, digits, '.', '_' "
+                + "or '-' (starting with a letter or digit), not 'two words'\n");
     }
 
     @Test
@@ -125,7 +151,8 @@ class CommandLineTest {
                 "--output", temp.resolve("out").toString(), "--max-warning-rate", "lots");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Invalid value for option '--max-warning-rate': 'lots' is not a double");
+        assertThat(result.err()).isEqualTo("peel-harvest extract: invalid value for option '--max-warning-rate': 'lots' is "
+                + "not a number; see 'peel-harvest extract --help'\n");
     }
 
     @ParameterizedTest(name = "{0}: 2")

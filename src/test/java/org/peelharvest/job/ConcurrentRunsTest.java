@@ -38,7 +38,7 @@ class ConcurrentRunsTest {
             assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
             Path output = home.resolve("output/cycle-" + cycle);
             assertThat(new ReleaseValidator().problems(output.resolve("latest"))).isEmpty();
-            assertThat(output.resolveSibling(".cycle-" + cycle + ".job-repository/peel-harvest.mv.db"))
+            assertThat(output.resolveSibling(".cycle-" + cycle + ".peel-harvest/job-repository/peel-harvest.mv.db"))
                     .as("each output keeps its own job repository").isRegularFile();
         }
     }
@@ -47,7 +47,7 @@ class ConcurrentRunsTest {
     void aSecondRunOfTheSameOutputIsRefusedBeforeItStartsNamingTheFirstRunsProcess() throws Exception {
         Path job = jobFile("sample");
         CliProcess first = CliProcess.start(home, Map.of(), "run", job.toString());
-        awaitLockHeldBy(first, home.resolve("output/.sample.lock"));
+        awaitLockHeldBy(first, home.resolve("output/.sample.peel-harvest/lock"));
 
         CliProcess.Result second = CliProcess.start(home, Map.of(), "run", job.toString()).await();
         CliProcess.Result firstResult = first.await();

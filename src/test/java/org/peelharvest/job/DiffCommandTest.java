@@ -41,7 +41,7 @@ class DiffCommandTest {
                 "--output", temp.resolve("diff.csv").toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("3 change(s)", "2016-derbyshire-effectiveness Q4 judgment-changed judgment: "
+        assertThat(result.out()).contains("3 change(s): 1 finding-removed, 1 judgment-changed, 1 rank-changed\n", "2016-derbyshire-effectiveness Q4 judgment-changed judgment: "
                 + "'Outstanding' -> 'Good'", "2016-derbyshire-effectiveness Q4 rank-changed judgment_rank: '3' -> '2'");
         assertThat(Csv.read(temp.resolve("diff.csv")))
                 .extracting(r -> String.join("|", r.get("report_id"), r.get("question_number"), r.get("change"),
@@ -105,6 +105,22 @@ class DiffCommandTest {
 
         assertThat(result.out()).contains("no changes");
         assertThat(Csv.read(temp.resolve("diff.csv"))).isEmpty();
+    }
+
+    @Test
+    void withoutOutputTheChangesArePrintedAndNoFileIsWritten() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path before = snapshot("before", Files.readString(PAGE, StandardCharsets.UTF_8));
+        Path after = snapshot("after", Files.readString(PAGE, StandardCharsets.UTF_8).replace("  <li>" + DROPPED + "</li>\n", ""));
+        cli.run("extract", "--input", before.toString(), "--output", temp.resolve("r1").toString());
+        cli.run("extract", "--input", after.toString(), "--output", temp.resolve("r2").toString());
+
+        CliRunner.Result result = cli.run("diff", temp.resolve("r1").toString(), temp.resolve("r2").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("1 change(s): 1 finding-removed\n"
+                + "  2016-derbyshire-effectiveness Q2 finding-removed areas_for_improvement: '" + DROPPED + "' -> ''\n");
+        assertThat(Path.of("diff.csv")).as("nothing in the working folder").doesNotExist();
     }
 
     private Path snapshot(String name, String page) throws IOException {

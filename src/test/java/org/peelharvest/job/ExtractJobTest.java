@@ -157,7 +157,7 @@ class ExtractJobTest {
         assertThat(second.out()).doesNotContain("resuming");
         assertThat(Files.readAllBytes(output.resolve("reports.json"))).isEqualTo(first);
         assertThat(count("select count(*) from BATCH_JOB_INSTANCE")).isEqualTo(2);
-        assertThat(temp.resolve("out/.release.work")).doesNotExist();
+        assertThat(temp.resolve("out/.release.peel-harvest/work")).doesNotExist();
     }
 
     @Test

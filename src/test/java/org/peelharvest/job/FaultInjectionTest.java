@@ -189,7 +189,7 @@ class FaultInjectionTest {
             String outcome = resumed.exitCode() != 0 ? "NOT HELD: resume exit " + resumed.exitCode() + " " + resumed.err().strip()
                     : !releaseFiles(home.resolve("out/sample/latest")).equals(clean) ? "NOT HELD: release differs from the clean run's in "
                     + differing(releaseFiles(home.resolve("out/sample/latest")), clean, home.resolve("out/sample/latest"))
-                    : Files.exists(home.resolve("out/.sample.work")) ? "NOT HELD: work area left behind"
+                    : Files.exists(home.resolve("out/.sample.peel-harvest/work")) ? "NOT HELD: work area left behind"
                     : "held: " + (resumed.out().contains("resuming") ? "resumed" : "ran anew") + ", release byte-identical"
                     + resumed.out().lines().filter(l -> l.contains("afresh")).map(l -> " (\"" + l + "\")").findFirst().orElse("");
             if (outcome.startsWith("NOT HELD")) {
@@ -405,7 +405,7 @@ class FaultInjectionTest {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
         assertThat(result.err().lines()).hasSize(1).allMatch(line -> line.contains(message));
         try (Stream<Path> left = Files.walk(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".work") || n.endsWith(".lock"));
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".work") || n.endsWith(".lock") || n.endsWith(".peel-harvest"));
         }
         assertThat(dir.resolve("repository")).doesNotExist();
         return "held: exit 2 in " + millis + " ms, \"" + abbreviate(result.err().strip()) + "\", nothing left behind";
@@ -577,7 +577,7 @@ class FaultInjectionTest {
         Files.writeString(dir.resolve("one.yaml"), "name: one\ninput: [inbox]\noutput: out/one\n");
         Files.writeString(dir.resolve("two.yaml"), "name: two\ninput: [inbox]\noutput: out/two\n");
         CliProcess first = CliProcess.start(dir, Map.of(), "run", dir.resolve("one.yaml").toString());
-        Path lock = dir.resolve("out/.one.lock");
+        Path lock = dir.resolve("out/.one.peel-harvest/lock");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!(Files.exists(lock) && Files.readString(lock).contains("process " + first.pid() + " "))) {
             assertThat(first.isAlive()).as("the first run is still running").isTrue();
@@ -709,12 +709,12 @@ class FaultInjectionTest {
 
     private static String listing(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder, 3)) {
-            return paths.map(p -> folder.relativize(p).toString()).filter(p -> p.contains(".work")).toList().toString();
+            return paths.map(p -> folder.relativize(p).toString()).filter(p -> p.contains(".peel-harvest/work")).toList().toString();
         }
     }
 
     private static long done(Path dir) throws IOException {
-        Path work = dir.resolve("out/.sample.work");
+        Path work = dir.resolve("out/.sample.peel-harvest/work");
         if (!Files.isDirectory(work)) {
             return 0;
         }

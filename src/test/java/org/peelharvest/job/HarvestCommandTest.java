@@ -66,6 +66,27 @@ class HarvestCommandTest {
     }
 
     @Test
+    void aSnapshotHarvestedThreeTimesCountsTheSameDocumentsInItsProgressAsInItsSummary() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path snapshots = temp.resolve("snapshots");
+        for (int harvest = 0; harvest < 3; harvest++) {
+            // The second and third find the pages unchanged: revisits of the first snapshot's records.
+            cli.run("harvest", "--seed", mirror.base() + "/hmicfrs/peel-assessments/peel-2016/", "--allow",
+                    mirror.base() + "/hmicfrs/", "--snapshot", snapshots.toString(), "--rate", "20", "--timeout", "1");
+        }
+
+        CliRunner.Result extract = cli.run("extract", "--input", snapshots.toString(), "--output",
+                temp.resolve("out").toString(), "--max-reject-rate", "1");
+
+        java.util.regex.Matcher read = java.util.regex.Pattern.compile("documents read: (\\d+)").matcher(extract.out());
+        java.util.regex.Matcher rejected = java.util.regex.Pattern.compile("rejected: (\\d+)").matcher(extract.out());
+        assertThat(read.find() && rejected.find()).as(extract.out()).isTrue();
+        String lastProgress = extract.err().lines().filter(l -> l.startsWith("documents ")).reduce((a, b) -> b).orElseThrow();
+        assertThat(lastProgress).as("the progress line's last count").matches("documents " + read.group(1) + "/"
+                + read.group(1) + " \\(.*\\), rejects " + rejected.group(1));
+    }
+
+    @Test
     void aHarvestThatFindsNoReportFailsLoudly() {
         CliRunner.Result result = new CliRunner(temp).run("harvest", "--seed", mirror.base() + "/hmicfrs/nothing-here/",
                 "--allow", mirror.base() + "/hmicfrs/", "--snapshot", temp.resolve("snapshots").toString(), "--rate", "20");

@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job-file keys are described twice, for two readers: in the README's "Job files" and in
+ * The job-file keys are described twice, for two readers: in "Job files" in docs/commands.md and in
  * {@code run --help}. Both must name the same keys with the same defaults (issue 12), and the
- * defaults must be the ones the README states elsewhere ("Exit codes", "harvest", "CSV for
+ * defaults must be the ones docs/commands.md states elsewhere ("Exit codes", "harvest", "CSV for
  * spreadsheets or for pipelines").
  */
 class JobFileKeysTest {
 
-    /** Every key, in the order the README's examples give them. */
+    /** Every key, in the order the examples of docs/commands.md give them. */
     private static final List<String> KEYS = List.of("name", "input", "output", "max-reject-rate", "max-warning-rate",
             "csv", "seed", "allow", "snapshot", "rate", "user-agent", "max-urls", "max-links-per-page", "max-duration");
 
-    /** The defaults as the README's prose states them; a key missing here has none stated. */
+    /** The defaults as the prose of docs/commands.md states them; a key missing here has none stated. */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
@@ -69,7 +69,7 @@ class JobFileKeysTest {
 
     /** Each key of the yaml examples of "## Job files" with its comment. */
     private static Map<String, String> readmeKeys() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/commands.md"));
         int start = readme.indexOf("\n## Job files\n");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
         Map<String, String> keys = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ class NewJobRepositoryTest {
     void workAreasLeftBesideTheOutputByRunsItCannotResumeAreDiscardedNotPublished() throws Exception {
         Path output = temp.resolve("out/release");
         // What a failed run of instance 1 in an earlier repository left: a staged report of other inputs.
-        Path stale = Files.createDirectories(temp.resolve("out/.release.work/1/reports/2099-nowhere-effectiveness"));
+        Path stale = Files.createDirectories(temp.resolve("out/.release.peel-harvest/work/1/reports/2099-nowhere-effectiveness"));
         Files.writeString(stale.resolve("0-html-stale.json"), "{\"not\": \"a report of these inputs\"}");
 
         CliRunner.Result result = new CliRunner(temp).run("extract", "--input",
@@ -29,9 +29,9 @@ class NewJobRepositoryTest {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
         assertThat(result.out()).contains("the job repository knows no earlier run: discarding the work areas in "
-                + temp.resolve("out/.release.work"));
+                + temp.resolve("out/.release.peel-harvest/work"));
         assertThat(Files.readString(output.resolve("reports.csv"))).contains("2016-derbyshire-effectiveness")
                 .doesNotContain("2099");
-        assertThat(temp.resolve("out/.release.work")).doesNotExist();
+        assertThat(temp.resolve("out/.release.peel-harvest/work")).doesNotExist();
     }
 }

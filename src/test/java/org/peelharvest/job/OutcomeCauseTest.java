@@ -38,7 +38,33 @@ class OutcomeCauseTest {
     void anyOtherFailureIsItsInnermostCause() {
         Throwable failure = new IllegalStateException("outer", new IllegalArgumentException("the real reason"));
 
-        assertThat(Outcome.causeOf(List.of(failure))).isEqualTo("IllegalArgumentException: the real reason");
+        assertThat(Outcome.causeOf(List.of(failure))).isEqualTo("the real reason");
         assertThat(Outcome.causeOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void aCauseIsSaidInWordsNeverByItsJavaType() {
+        Throwable torn = new IllegalStateException("outer", new java.io.EOFException());
+        Throwable bare = new IllegalStateException("outer", new NullPointerException());
+
+        assertThat(Outcome.causeOf(List.of(torn))).isEqualTo("the data ends early");
+        assertThat(Outcome.causeOf(List.of(bare))).isEqualTo("an unexpected error (run it again with --debug to see where)");
+    }
+
+    @Test
+    void aFileThatFailsIsNamedWithTheSystemsReason() {
+        Throwable blocked = new IllegalStateException("outer",
+                new java.nio.file.FileSystemException("/srv/peel/blocker/snapshots", null, "Not a directory"));
+
+        assertThat(Outcome.causeOf(List.of(blocked))).isEqualTo("not a directory (/srv/peel/blocker/snapshots)");
+    }
+
+    @Test
+    void aRunThatFailedBeforePublishingSaysItPublishedNothingRatherThanCountingDuplicates() {
+        Outcome failed = new Outcome(org.springframework.batch.core.BatchStatus.FAILED, 3, 0, 0, "", 0, "",
+                java.time.Duration.ZERO, "", "no space left on device writing out/reports.csv", "", "", 2, 2, null);
+
+        assertThat(failed.summary()).contains("documents read: 3\nreports extracted: 3 (none published)\n")
+                .doesNotContain("duplicate");
     }
 }

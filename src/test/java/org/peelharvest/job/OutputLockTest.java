@@ -20,7 +20,7 @@ class OutputLockTest {
         Path output = temp.resolve("out/release");
 
         try (OutputLock ignored = OutputLock.acquire(output)) {
-            assertThat(Files.readString(temp.resolve("out/.release.lock")))
+            assertThat(Files.readString(temp.resolve("out/.release.peel-harvest/lock")))
                     .startsWith("process " + ProcessHandle.current().pid() + " on "
                             + InetAddress.getLocalHost().getHostName() + ", since ");
         }
@@ -40,11 +40,11 @@ class OutputLockTest {
     @Test
     void aReleasedLockIsTakenByTheNextRunWhichWritesItsOwnName() throws Exception {
         Path output = temp.resolve("out/release");
-        Files.createDirectories(output.getParent());
-        Files.writeString(temp.resolve("out/.release.lock"), "process 999999999 on a host long gone, since 2020-01-01T00:00:00Z and more\n");
+        Files.createDirectories(temp.resolve("out/.release.peel-harvest"));
+        Files.writeString(temp.resolve("out/.release.peel-harvest/lock"), "process 999999999 on a host long gone, since 2020-01-01T00:00:00Z and more\n");
 
         try (OutputLock ignored = OutputLock.acquire(output)) {
-            assertThat(Files.readString(temp.resolve("out/.release.lock")))
+            assertThat(Files.readString(temp.resolve("out/.release.peel-harvest/lock")))
                     .startsWith("process " + ProcessHandle.current().pid() + " ").doesNotContain("gone", "more");
         }
     }

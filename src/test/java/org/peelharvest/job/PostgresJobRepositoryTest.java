@@ -74,7 +74,7 @@ class PostgresJobRepositoryTest {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
         assertThat(new ReleaseValidator().problems(home.resolve("output/sample/latest"))).isEmpty();
         assertThat(count("select count(*) from BATCH_JOB_EXECUTION where STATUS = 'COMPLETED'")).isEqualTo(1);
-        assertThat(home.resolve("output/.sample.job-repository")).as("no H2 file beside the output").doesNotExist();
+        assertThat(home.resolve("output/.sample.peel-harvest/job-repository")).as("no H2 file beside the output").doesNotExist();
     }
 
     @Test
@@ -83,7 +83,7 @@ class PostgresJobRepositoryTest {
         oneDocumentAChunk.put("peel.chunk-size", "1");
         Path job = jobFile("sample");
         CliProcess killed = CliProcess.start(home, oneDocumentAChunk, "run", job.toString());
-        awaitStagedReport(killed, home.resolve("output/.sample.work"));
+        awaitStagedReport(killed, home.resolve("output/.sample.peel-harvest/work"));
         killed.kill();
         assertThat(count("select count(*) from BATCH_JOB_EXECUTION where STATUS = 'STARTED'"))
                 .as("the killed run is recorded as still running").isEqualTo(1);

@@ -124,7 +124,7 @@ final class RunAccountingFaults {
         assertThat(problems).as(stopped.err()).containsExactly("peel-harvest: job extract stopped by signal (SIG" + signal
                 + "); run the same command again to resume");
         assertThat(JAVA_NAMES.matcher(stopped.err()).find()).as("a Java name on stderr: " + stopped.err()).isFalse();
-        JsonNode record = newestRecord(dir.resolve("out.runs"));
+        JsonNode record = newestRecord(dir.resolve(".out.peel-harvest/runs"));
         assertThat(record.path("result").asString()).isEqualTo("stopped");
         assertThat(record.path("exit_code").asInt()).isEqualTo(exitCode);
         assertThat(record.path("error").asString()).startsWith("stopped by signal (SIG" + signal + ")");

@@ -137,7 +137,7 @@ class RunRecordTest {
         CliRunner.Result failed = cli.run("extract", "--input", inbox.toString(), "--output", extractOutput.toString());
 
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(Outcome.JOB_FAILED);
-        JsonNode record = json(onlyRecord(temp.resolve("out/extracted.runs")));
+        JsonNode record = json(onlyRecord(temp.resolve("out/.extracted.peel-harvest/runs")));
         assertThat(record.get("result").asString()).isEqualTo("failed");
         assertThat(record.get("exit_code").asInt()).isEqualTo(1);
         assertThat(record.get("error").asString()).startsWith("failed: ").contains(PublishBlocker.NAMED);

@@ -46,13 +46,74 @@ class StatusCommandTest {
     }
 
     @Test
+    void aResumedRunShowsEachAttemptUnderANumberOfItsOwn() throws IOException {
+        CliRunner cli = new CliRunner(temp);
+        Path out = temp.resolve("out");
+        Path blocker = PublishBlocker.block(out);
+        assertThat(cli.run("extract", "--input", "input/sample", "--output", out.toString()).exitCode()).isEqualTo(1);
+        Files.delete(blocker);
+        CliRunner.Result resumed = cli.run("extract", "--input", "input/sample", "--output", out.toString());
+        assertThat(resumed.out()).as(resumed.err()).contains("resuming run 1 of extract");
+
+        CliRunner.Result result = cli.run("status", "--output", out.toString());
+
+        List<String[]> rows = result.out().lines().skip(1).map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).extracting(row -> row[1] + " " + row[4]).containsExactly("1.2 COMPLETED", "1 FAILED");
+    }
+
+    @Test
+    void aRunWhoseProcessWasKilledIsShownStoppedNotRunning() throws Exception {
+        // Eighty documents (the sample ten times over), one a chunk: the run is still extracting when it is killed.
+        for (int copy = 0; copy < 10; copy++) {
+            Path in = Files.createDirectories(temp.resolve("in/copy-" + copy));
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("input/sample"))) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".md")).toList()) {
+                    Files.copy(file, in.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path job = Files.writeString(temp.resolve("job.yaml"), "name: killed\ninput: [in]\noutput: out/killed\n");
+        CliProcess run = CliProcess.start(temp, java.util.Map.of("peel.chunk-size", "1"), "run", job.toString());
+        awaitStagedReport(run, temp.resolve("out/.killed.peel-harvest/work"));
+        run.kill();
+
+        CliProcess.Result status = CliProcess.start(temp, java.util.Map.of(), "status", job.toString()).await();
+
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        List<String[]> rows = status.out().lines().skip(1).map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).extracting(row -> row[1] + " " + row[4] + " exit '" + row[8] + "'")
+                .containsExactly("1 STOPPED exit ''");
+    }
+
+    private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!hasStagedReport(work)) {
+            assertThat(run.isAlive()).as("the run is still running").isTrue();
+            assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
+    }
+
+    private static boolean hasStagedReport(Path work) throws IOException {
+        if (!Files.isDirectory(work)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+            return files.anyMatch(p -> p.toString().endsWith(".json") && p.toString().contains("/reports/"));
+        } catch (java.io.UncheckedIOException racedWithTheRun) {
+            return false;
+        }
+    }
+
+    @Test
     void anOutputNoRunHasWrittenHasNoRuns() throws IOException {
         CliRunner.Result result = new CliRunner(temp).run(java.util.Map.of(), "status", "--output",
                 temp.resolve("never").toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(org.peelharvest.cli.StatusCommand.HEADER + "\n");
-        assertThat(temp.resolve(".never.job-repository")).doesNotExist();
+        assertThat(temp.resolve(".never.peel-harvest")).doesNotExist();
     }
 
     @Test
@@ -61,6 +122,6 @@ class StatusCommandTest {
                 "--limit", "10001");
 
         assertThat(result.exitCode()).isEqualTo(Outcome.USAGE);
-        assertThat(result.err().strip()).isEqualTo("peel-harvest status: --limit must be between 1 and 10000, not 10001");
+        assertThat(result.err().strip()).isEqualTo("peel-harvest status: --limit must be between 1 and 10000, not 10001; see 'peel-harvest status --help'");
     }
 }

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** The reject reasons are one closed list: the enum's codes are exactly the README's list of {@code rejects.csv}. */
+/** The reject reasons are one closed list: the enum's codes are exactly the list in docs/operations.md of {@code rejects.csv}. */
 class RejectReasonTest {
 
     @Test
     void theCodesAreTheReadmesList() throws IOException {
-        String row = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `reason` | why, as a code |"))
+        String row = Files.readAllLines(Path.of("docs/operations.md")).stream().filter(l -> l.startsWith("| `reason` | why, as a code |"))
                 .findFirst().orElseThrow();
         // The codes are the backquoted words that open each item: "`unreadable` (a file …), `too-large` (…)".
         List<String> listed = new java.util.ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warning codes are one closed list: the enum's labels, in their order, are the README's list
+ * The warning codes are one closed list: the enum's labels, in their order, are the list in docs/operations.md
  * of {@code warnings.csv}'s codes and the rows of its table of codes (the data package's enum is
  * made from the enum itself).
  */
@@ -23,7 +23,7 @@ class WarningCodeTest {
     private static final List<String> CODES = Arrays.stream(Warning.Code.values()).map(Warning.Code::label).toList();
 
     @Test
-    void theCodesAreTheReadmesListInOrder() throws IOException {
+    void theCodesAreTheListInOperationsInOrder() throws IOException {
         String row = readme().stream().filter(l -> l.startsWith("| `code` | what is missing, as a code")).findFirst()
                 .orElseThrow();
         List<String> listed = new ArrayList<>();
@@ -36,7 +36,7 @@ class WarningCodeTest {
     }
 
     @Test
-    void eachCodeHasARowInTheReadmesTableOfCodes() throws IOException {
+    void eachCodeHasARowInTheTableOfCodes() throws IOException {
         List<String> rows = readme().stream().filter(l -> l.startsWith("| `")).map(l -> l.substring(3, l.indexOf('`', 3)))
                 .toList();
 
@@ -44,6 +44,6 @@ class WarningCodeTest {
     }
 
     private static List<String> readme() throws IOException {
-        return Files.readAllLines(Path.of("README.md"));
+        return Files.readAllLines(Path.of("docs/operations.md"));
     }
 }
