@@ -39,7 +39,8 @@ final class SummaryPage {
     static final int CHARACTERS_SHOWN = 300;
     private static final String NONE = "No grade stated";
     private static final String NO_REPORT = "no report";
-    private static final Map<String, String[]> COLOURS = colours();
+    /** Each grade's background and text colour, as #rrggbb: the page's, and the workbook's grade cells. */
+    static final Map<String, String[]> COLOURS = colours();
     /** The first cycle graded by area of policing, in integrated reports. */
     private static final int FIRST_AREA_YEAR = 2021;
 
