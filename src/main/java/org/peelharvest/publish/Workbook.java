@@ -38,7 +38,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
  * who opens a spreadsheet (issue 19). The Grades sheet first, then one sheet per CSV table with the
  * same rows, then the About sheet (the release's provenance and every column's description). Cells
  * are typed (numbers, booleans, dates), the header row is frozen and filtered, columns are as wide
- * as their text (up to {@link #WIDEST} characters), and grade cells are coloured as on the summary page.
+ * as their text (up to {@link #WIDEST} characters, room for a SHA-256), and grade cells are coloured as on the summary page.
  *
  * <p>Written by Apache POI's streaming SXSSF: {@link #WINDOW} rows a sheet are held, the rest are on
  * disk, so memory does not grow with the release. The same input gives the same bytes: fixed
@@ -51,7 +51,7 @@ final class Workbook implements Closeable {
     /** Rows a sheet keeps in memory before writing them to its temporary file (POI's default). */
     private static final int WINDOW = 100;
     /** A column's width at most, in characters: a longer text is cut off on screen, never in the cell. */
-    private static final int WIDEST = 60;
+    private static final int WIDEST = 70;
     /** Excel's limits (1,048,576 rows; 32,767 characters a cell): a row or text beyond is counted, and the About sheet says so. */
     private static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
     private static final int LONGEST_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
@@ -169,10 +169,18 @@ final class Workbook implements Closeable {
         }
     }
 
-    /** Deletes the sheets' temporary files. */
+    /**
+     * Deletes the sheets' temporary files. The rows still held are flushed first: POI 5.5.1 closing
+     * a workbook never written (a publish that failed) flushes them into a closed file, and logs
+     * each sheet's failure with its stack trace.
+     */
     @Override
     public void close() throws IOException {
-        book.close();
+        try (book) {
+            for (Sheet sheet : sheets.values()) {
+                sheet.sheet.flushRows();
+            }
+        }
     }
 
     /** One table's sheet: a header row, then its rows as they are written; widths and filter when finished. */

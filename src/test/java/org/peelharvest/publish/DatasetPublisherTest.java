@@ -165,7 +165,7 @@ class DatasetPublisherTest {
     void spreadsheetCsvStartsWithAByteOrderMarkAndGuardsEveryFormulaLikeCell() throws IOException {
         Path out = temp.resolve("release");
         List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn");
-        publisher.publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
+        new DatasetPublisher(CsvStyle.SPREADSHEET).publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
 
         byte[] bytes = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
