@@ -166,15 +166,17 @@ final class SummaryPage {
                 .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222;max-width:76rem}")
                 .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.2rem .4rem;")
                 .append("text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:none}td.n{text-align:right}")
-                // A word is never split in a cell (issue 19: "St ag e"); only a URL or path, one long word, may break.
-                .append("td.u{overflow-wrap:anywhere;min-width:12rem}details{margin:.5rem 0 1rem}summary{cursor:pointer;font-weight:bold}")
+                // A word is never split in a cell (issue 19: "St ag e"); only a URL or path, one long word, may break;
+                // an identifier or code (class k) is kept on one line, its hyphens no place to break.
+                .append("td.k{white-space:nowrap}td.u{overflow-wrap:anywhere;min-width:12rem}details{margin:.5rem 0 1rem}summary{cursor:pointer;font-weight:bold}")
                 .append("table.grade{font-size:.8rem}table.grade th[scope=col]{max-width:9rem}td.absent{color:#767676;")
                 .append("background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 8px)}")
                 .append("caption{text-align:left;font-weight:bold}.failed{border:2px solid #b2182b;padding:.5rem}svg{max-width:100%;height:auto}")
                 .append(".legend span{display:inline-block;margin:0 .75rem .25rem 0;padding:.1rem .4rem;border:1px solid #ccc}\n")
                 .append("</style>\n</head>\n<body>\n<h1>PEEL reports: ").append(escape(run.job())).append("</h1>\n");
         identity(html, release, run);
-        counts(html, release);
+        List<Reject> notReports = rejects.stream().filter(SummaryPage::isNotAReport).toList();
+        counts(html, release, notReports.size());
         legend(html);
         html.append("<h2>Grades by force</h2>\n");
         for (String cycle : cycles()) {
@@ -193,15 +195,27 @@ final class SummaryPage {
         files(html);
         html.append("<h2>Details</h2>\n<p>Each list is folded under its count: select it to open it.</p>\n");
         sources(html);
-        rejects(html, rejects.stream().filter(r -> !r.reason().sitePage()).toList(), "Rejected documents",
+        rejects(html, rejects.stream().filter(r -> !isNotAReport(r)).toList(), "Rejected documents",
                 "Documents that were read but not published, with the reason.");
-        rejects(html, rejects.stream().filter(r -> r.reason().sitePage()).toList(), "Site pages met (not reports)",
-                "The site's own pages a harvest met (force overviews, year indexes, about-us, careers…): no report "
-                        + "was expected from them, and the quality gate counts them on neither side.");
+        rejects(html, notReports, "Pages met that are not reports",
+                "Pages a harvest met on its way to the reports (force overviews, year indexes, about-us, careers…): "
+                        + "no report was expected from them.");
         warnings(html, release);
         conflicts(html);
         html.append("</body>\n</html>\n");
         WriteFailure.writeString(file, html);
+    }
+
+    /**
+     * Whether a reject is a page that is no report (issue 19: a harvest of 29 reports showed 76
+     * "rejects"): the site's own pages (force overviews, year indexes), and a harvested page with no
+     * report title (about-us, careers). A local file with no report title stays a rejected
+     * document: it was given as an input.
+     */
+    static boolean isNotAReport(Reject reject) {
+        String url = reject.sourceUrl().toLowerCase(Locale.ROOT);
+        boolean harvested = url.startsWith("https://") || url.startsWith("http://");
+        return reject.reason().sitePage() || harvested && reject.reason() == org.peelharvest.model.RejectReason.NOT_A_REPORT;
     }
 
     /** Which job, release and date this is, and whether the release failed its quality gate. */
@@ -245,7 +259,7 @@ final class SummaryPage {
         return columns;
     }
 
-    private static void counts(StringBuilder html, Release release) {
+    private static void counts(StringBuilder html, Release release, int pagesNotReports) {
         html.append("<h2>Counts</h2>\n<table>\n");
         row(html, "Documents read", release.documents());
         row(html, "Reports", release.reports());
@@ -254,8 +268,8 @@ final class SummaryPage {
         row(html, "Causes of concern", release.causesOfConcern());
         row(html, "Recommendations", release.recommendations());
         row(html, "Conflicts between documents", release.conflicts());
-        row(html, "Rejected documents", release.rejects() - release.sitePages());
-        row(html, "Site pages met (not reports)", release.sitePages());
+        row(html, "Rejected documents", release.rejects() - pagesNotReports);
+        row(html, "Pages met that are not reports", pagesNotReports);
         row(html, "Warnings (what a published report lacks)", release.warnings());
         html.append("</table>\n");
     }
@@ -380,8 +394,8 @@ final class SummaryPage {
         html.append("<p>A local file is named by its path relative to the input folder it was read from.</p>\n")
                 .append("<table>\n<tr><th>Report</th><th>Grade</th><th>Source</th><th>Format</th></tr>\n");
         for (Line line : lines) {
-            html.append("<tr><td>").append(escape(line.reportId())).append("</td><td>").append(escape(line.grade()))
-                    .append("</td><td class=\"u\">").append(source(line.sourceUrl())).append("</td><td>")
+            html.append("<tr><td class=\"k\">").append(escape(line.reportId())).append("</td><td>").append(escape(line.grade()))
+                    .append("</td><td class=\"u\">").append(source(line.sourceUrl())).append("</td><td class=\"k\">")
                     .append(escape(line.format())).append("</td></tr>\n");
         }
         html.append("</table>\n</details>\n");
@@ -403,8 +417,8 @@ final class SummaryPage {
         html.append("<p>").append(escape(what)).append("</p>\n")
                 .append("<table>\n<tr><th>Document</th><th>Stage</th><th>Reason</th><th>Detail</th></tr>\n");
         rejects.stream().limit(ROWS_SHOWN).forEach(r -> html.append("<tr><td class=\"u\">").append(escape(r.sourceUrl()))
-                .append("</td><td>").append(escape(r.stage())).append("</td><td>").append(escape(r.reason().code()))
-                .append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
+                .append("</td><td class=\"k\">").append(escape(r.stage())).append("</td><td class=\"k\">")
+                .append(escape(r.reason().code())).append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
         html.append("</table>\n").append(more(rejects.size())).append("</details>\n");
     }
 
@@ -434,7 +448,7 @@ final class SummaryPage {
         });
         html.append("<p>").append(String.join(", ", byCode)).append("</p>\n")
                 .append("<table>\n<tr><th>Report</th><th>Code</th><th>Detail</th></tr>\n");
-        warnings.forEach(w -> html.append("<tr><td>").append(escape(w.reportId())).append("</td><td>")
+        warnings.forEach(w -> html.append("<tr><td class=\"k\">").append(escape(w.reportId())).append("</td><td class=\"k\">")
                 .append(escape(w.code().label())).append("</td><td>").append(escape(w.detail())).append("</td></tr>\n"));
         html.append("</table>\n").append(more(release.warnings())).append("</details>\n");
     }
@@ -444,7 +458,7 @@ final class SummaryPage {
             return;
         }
         html.append("<table>\n<tr><th>Report</th><th>Field</th><th>Published</th><th>Other document</th></tr>\n");
-        conflicts.forEach(c -> html.append("<tr><td>").append(escape(c.reportId())).append("</td><td>")
+        conflicts.forEach(c -> html.append("<tr><td class=\"k\">").append(escape(c.reportId())).append("</td><td class=\"k\">")
                 .append(escape(c.field())).append("</td><td>").append(escape(c.value())).append("</td><td>")
                 .append(escape(c.otherValue())).append("<br><small>").append(escape(c.otherSourceUrl()))
                 .append("</small></td></tr>\n"));
