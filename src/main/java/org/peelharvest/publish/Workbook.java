@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -59,6 +62,13 @@ final class Workbook implements Closeable {
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final String ABOUT = "About";
 
+    /** Where POI puts the rows a sheet has flushed; set once, for every workbook of this JVM. */
+    private static final TempFiles TEMP = new TempFiles();
+
+    static {
+        TempFile.setTempFileCreationStrategy(TEMP);
+    }
+
     private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
     private final Styles styles = new Styles(book);
     private final Map<String, Sheet> sheets = new LinkedHashMap<>();
@@ -84,7 +94,7 @@ final class Workbook implements Closeable {
         }
         writeAbout(about, cut);
         setProperties();
-        Path unzipped = Files.createTempFile("peel-reports", ".xlsx");
+        Path unzipped = TEMP.createTempFile("peel-reports", ".xlsx").toPath();
         try {
             try (OutputStream out = Files.newOutputStream(unzipped)) {
                 book.write(out);
@@ -179,6 +189,45 @@ final class Workbook implements Closeable {
         try (book) {
             for (Sheet sheet : sheets.values()) {
                 sheet.sheet.flushRows();
+            }
+        } finally {
+            TEMP.removeIfEmpty();
+        }
+    }
+
+    /**
+     * POI's temporary files in a folder of their own under the system's temporary folder, removed
+     * when the last is deleted: POI's default strategy leaves its {@code poifiles} folder behind.
+     */
+    private static final class TempFiles implements TempFileCreationStrategy {
+
+        private Path folder;
+
+        @Override
+        public synchronized File createTempFile(String prefix, String suffix) throws IOException {
+            return Files.createTempFile(folder(), prefix, suffix).toFile();
+        }
+
+        @Override
+        public synchronized File createTempDirectory(String prefix) throws IOException {
+            return Files.createTempDirectory(folder(), prefix).toFile();
+        }
+
+        private Path folder() throws IOException {
+            if (folder == null || !Files.isDirectory(folder)) {
+                folder = Files.createTempDirectory("peel-harvest-workbook");
+            }
+            return folder;
+        }
+
+        /** Removes the folder unless another workbook still has files in it. */
+        synchronized void removeIfEmpty() throws IOException {
+            try {
+                if (folder != null && Files.deleteIfExists(folder)) {
+                    folder = null;
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // Another workbook being written: the last one to close removes it.
             }
         }
     }

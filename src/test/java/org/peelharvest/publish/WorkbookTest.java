@@ -113,6 +113,14 @@ class WorkbookTest {
     }
 
     @Test
+    void noTemporaryFileOfTheWorkbookIsLeftBehind() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("peel-harvest-workbook") || name.equals("poifiles"));
+        }
+    }
+
+    @Test
     void theManifestTheMarkerAndTheDescriptorCoverTheWorkbook() throws IOException {
         assertThat(Files.readString(release.resolve(ReleaseManifest.FILE))).contains("  " + Workbook.FILE + "\n");
         assertThat(Files.readAllLines(release.resolve(OutputMarker.FILE))).contains(Workbook.FILE, "grades_wide.csv");
