@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.util.TempFileCreationStrategy;
@@ -74,7 +74,6 @@ final class Workbook implements Closeable {
     private final Map<String, Sheet> sheets = new LinkedHashMap<>();
 
     Workbook() {
-        book.setCompressTempFiles(true);
         sheets.put(DataPackage.GRADES_WIDE.name(), new Sheet(DataPackage.GRADES_WIDE));
         for (DataPackage.Table table : DataPackage.TABLES) {
             sheets.computeIfAbsent(table.name(), name -> new Sheet(table));
@@ -161,20 +160,24 @@ final class Workbook implements Closeable {
 
     /**
      * Copies the zip POI wrote, entry by entry in its order, each dated {@link #ZIP_TIME}: POI dates
-     * each entry with the time it is written. {@code setTimeLocal} stores the date as given, whatever
-     * the machine's time zone.
+     * each entry with the time it is written. The entries are copied compressed as they are
+     * (commons-compress's raw copy), not inflated and deflated again.
      */
     private static void rezipWithFixedTimes(Path from, Path to) throws IOException {
-        try (ZipFile in = new ZipFile(from.toFile());
-             ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(WriteFailure.create(to)))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTimeLocal(ZIP_TIME);
-                out.putNextEntry(copy);
-                try (InputStream data = in.getInputStream(entry)) {
-                    data.transferTo(out);
+        long time = ZIP_TIME.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+        try (ZipFile in = ZipFile.builder().setPath(from).get();
+             ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(WriteFailure.create(to)))) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
+                ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
+                copy.setMethod(entry.getMethod());
+                copy.setCrc(entry.getCrc());
+                copy.setSize(entry.getSize());
+                copy.setCompressedSize(entry.getCompressedSize());
+                // The local time of the machine, as the zip format's DOS date holds it: 1980-01-01 00:00 in every zone.
+                copy.setTime(time);
+                try (InputStream raw = in.getRawInputStream(entry)) {
+                    out.addRawArchiveEntry(copy, raw);
                 }
-                out.closeEntry();
             }
         }
     }
