@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docs/datasets.md is the rendering of the code's one description of each column: on a
@@ -26,6 +28,22 @@ class DatasetsReferenceTest {
         }
 
         assertThat(page).as("docs/datasets.md differs from the rendering, written to target/datasets.md").isEqualTo(rendered);
+    }
+
+    @Test
+    void theReleasesReportSchemaDescribesEachPropertyThatIsAColumnAsTheDescriptorDoes() throws IOException {
+        JsonNode schema = JsonMapper.builder().build().readTree(ReportSchema.described());
+
+        assertThat(schema.at("/properties/judgment_rank/description").asString())
+                .isEqualTo(DataPackage.REPORTS.field("judgment_rank").orElseThrow().description());
+        assertThat(schema.at("/properties/source/properties/sha256/description").asString())
+                .isEqualTo(DataPackage.REPORTS.field("source_sha256").orElseThrow().description());
+        assertThat(schema.at("/$defs/question/properties/number/description").asString())
+                .isEqualTo(DataPackage.QUESTIONS.field("question_number").orElseThrow().description());
+        assertThat(schema.at("/$defs/question/properties/carried_over/description").asString())
+                .startsWith("true when the report carries");
+        // A property that is no column keeps its own words.
+        assertThat(schema.at("/properties/summary").has("description")).isFalse();
     }
 
     @Test
