@@ -43,7 +43,9 @@ async function main() {
   for (const resource of dataPackage.resources) {
     resource.errors.forEach((error) => fail('datapackage.json: resource ' + resource.name, error));
   }
-  const tables = dataPackage.resources.filter((resource) => resource.tabular);
+  // The tables are the resources the descriptor says are (profile tabular-data-resource): datapackage
+  // 1.x, not strict, also takes a resource of format xlsx for one (the workbook), which it cannot read.
+  const tables = dataPackage.resources.filter((resource) => resource.descriptor.profile === 'tabular-data-resource');
   if (tables.length === 0) {
     errors.push('datapackage.json: no tabular resource');
   }

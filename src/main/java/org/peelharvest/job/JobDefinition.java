@@ -39,7 +39,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param output         the folder the datasets are published into, absolute
  * @param maxRejectRate  the share of rejected documents above which the quality gate fails
  * @param maxWarningRate the share of published reports without questions above which the quality gate fails
- * @param csv            how the CSV files are written (spreadsheet-safe by default)
+ * @param csv            how the CSV files are written (plain by default: every data tool reads them; the workbook is for spreadsheets)
  * @param releases       whether each run publishes a new release under the output folder
  *                       ({@code <output>/<UTC timestamp>/}, {@code latest} naming the newest) rather
  *                       than into the output folder exactly
@@ -52,7 +52,7 @@ public record JobDefinition(String name, List<Path> inputs, Path output, double 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.2;
     public static final double DEFAULT_MAX_WARNING_RATE = 0.2;
     /** The default CSV style as a job file and the help write it (a constant, so the help's text can hold it). */
-    public static final String DEFAULT_CSV_LABEL = "spreadsheet";
+    public static final String DEFAULT_CSV_LABEL = "plain";
     static final CsvStyle DEFAULT_CSV = CsvStyle.fromLabel(DEFAULT_CSV_LABEL).orElseThrow();
     /** The job's name in the job repository when {@code extract} is given no {@code --name}. */
     public static final String EXTRACT_NAME = "extract";

@@ -6,9 +6,12 @@ import java.util.Optional;
 
 /**
  * How the CSV files are written. Both are RFC 4180 with CRLF line ends and UTF-8.
- * {@code spreadsheet} (the default) starts each file with a byte-order mark, so Excel reads
- * accents and curly quotes as UTF-8, and guards every cell that a spreadsheet would run as a
- * formula; {@code plain} writes the values exactly, for pipelines and data tools.
+ * {@code plain} (the default) writes the values exactly, which every data tool reads, the
+ * Frictionless reference library included (issue 19: it keeps a byte-order mark in the first
+ * column's name); a spreadsheet user opens the release's workbook, {@code peel-reports.xlsx}.
+ * {@code spreadsheet} is kept for those who open the CSV files themselves in Excel: it starts each
+ * file with a byte-order mark, so Excel reads accents and curly quotes as UTF-8, and guards every
+ * cell that a spreadsheet would run as a formula.
  */
 public enum CsvStyle {
     SPREADSHEET, PLAIN;

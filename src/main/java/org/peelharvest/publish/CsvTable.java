@@ -19,17 +19,25 @@ import org.apache.commons.csv.CSVPrinter;
  * is quoted and its quotes doubled), UTF-8, one header row, and the {@link CsvStyle}'s byte-order
  * mark and formula guard.
  */
-final class CsvTable implements Closeable {
+final class CsvTable implements TableRows, Closeable {
 
     /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final CSVPrinter printer;
     private final CsvStyle style;
+    /** Where each row goes as well, its values as given (the workbook's sheet of the table). */
+    private final TableRows copy;
 
-    private CsvTable(CSVPrinter printer, CsvStyle style) {
+    private CsvTable(CSVPrinter printer, CsvStyle style, TableRows copy) {
         this.printer = printer;
         this.style = style;
+        this.copy = copy;
+    }
+
+    /** This table, each row written to {@code sheet} as well. */
+    CsvTable copiedTo(TableRows sheet) {
+        return new CsvTable(printer, style, sheet);
     }
 
     static CsvTable create(Path file, List<String> header, CsvStyle style) throws IOException {
@@ -41,12 +49,14 @@ final class CsvTable implements Closeable {
                 .setHeader(header.toArray(String[]::new))
                 .setRecordSeparator("\r\n")
                 .get();
-        return new CsvTable(new CSVPrinter(out, format), style);
+        return new CsvTable(new CSVPrinter(out, format), style, values -> { });
     }
 
     /** One row; text cells are guarded in the spreadsheet style, numbers and empty cells never need it. */
-    void row(Object... values) throws IOException {
+    @Override
+    public void row(Object... values) throws IOException {
         printer.printRecord(Arrays.stream(values).map(this::cell).toArray());
+        copy.row(values);
     }
 
     private Object cell(Object value) {

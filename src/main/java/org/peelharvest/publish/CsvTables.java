@@ -28,11 +28,12 @@ final class CsvTables {
     static final List<String> WARNINGS = DataPackage.WARNINGS.header();
     static final List<String> REJECTS = DataPackage.REJECTS.header();
     static final List<String> FORCES = DataPackage.FORCES.header();
+    static final List<String> GRADES_WIDE = DataPackage.GRADES_WIDE.header();
 
     private CsvTables() {
     }
 
-    static void printReport(CsvTable out, Report r) throws IOException {
+    static void printReport(TableRows out, Report r) throws IOException {
         out.row(r.reportId(), r.force().name(), r.force().slug(), r.cycle().label(), r.cycle().year(),
                 r.pillar().label(), r.headlineQuestion(), text(ReportJson.label(r.judgment())), r.cycle().scale(),
                 ReportJson.rank(r.judgment(), r.cycle()), text(ReportJson.label(r.judgmentSource())), r.lastUpdated() == null ? "" : r.lastUpdated().toString(),
@@ -40,14 +41,14 @@ final class CsvTables {
                 r.source().sha256());
     }
 
-    static void printQuestions(CsvTable out, Report r) throws IOException {
+    static void printQuestions(TableRows out, Report r) throws IOException {
         for (Question q : r.questions()) {
             out.row(r.reportId(), q.number(), q.question(), text(ReportJson.label(q.judgment())), r.cycle().scale(),
                     ReportJson.rank(q.judgment(), r.cycle()), q.carriedOver(), q.areasForImprovement().size());
         }
     }
 
-    static void printAreasForImprovement(CsvTable out, Report r) throws IOException {
+    static void printAreasForImprovement(TableRows out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<String> areas = q.areaTexts();
             for (int i = 0; i < areas.size(); i++) {
@@ -56,38 +57,40 @@ final class CsvTables {
         }
     }
 
-    static void printCausesOfConcern(CsvTable out, Report r) throws IOException {
+    static void printCausesOfConcern(TableRows out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<CauseOfConcern> causes = q.causesOfConcern();
             for (int i = 0; i < causes.size(); i++) {
-                out.row(r.reportId(), q.number(), i + 1, causes.get(i).cause().text());
+                out.row(r.reportId(), q.number(), i + 1, causes.get(i).cause().text(),
+                        DataPackage.causeOfConcernId(r.reportId(), q.number(), i + 1));
             }
         }
     }
 
     /** Recommendations of each cause of concern (cause_position set), then those of no cause (empty). */
-    static void printRecommendations(CsvTable out, Report r) throws IOException {
+    static void printRecommendations(TableRows out, Report r) throws IOException {
         for (Question q : r.questions()) {
             List<CauseOfConcern> causes = q.causesOfConcern();
             for (int c = 0; c < causes.size(); c++) {
                 List<Finding> recommendations = causes.get(c).recommendations();
                 for (int i = 0; i < recommendations.size(); i++) {
-                    out.row(r.reportId(), q.number(), c + 1, i + 1, recommendations.get(i).text());
+                    out.row(r.reportId(), q.number(), c + 1, i + 1, recommendations.get(i).text(),
+                            DataPackage.causeOfConcernId(r.reportId(), q.number(), c + 1));
                 }
             }
             for (int i = 0; i < q.recommendations().size(); i++) {
-                out.row(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text());
+                out.row(r.reportId(), q.number(), "", i + 1, q.recommendations().get(i).text(), "");
             }
         }
     }
 
-    static void printConflicts(CsvTable out, List<Conflicts.Conflict> conflicts) throws IOException {
+    static void printConflicts(TableRows out, List<Conflicts.Conflict> conflicts) throws IOException {
         for (Conflicts.Conflict c : conflicts) {
             out.row(c.reportId(), c.field(), c.value(), c.sourceUrl(), c.otherValue(), c.otherSourceUrl());
         }
     }
 
-    static void printWarnings(CsvTable out, List<Warning> warnings) throws IOException {
+    static void printWarnings(TableRows out, List<Warning> warnings) throws IOException {
         for (Warning w : warnings) {
             out.row(w.reportId(), w.sourceUrl(), w.code().label(), w.detail());
         }
@@ -99,7 +102,7 @@ final class CsvTables {
         }
     }
 
-    static void printReject(CsvTable out, Reject reject) throws IOException {
+    static void printReject(TableRows out, Reject reject) throws IOException {
         out.row(reject.sourceUrl(), reject.stage(), reject.reason().code(), reject.detail());
     }
 

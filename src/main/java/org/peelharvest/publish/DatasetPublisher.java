@@ -32,9 +32,8 @@ import org.peelharvest.model.Warning;
  */
 public final class DatasetPublisher {
 
-    public static final List<String> FILES = List.of("reports.csv", "questions.csv",
-            "areas_for_improvement.csv", "causes_of_concern.csv", "recommendations.csv", "conflicts.csv",
-            "warnings.csv", "rejects.csv", "forces.csv", "reports.json", "reports.jsonl");
+    public static final List<String> FILES = Stream.concat(DataPackage.TABLES.stream().map(DataPackage.Table::file),
+            Stream.of("reports.json", "reports.jsonl", Workbook.FILE)).toList();
     /** Every file a release holds: the marker lists them, and replacing a release deletes no other. */
     static final List<String> RELEASE_FILES = Stream.concat(FILES.stream(), Stream.of(ReportSchema.RELEASE_PATH,
             SummaryPage.FILE, DataPackage.FILE, RunJson.FILE, ReleaseManifest.FILE, OutputMarker.FILE)).toList();
@@ -63,9 +62,9 @@ public final class DatasetPublisher {
         this(style, report -> List.of());
     }
 
-    /** Spreadsheet-safe CSV, the default. */
+    /** Plain CSV, the default. */
     public DatasetPublisher() {
-        this(CsvStyle.SPREADSHEET);
+        this(CsvStyle.PLAIN);
     }
 
     /**
@@ -167,34 +166,43 @@ public final class DatasetPublisher {
             throws IOException {
         SummaryPage page = new SummaryPage();
         List<RunJson.Document> documents = new ArrayList<>();
-        ReportTables written;
-        try (ReportTables tables = new ReportTables(folder, style)) {
-            for (List<Report> group : reports) {
-                tables.add(group, warnings.apply(group.get(0)), page, r -> documents.add(new RunJson.Document(
-                        r.source().url(), r.source().sha256(), r.reportId(), null)));
+        try (Workbook workbook = new Workbook()) {
+            ReportTables written;
+            try (ReportTables tables = new ReportTables(folder, style, workbook)) {
+                for (List<Report> group : reports) {
+                    tables.add(group, warnings.apply(group.get(0)), page, r -> documents.add(new RunJson.Document(
+                            r.source().url(), r.source().sha256(), r.reportId(), null)));
+                }
+                written = tables;
             }
-            written = tables;
+            List<RunJson.Document> inputs = read == null ? documents : documentsRead(documents);
+            writeRejects(folder, rejects, run, inputs, workbook);
+            writeFixedFiles(folder, workbook, written.grades());
+            // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
+            int documentCount = read != null ? read.size()
+                    : (int) inputs.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
+            int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
+            Release release = written.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
+            DataPackage.Provenance provenance = new DataPackage.Provenance(run.version(), written.newestReport());
+            workbook.write(folder.resolve(Workbook.FILE), new Workbook.About(provenance, inputNames(run), release));
+            page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
+            sync(folder.resolve(SummaryPage.FILE));
+            DataPackage.write(folder, provenance);
+            sync(folder.resolve(DataPackage.FILE));
+            RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs);
+            sync(folder.resolve(OutputMarker.FILE));
+            for (String file : FILES) {
+                sync(folder.resolve(file));
+            }
+            sync(folder.resolve(RunJson.FILE));
+            ReleaseManifest.write(folder);
+            return release;
         }
-        List<RunJson.Document> inputs = read == null ? documents : documentsRead(documents);
-        writeRejects(folder, rejects, run, inputs);
-        writeFixedFiles(folder);
-        // A document of several reports (the 2018/19 PDF of all three pillars) is listed once a report, counted once.
-        int documentCount = read != null ? read.size()
-                : (int) inputs.stream().map(d -> d.url() + " " + d.sha256()).distinct().count();
-        int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
-        Release release = written.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
-        page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
-        sync(folder.resolve(SummaryPage.FILE));
-        DataPackage.write(folder);
-        sync(folder.resolve(DataPackage.FILE));
-        RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs);
-        sync(folder.resolve(OutputMarker.FILE));
-        for (String file : FILES) {
-            sync(folder.resolve(file));
-        }
-        sync(folder.resolve(RunJson.FILE));
-        ReleaseManifest.write(folder);
-        return release;
+    }
+
+    /** The run's inputs by their names alone: where they stand on the machine is no part of the data (issue 10). */
+    private static List<String> inputNames(RunInfo run) {
+        return run.inputs().stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList();
     }
 
     /**
@@ -219,9 +227,9 @@ public final class DatasetPublisher {
     }
 
     /** {@code rejects.csv}; each rejected document is also listed in {@code run.json}, with its digest. */
-    private void writeRejects(Path folder, List<Reject> rejects, RunInfo run, List<RunJson.Document> documents)
-            throws IOException {
-        try (CsvTable rejectsCsv = table(folder, "rejects.csv", CsvTables.REJECTS)) {
+    private void writeRejects(Path folder, List<Reject> rejects, RunInfo run, List<RunJson.Document> documents,
+                              Workbook workbook) throws IOException {
+        try (CsvTable rejectsCsv = ReportTables.table(folder, DataPackage.REJECTS, style, workbook)) {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
                 documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()),
@@ -230,21 +238,21 @@ public final class DatasetPublisher {
         }
     }
 
-    /** The files every release holds whatever its reports: {@code forces.csv} and the report JSON Schema. */
-    private void writeFixedFiles(Path folder) throws IOException {
-        try (CsvTable forces = table(folder, "forces.csv", CsvTables.FORCES)) {
+    /**
+     * The files every release holds whatever its reports: {@code forces.csv}, {@code grades_wide.csv}
+     * (the grades gathered from the reports) and the report JSON Schema.
+     */
+    private void writeFixedFiles(Path folder, Workbook workbook, GradesWide grades) throws IOException {
+        try (CsvTable forces = ReportTables.table(folder, DataPackage.FORCES, style, workbook)) {
             CsvTables.printForces(forces);
+        }
+        try (CsvTable wide = ReportTables.table(folder, DataPackage.GRADES_WIDE, style, workbook)) {
+            grades.print(wide);
         }
         Path schema = folder.resolve(ReportSchema.RELEASE_PATH);
         Files.createDirectories(schema.getParent());
-        try (InputStream in = ReportSchema.text()) {
-            Files.copy(in, schema);
-        }
+        WriteFailure.writeString(schema, ReportSchema.described());
         sync(schema);
-    }
-
-    private CsvTable table(Path folder, String name, List<String> header) throws IOException {
-        return CsvTable.create(folder.resolve(name), header, style);
     }
 
     /**

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A release's own {@code datapackage.json}, read into typed records for {@code validate}: each
  * resource's path, size and digest, and for a tabular resource its Table Schema (fields, their
- * types, {@code required} and {@code enum} constraints, missing values, primary and foreign keys),
+ * types, {@code required}, {@code enum}, {@code unique}, {@code pattern}, {@code minimum} and {@code maximum} constraints, missing values, primary and foreign keys),
  * as the Table Schema specification writes them (https://specs.frictionlessdata.io/table-schema/).
  * What this reader cannot check (another type, another constraint) is a problem, never ignored.
  */
@@ -17,7 +17,7 @@ final class ReleaseDescriptor {
 
     /** The Table Schema types {@code validate} checks a cell against. */
     static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "date", "year");
-    private static final Set<String> CONSTRAINTS = Set.of("required", "enum");
+    private static final Set<String> CONSTRAINTS = Set.of("required", "enum", "unique", "pattern", "minimum", "maximum");
 
     /** One resource; {@code table} is null unless it is tabular, {@code jsonSchema} null unless it names one. */
     record Resource(String name, String path, long bytes, String hash, String format, DataPackage.Table table,
@@ -91,7 +91,15 @@ final class ReleaseDescriptor {
         }
         List<String> values = new ArrayList<>();
         constraints.path("enum").values().forEach(value -> values.add(value.asString()));
-        return new DataPackage.Field(name, type, values, constraints.path("required").asBoolean(false));
+        return new DataPackage.Field(name, type, values, constraints.path("required").asBoolean(false),
+                field.path("description").asString(""), constraints.path("pattern").asString(null),
+                bound(constraints.path("minimum")), bound(constraints.path("maximum")),
+                constraints.path("unique").asBoolean(false));
+    }
+
+    /** A least or greatest value; null when there is none. */
+    private static Integer bound(JsonNode value) {
+        return value.isNumber() ? value.asInt() : null;
     }
 
     /** Table Schema's default missing value is the empty string. */

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,6 +237,7 @@ public final class ReleaseValidator {
         DataPackage.Table table = rows.resource().table();
         String file = rows.resource().path();
         Set<List<String>> keys = new HashSet<>();
+        Map<String, Set<String>> uniques = new HashMap<>();
         int[] found = {0};
         rows.forEach(problems, true, row -> {
             if (!row.isConsistent()) {
@@ -248,6 +250,14 @@ public final class ReleaseValidator {
                 if (problem != null && found[0]++ < MAX_PROBLEMS_PER_FILE) {
                     problems.add(file + ": row " + (row.getRecordNumber() + 1) + ", column " + field.name()
                             + ": " + problem);
+                }
+            }
+            for (DataPackage.Field field : table.fields()) {
+                String cell = row.get(field.name());
+                if (field.unique() && !rows.resource().missingValues().contains(cell)
+                        && !uniques.computeIfAbsent(field.name(), f -> new HashSet<>()).add(cell)) {
+                    problems.add(file + ": row " + (row.getRecordNumber() + 1) + ", column " + field.name()
+                            + ": '" + cell + "' appears twice, but the column's values are unique");
                 }
             }
             List<String> key = table.primaryKey().stream().map(row::get).toList();
@@ -283,6 +293,21 @@ public final class ReleaseValidator {
         if (!field.values().isEmpty() && !field.values().contains(cell)) {
             return "'" + value + "' is not one of " + field.values();
         }
+        return constraintProblem(field, cell, value);
+    }
+
+    /** The pattern (matched whole, as Table Schema says), least and greatest value of a cell of the right type. */
+    private static String constraintProblem(DataPackage.Field field, String cell, String value) {
+        if (field.pattern() != null && !cell.matches(field.pattern())) {
+            return "'" + value + "' does not match the pattern " + field.pattern();
+        }
+        boolean integer = "integer".equals(field.type());
+        if (integer && field.minimum() != null && new java.math.BigInteger(cell).compareTo(java.math.BigInteger.valueOf(field.minimum())) < 0) {
+            return "'" + value + "' is less than " + field.minimum();
+        }
+        if (integer && field.maximum() != null && new java.math.BigInteger(cell).compareTo(java.math.BigInteger.valueOf(field.maximum())) > 0) {
+            return "'" + value + "' is greater than " + field.maximum();
+        }
         return null;
     }
 
@@ -309,7 +334,9 @@ public final class ReleaseValidator {
                     return;
                 }
                 List<String> value = foreignKey.fields().stream().map(row::get).toList();
-                if (!targets.contains(value)) {
+                // A reference with every value missing points at nothing, as Table Schema's readers take it.
+                boolean none = value.stream().allMatch(rows.resource().missingValues()::contains);
+                if (!none && !targets.contains(value)) {
                     problems.add(rows.resource().path() + ": row " + (row.getRecordNumber() + 1) + ": "
                             + foreignKey.fields() + " " + value + " points at no row of " + target.resource().path());
                 }

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,34 @@ final class ReportTables implements Closeable {
     private final Writer lines;
     private final Counts counts = new Counts();
 
-    ReportTables(Path folder, CsvStyle style) throws IOException {
-        reports = CsvTable.create(folder.resolve("reports.csv"), CsvTables.REPORTS, style);
-        questions = CsvTable.create(folder.resolve("questions.csv"), CsvTables.QUESTIONS, style);
-        areas = CsvTable.create(folder.resolve("areas_for_improvement.csv"), CsvTables.AREAS_FOR_IMPROVEMENT, style);
-        causes = CsvTable.create(folder.resolve("causes_of_concern.csv"), CsvTables.CAUSES_OF_CONCERN, style);
-        recommendations = CsvTable.create(folder.resolve("recommendations.csv"), CsvTables.RECOMMENDATIONS, style);
-        conflicts = CsvTable.create(folder.resolve("conflicts.csv"), CsvTables.CONFLICTS, style);
-        warnings = CsvTable.create(folder.resolve("warnings.csv"), CsvTables.WARNINGS, style);
+    /** Each row of a table is written to its sheet of {@code workbook} as well. */
+    ReportTables(Path folder, CsvStyle style, Workbook workbook) throws IOException {
+        reports = table(folder, DataPackage.REPORTS, style, workbook);
+        questions = table(folder, DataPackage.QUESTIONS, style, workbook);
+        areas = table(folder, DataPackage.AREAS_FOR_IMPROVEMENT, style, workbook);
+        causes = table(folder, DataPackage.CAUSES_OF_CONCERN, style, workbook);
+        recommendations = table(folder, DataPackage.RECOMMENDATIONS, style, workbook);
+        conflicts = table(folder, DataPackage.CONFLICTS, style, workbook);
+        warnings = table(folder, DataPackage.WARNINGS, style, workbook);
         array = JSON.writer().with(PRETTY).createGenerator(WriteFailure.create(folder.resolve("reports.json")));
         array.writeStartArray();
         lines = new BufferedWriter(new OutputStreamWriter(WriteFailure.create(folder.resolve("reports.jsonl")),
                 StandardCharsets.UTF_8));
+    }
+
+    /** The CSV file of {@code table} in {@code folder}, each row copied to its sheet of {@code workbook}. */
+    static CsvTable table(Path folder, DataPackage.Table table, CsvStyle style, Workbook workbook) throws IOException {
+        return CsvTable.create(folder.resolve(table.file()), table.header(), style).copiedTo(workbook.sheet(table));
+    }
+
+    /** The grades of every force and cycle, one row each, gathered as the reports stream through. */
+    GradesWide grades() {
+        return counts.grades;
+    }
+
+    /** The day the newest report was last updated, null when none gives one. */
+    LocalDate newestReport() {
+        return counts.newest;
     }
 
     /**
@@ -117,6 +134,8 @@ final class ReportTables implements Closeable {
         private int recommendations;
         private int conflicts;
         private final Map<Warning.Code, Integer> warnings = new EnumMap<>(Warning.Code.class);
+        private final GradesWide grades = new GradesWide();
+        private LocalDate newest;
 
         void add(List<Warning> found) {
             found.forEach(w -> warnings.merge(w.code(), 1, Integer::sum));
@@ -128,6 +147,10 @@ final class ReportTables implements Closeable {
             areas += report.areaForImprovementCount();
             causes += report.causeOfConcernCount();
             recommendations += report.recommendationCount();
+            grades.add(report);
+            if (report.lastUpdated() != null && (newest == null || report.lastUpdated().isAfter(newest))) {
+                newest = report.lastUpdated();
+            }
         }
     }
 }

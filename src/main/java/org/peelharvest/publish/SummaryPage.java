@@ -39,28 +39,31 @@ final class SummaryPage {
     static final int CHARACTERS_SHOWN = 300;
     private static final String NONE = "No grade stated";
     private static final String NO_REPORT = "no report";
-    private static final Map<String, String[]> COLOURS = colours();
+    /** Each grade's background and text colour, as #rrggbb: the page's, and the workbook's grade cells. */
+    static final Map<String, String[]> COLOURS = colours();
     /** The first cycle graded by area of policing, in integrated reports. */
     private static final int FIRST_AREA_YEAR = 2021;
 
-    /** Every file of a release but this page, with what it holds, in the order a reader needs them. */
-    private static final List<String[]> FILES = List.of(
-            new String[] {"reports.csv", "one row per report: force, cycle, pillar, grade, source"},
-            new String[] {"questions.csv", "one row per question (per area of policing from 2021/22) with its grade"},
-            new String[] {"areas_for_improvement.csv", "one row per area for improvement"},
-            new String[] {"causes_of_concern.csv", "one row per cause of concern"},
-            new String[] {"recommendations.csv", "one row per recommendation"},
-            new String[] {"conflicts.csv", "where two documents of one report disagree"},
-            new String[] {"warnings.csv", "what a published report lacks"},
-            new String[] {"rejects.csv", "documents not published, with the reason"},
-            new String[] {"forces.csv", "the 43 territorial forces"},
-            new String[] {"reports.json", "every report as JSON, one array"},
-            new String[] {"reports.jsonl", "every report as JSON, one a line"},
-            new String[] {ReportSchema.RELEASE_PATH, "the JSON Schema of a report"},
-            new String[] {DataPackage.FILE, "the Data Package descriptor: every table's schema, size and SHA-256"},
-            new String[] {RunJson.FILE, "where the release comes from: the run, its settings, its quality gate, every input"},
-            new String[] {ReleaseManifest.FILE, "the SHA-256 of every file of the release, as sha256sum -c reads it"},
-            new String[] {OutputMarker.FILE, "the files peel-harvest wrote here: publishing again replaces or deletes no other"});
+    /**
+     * Every file of a release but this page, with what it holds, in the order a reader needs them:
+     * the workbook, each table and JSON file as {@link DataPackage} describes it, then the files
+     * that describe the release.
+     */
+    private static final List<String[]> FILES = files();
+
+    private static List<String[]> files() {
+        List<String[]> files = new ArrayList<>();
+        DataPackage.OTHER_FILES.stream().filter(f -> f.path().equals(Workbook.FILE))
+                .forEach(f -> files.add(new String[] {f.path(), f.description()}));
+        DataPackage.TABLES.forEach(t -> files.add(new String[] {t.file(), t.description()}));
+        DataPackage.OTHER_FILES.stream().filter(f -> !f.path().equals(Workbook.FILE))
+                .forEach(f -> files.add(new String[] {f.path(), f.description()}));
+        files.add(new String[] {DataPackage.FILE, "the Data Package descriptor: every table's schema, size and SHA-256"});
+        files.add(new String[] {RunJson.FILE, "where the release comes from: the run, its settings, its quality gate, every input"});
+        files.add(new String[] {ReleaseManifest.FILE, "the SHA-256 of every file of the release, as sha256sum -c reads it"});
+        files.add(new String[] {OutputMarker.FILE, "the files peel-harvest wrote here: publishing again replaces or deletes no other"});
+        return List.copyOf(files);
+    }
 
     /** One line of a report, for the list of reports and their sources. */
     private record Line(String reportId, String grade, String sourceUrl, String format) {
@@ -162,18 +165,19 @@ final class SummaryPage {
                         : " " + escape(run.release())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222;max-width:76rem}")
                 .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.2rem .4rem;")
-                .append("text-align:left;vertical-align:top;overflow-wrap:anywhere}td.n{text-align:right}")
+                .append("text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:none}td.n{text-align:right}")
+                // A word is never split in a cell (issue 19: "St ag e"); only a URL or path, one long word, may break;
+                // an identifier or code (class k) is kept on one line, its hyphens no place to break.
+                .append("td.k{white-space:nowrap}td.u{overflow-wrap:anywhere;min-width:12rem}details{margin:.5rem 0 1rem}summary{cursor:pointer;font-weight:bold}")
                 .append("table.grade{font-size:.8rem}table.grade th[scope=col]{max-width:9rem}td.absent{color:#767676;")
                 .append("background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 8px)}")
                 .append("caption{text-align:left;font-weight:bold}.failed{border:2px solid #b2182b;padding:.5rem}svg{max-width:100%;height:auto}")
                 .append(".legend span{display:inline-block;margin:0 .75rem .25rem 0;padding:.1rem .4rem;border:1px solid #ccc}\n")
                 .append("</style>\n</head>\n<body>\n<h1>PEEL reports: ").append(escape(run.job())).append("</h1>\n");
         identity(html, release, run);
-        files(html);
-        counts(html, release);
+        List<Reject> notReports = rejects.stream().filter(SummaryPage::isNotAReport).toList();
+        counts(html, release, notReports.size());
         legend(html);
-        html.append("<h2>Grades by cycle and pillar</h2>\n");
-        distribution.forEach((cycle, pillars) -> distributionChart(html, cycle, pillars));
         html.append("<h2>Grades by force</h2>\n");
         for (String cycle : cycles()) {
             html.append("<h3>").append(escape(cycle)).append("</h3>\n");
@@ -186,12 +190,32 @@ final class SummaryPage {
                         areaGrids.get(cycle), areaOrder.get(cycle));
             }
         }
+        html.append("<h2>Grades by cycle and pillar</h2>\n");
+        distribution.forEach((cycle, pillars) -> distributionChart(html, cycle, pillars));
+        files(html);
+        html.append("<h2>Details</h2>\n<p>Each list is folded under its count: select it to open it.</p>\n");
         sources(html);
-        rejects(html, rejects);
+        rejects(html, rejects.stream().filter(r -> !isNotAReport(r)).toList(), "Rejected documents",
+                "Documents that were read but not published, with the reason.");
+        rejects(html, notReports, "Pages met that are not reports",
+                "Pages a harvest met on its way to the reports (force overviews, year indexes, about-us, careers…): "
+                        + "no report was expected from them.");
         warnings(html, release);
         conflicts(html);
         html.append("</body>\n</html>\n");
         WriteFailure.writeString(file, html);
+    }
+
+    /**
+     * Whether a reject is a page that is no report (issue 19: a harvest of 29 reports showed 76
+     * "rejects"): the site's own pages (force overviews, year indexes), and a harvested page with no
+     * report title (about-us, careers). A local file with no report title stays a rejected
+     * document: it was given as an input.
+     */
+    static boolean isNotAReport(Reject reject) {
+        String url = reject.sourceUrl().toLowerCase(Locale.ROOT);
+        boolean harvested = url.startsWith("https://") || url.startsWith("http://");
+        return reject.reason().sitePage() || harvested && reject.reason() == org.peelharvest.model.RejectReason.NOT_A_REPORT;
     }
 
     /** Which job, release and date this is, and whether the release failed its quality gate. */
@@ -235,7 +259,7 @@ final class SummaryPage {
         return columns;
     }
 
-    private static void counts(StringBuilder html, Release release) {
+    private static void counts(StringBuilder html, Release release, int pagesNotReports) {
         html.append("<h2>Counts</h2>\n<table>\n");
         row(html, "Documents read", release.documents());
         row(html, "Reports", release.reports());
@@ -244,7 +268,8 @@ final class SummaryPage {
         row(html, "Causes of concern", release.causesOfConcern());
         row(html, "Recommendations", release.recommendations());
         row(html, "Conflicts between documents", release.conflicts());
-        row(html, "Rejected documents", release.rejects());
+        row(html, "Rejected documents", release.rejects() - pagesNotReports);
+        row(html, "Pages met that are not reports", pagesNotReports);
         row(html, "Warnings (what a published report lacks)", release.warnings());
         html.append("</table>\n");
     }
@@ -363,19 +388,17 @@ final class SummaryPage {
 
     /** Every report with the document it was published from: a link to a harvested page, a path relative to the input for a local file. */
     private void sources(StringBuilder html) {
-        html.append("<h2>Reports and their sources</h2>\n");
-        if (lines.isEmpty()) {
-            html.append("<p>None.</p>\n");
+        if (folded(html, "Reports and their sources", lines.size())) {
             return;
         }
         html.append("<p>A local file is named by its path relative to the input folder it was read from.</p>\n")
                 .append("<table>\n<tr><th>Report</th><th>Grade</th><th>Source</th><th>Format</th></tr>\n");
         for (Line line : lines) {
-            html.append("<tr><td>").append(escape(line.reportId())).append("</td><td>").append(escape(line.grade()))
-                    .append("</td><td>").append(source(line.sourceUrl())).append("</td><td>").append(escape(line.format()))
-                    .append("</td></tr>\n");
+            html.append("<tr><td class=\"k\">").append(escape(line.reportId())).append("</td><td>").append(escape(line.grade()))
+                    .append("</td><td class=\"u\">").append(source(line.sourceUrl())).append("</td><td class=\"k\">")
+                    .append(escape(line.format())).append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</details>\n");
     }
 
     /** A harvested page's URL as a link; a local file's relative path as text, since it is not beside the release. */
@@ -387,23 +410,34 @@ final class SummaryPage {
         return "<code>" + escape(url) + "</code>";
     }
 
-    private static void rejects(StringBuilder html, List<Reject> rejects) {
-        html.append("<h2>Rejected documents</h2>\n");
-        if (rejects.isEmpty()) {
-            html.append("<p>None.</p>\n");
+    private static void rejects(StringBuilder html, List<Reject> rejects, String title, String what) {
+        if (folded(html, title, rejects.size())) {
             return;
         }
-        html.append("<table>\n<tr><th>Document</th><th>Stage</th><th>Reason</th><th>Detail</th></tr>\n");
-        rejects.stream().limit(ROWS_SHOWN).forEach(r -> html.append("<tr><td>").append(escape(r.sourceUrl()))
-                .append("</td><td>").append(escape(r.stage())).append("</td><td>").append(escape(r.reason().code()))
-                .append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
-        html.append("</table>\n").append(more(rejects.size()));
+        html.append("<p>").append(escape(what)).append("</p>\n")
+                .append("<table>\n<tr><th>Document</th><th>Stage</th><th>Reason</th><th>Detail</th></tr>\n");
+        rejects.stream().limit(ROWS_SHOWN).forEach(r -> html.append("<tr><td class=\"u\">").append(escape(r.sourceUrl()))
+                .append("</td><td class=\"k\">").append(escape(r.stage())).append("</td><td class=\"k\">")
+                .append(escape(r.reason().code())).append("</td><td>").append(escape(r.detail())).append("</td></tr>\n"));
+        html.append("</table>\n").append(more(rejects.size())).append("</details>\n");
+    }
+
+    /**
+     * Opens a folded list, its title and count as the line that unfolds it ({@code <details>}, no
+     * script); a list of nothing says so and is not folded. True when there is nothing to list.
+     */
+    private static boolean folded(StringBuilder html, String title, int count) {
+        html.append("<h3>").append(escape(title)).append(": ").append(count).append("</h3>\n");
+        if (count == 0) {
+            html.append("<p>None.</p>\n");
+            return true;
+        }
+        html.append("<details>\n<summary>Show the ").append(count == 1 ? "one" : "list of " + count).append("</summary>\n");
+        return false;
     }
 
     private void warnings(StringBuilder html, Release release) {
-        html.append("<h2>Warnings</h2>\n");
-        if (warnings.isEmpty()) {
-            html.append("<p>None.</p>\n");
+        if (folded(html, "Warnings", release.warnings())) {
             return;
         }
         List<String> byCode = new ArrayList<>();
@@ -414,23 +448,21 @@ final class SummaryPage {
         });
         html.append("<p>").append(String.join(", ", byCode)).append("</p>\n")
                 .append("<table>\n<tr><th>Report</th><th>Code</th><th>Detail</th></tr>\n");
-        warnings.forEach(w -> html.append("<tr><td>").append(escape(w.reportId())).append("</td><td>")
+        warnings.forEach(w -> html.append("<tr><td class=\"k\">").append(escape(w.reportId())).append("</td><td class=\"k\">")
                 .append(escape(w.code().label())).append("</td><td>").append(escape(w.detail())).append("</td></tr>\n"));
-        html.append("</table>\n").append(more(release.warnings()));
+        html.append("</table>\n").append(more(release.warnings())).append("</details>\n");
     }
 
     private void conflicts(StringBuilder html) {
-        html.append("<h2>Conflicts between documents</h2>\n");
-        if (conflicts.isEmpty()) {
-            html.append("<p>None.</p>\n");
+        if (folded(html, "Conflicts between documents", conflictCount)) {
             return;
         }
         html.append("<table>\n<tr><th>Report</th><th>Field</th><th>Published</th><th>Other document</th></tr>\n");
-        conflicts.forEach(c -> html.append("<tr><td>").append(escape(c.reportId())).append("</td><td>")
+        conflicts.forEach(c -> html.append("<tr><td class=\"k\">").append(escape(c.reportId())).append("</td><td class=\"k\">")
                 .append(escape(c.field())).append("</td><td>").append(escape(c.value())).append("</td><td>")
                 .append(escape(c.otherValue())).append("<br><small>").append(escape(c.otherSourceUrl()))
                 .append("</small></td></tr>\n"));
-        html.append("</table>\n").append(more(conflictCount));
+        html.append("</table>\n").append(more(conflictCount)).append("</details>\n");
     }
 
     private static String more(int total) {

@@ -123,16 +123,16 @@ class CommandLineTest {
     }
 
     @Test
-    void plainCsvIsChosenOnTheCommandLineAndSpreadsheetCsvIsTheDefault() throws IOException {
+    void spreadsheetCsvIsChosenOnTheCommandLineAndPlainCsvIsTheDefault() throws IOException {
         Path job = jobFile("name: styles\ninput: [in]\noutput: out/default\n");
         Files.copy(Path.of("input/sample/derbyshire-2016-effectiveness.html"), temp.resolve("in/report.html"));
 
         assertThat(new CliRunner(temp).run("run", job.toString()).exitCode()).isZero();
         assertThat(new CliRunner(temp).run("extract", "--input", temp.resolve("in").toString(),
-                "--output", temp.resolve("out/plain").toString(), "--csv", "plain").exitCode()).isZero();
+                "--output", temp.resolve("out/spreadsheet").toString(), "--csv", "spreadsheet").exitCode()).isZero();
 
-        assertThat(Files.readString(temp.resolve("out/default/latest/reports.csv"))).startsWith("\uFEFFreport_id,");
-        assertThat(Files.readString(temp.resolve("out/plain/reports.csv"))).startsWith("report_id,");
+        assertThat(Files.readString(temp.resolve("out/default/latest/reports.csv"))).startsWith("report_id,");
+        assertThat(Files.readString(temp.resolve("out/spreadsheet/reports.csv"))).startsWith("\uFEFFreport_id,");
     }
 
     @ParameterizedTest(name = "--max-warning-rate {0}")

@@ -23,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.peelharvest.harvest.MirrorForJobTests;
 import org.peelharvest.testing.Programs;
 
 /**
@@ -50,14 +51,52 @@ class FrictionlessConformanceTest {
     Path temp;
 
     @Test
-    void thePlainStylePassesDatapackageAndTableschemaUnchanged() throws Exception {
-        Path release = publish("plain");
+    void theDefaultStylePassesDatapackageAndTableschemaUnchanged() throws Exception {
+        Path release = publish(null);
 
         Programs.Result check = checkWithNode(release);
 
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("reports.csv: 4 rows", "questions.csv: 10 rows", "rejects.csv: 6 rows",
-                "forces.csv: 43 rows").endsWith("valid\n");
+                "forces.csv: 43 rows", "grades_wide.csv: 4 rows").endsWith("valid\n");
+    }
+
+    @Test
+    void everyFixturesReleaseIsReadWithItsCausesRecommendationsAndConflictsAndNoError() throws Exception {
+        CliRunner.Result result = new CliRunner(temp.resolve("home-fixtures")).run("extract", "--input",
+                "src/test/resources/fixtures", "--output", temp.resolve("fixtures").toString(),
+                "--max-reject-rate", "1", "--max-warning-rate", "1");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+
+        Programs.Result check = checkWithNode(temp.resolve("fixtures"));
+
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+        // trap-causes-of-concern-with-recommendations--synthetic: one cause, two recommendations under it.
+        assertThat(check.out()).contains("causes_of_concern.csv: 1 rows", "recommendations.csv: 2 rows")
+                .doesNotContain("conflicts.csv: 0 rows").endsWith("valid\n");
+    }
+
+    @Test
+    void aHarvestsReleaseIsReadWithNoError() throws Exception {
+        Path release;
+        try (MirrorForJobTests mirror = new MirrorForJobTests()) {
+            Path job = temp.resolve("harvest.yaml");
+            // The harvest meets the index and force pages too, which are no reports: the gate is opened.
+            Files.writeString(job, "name: harvested\nseed: [" + mirror.base() + "/hmicfrs/peel-assessments/peel-2016/]\n"
+                    + "allow: [" + mirror.base() + "/hmicfrs/]\nrate: 20\nsnapshot: " + temp.resolve("snapshots") + "\n"
+                    + "output: " + temp.resolve("releases") + "\nmax-reject-rate: 1\n");
+            CliRunner.Result result = new CliRunner(temp.resolve("home-harvest")).run("run", job.toString());
+            assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+            release = temp.resolve("releases/latest");
+        }
+
+        Programs.Result check = checkWithNode(release.toRealPath());
+
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+        // The mirror's 2016 year holds one report, Derbyshire's effectiveness, as a page and a PDF; the index
+        // and force pages it meets are rejects.
+        assertThat(check.out()).contains("reports.csv: 1 rows", "grades_wide.csv: 1 rows").doesNotContain("rejects.csv: 0 rows")
+                .endsWith("valid\n");
     }
 
     @Test
@@ -97,7 +136,7 @@ class FrictionlessConformanceTest {
                 tables++;
             }
         }
-        assertThat(tables).isEqualTo(9);
+        assertThat(tables).isEqualTo(10);
     }
 
     @Test
@@ -109,11 +148,16 @@ class FrictionlessConformanceTest {
         assertThat(problems("data-package.json", descriptor)).isNotEmpty();
     }
 
+    /** The sample's release with the bad documents' rejects, in {@code style}; null for the default. */
     private Path publish(String style) {
         CliRunner cli = new CliRunner(temp.resolve("home-" + style));
         Path output = temp.resolve("release-" + style);
-        CliRunner.Result result = cli.run("extract", "--input", "input/sample", "--input", "src/test/resources/bad",
-                "--output", output.toString(), "--csv", style, "--max-reject-rate", "1");
+        List<String> args = new ArrayList<>(List.of("extract", "--input", "input/sample", "--input", "src/test/resources/bad",
+                "--output", output.toString(), "--max-reject-rate", "1"));
+        if (style != null) {
+            args.addAll(List.of("--csv", style));
+        }
+        CliRunner.Result result = cli.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         return output;
     }

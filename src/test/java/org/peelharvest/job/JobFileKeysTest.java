@@ -32,7 +32,7 @@ class JobFileKeysTest {
     static {
         DEFAULTS.put("max-reject-rate", "0.2");
         DEFAULTS.put("max-warning-rate", "0.2");
-        DEFAULTS.put("csv", "spreadsheet");
+        DEFAULTS.put("csv", "plain");
         DEFAULTS.put("allow", "the seeds");
         DEFAULTS.put("snapshot", "../input/snapshots/<name>");
         DEFAULTS.put("rate", "1");

@@ -133,9 +133,9 @@ class ValidateCommandTest {
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out().lines().toList()).containsExactly(".peel-harvest: OK", "areas_for_improvement.csv: OK",
                 "causes_of_concern.csv: OK", "conflicts.csv: OK", "datapackage.json: OK", "forces.csv: OK",
-                "index.html: OK", "questions.csv: OK", "recommendations.csv: OK", "rejects.csv: OK", "reports.csv: OK",
-                "reports.json: OK", "reports.jsonl: OK", "run.json: OK", "schema/report.schema.json: OK",
-                "warnings.csv: OK");
+                "grades_wide.csv: OK", "index.html: OK", "peel-reports.xlsx: OK", "questions.csv: OK",
+                "recommendations.csv: OK", "rejects.csv: OK", "reports.csv: OK", "reports.json: OK", "reports.jsonl: OK",
+                "run.json: OK", "schema/report.schema.json: OK", "warnings.csv: OK");
     }
 
     @Test

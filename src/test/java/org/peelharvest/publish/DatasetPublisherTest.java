@@ -165,7 +165,7 @@ class DatasetPublisherTest {
     void spreadsheetCsvStartsWithAByteOrderMarkAndGuardsEveryFormulaLikeCell() throws IOException {
         Path out = temp.resolve("release");
         List<String> hostile = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn");
-        publisher.publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
+        new DatasetPublisher(CsvStyle.SPREADSHEET).publish(out, one(reportWithAreas(hostile)), List.of(), RUN);
 
         byte[] bytes = Files.readAllBytes(out.resolve("areas_for_improvement.csv"));
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
@@ -326,7 +326,8 @@ class DatasetPublisherTest {
         assertThat(Files.readString(root.resolve("latest/index.html")))
                 .contains("<th scope=\"row\">Warnings (what a published report lacks)</th><td class=\"n\">2</td>",
                         "<p>no-questions 1, no-last-updated 1</p>",
-                        "<tr><td>2017-lancashire-effectiveness</td><td>no-questions</td><td>no questions were found</td></tr>");
+                        "<tr><td class=\"k\">2017-lancashire-effectiveness</td><td class=\"k\">no-questions</td>"
+                                + "<td>no questions were found</td></tr>");
         assertThat(warning.publish(root, one(report("a")), List.of(), run).warnings(Warning.Code.NO_LAST_UPDATED))
                 .as("a restarted run that finds its release published reads the counts back from run.json").isEqualTo(1);
         assertValid(root.resolve("latest"));

@@ -79,6 +79,84 @@ class SummaryPageBrowserTest {
     }
 
     @Test
+    void theCountsAndGradeGridsComeFirstAndEveryLongListIsFoldedUnderItsCount() throws Exception {
+        Document page = Jsoup.parse(publishFixtures().resolve(SummaryPage.FILE).toFile());
+
+        List<Element> all = page.getAllElements();
+        int counts = all.indexOf(page.select("h2").stream().filter(h -> h.text().equals("Counts")).findFirst().orElseThrow());
+        int firstGrid = all.indexOf(page.selectFirst("table.grade"));
+        int firstFolded = all.indexOf(page.selectFirst("details"));
+        assertThat(counts).isLessThan(firstGrid);
+        assertThat(firstGrid).isLessThan(firstFolded);
+        assertThat(page.select("h2").eachText()).startsWith("Counts", "Grades by force");
+        // Every table that is neither the counts nor a grid is folded, with no script to unfold it.
+        for (Element table : page.select("table:not(.grade)")) {
+            if (!table.select("th").eachText().contains("Reports")) {
+                assertThat(table.parents().is("details")).as(table.selectFirst("tr").text()).isTrue();
+            }
+        }
+        assertThat(page.select("h3").eachText()).contains("Conflicts between documents: 0");
+        assertThat(page.select("details > summary").eachText()).isNotEmpty().allMatch(t -> t.startsWith("Show the "));
+    }
+
+    @Test
+    void pagesThatAreNoReportsAreCountedApartFromRejectedDocuments() throws Exception {
+        Document page = Jsoup.parse(publishFixtures().resolve(SummaryPage.FILE).toFile());
+
+        // The semantic HTML fixtures: three force overviews (trap-force-overview--cleveland-2018, --derbyshire-2014,
+        // trap-interim-overview--derbyshire-2017) and a year index (trap-year-index-page--peel-2018) are the
+        // site's own pages; trap-to-be-graded and one report whose grades are incomplete are rejected documents.
+        assertThat(countOf(page, "Pages met that are not reports")).isEqualTo(4);
+        assertThat(countOf(page, "Rejected documents")).isEqualTo(2);
+        assertThat(page.select("h3").eachText()).contains("Pages met that are not reports: 4", "Rejected documents: 2");
+    }
+
+    @Test
+    void noWordIsSplitInsideATableCellWhenEveryListIsOpen() throws Exception {
+        Path chromium = Programs.require("chromium", "chromium-browser", "google-chrome");
+        Path release = publishFixtures();
+        // A copy that opens every folded list and counts the words of a cell laid out on more than one
+        // line (a word split "St ag e" has a box on each line), but in a URL or path cell (class u).
+        Path measured = release.resolve("measured.html");
+        Files.writeString(measured, Files.readString(release.resolve(SummaryPage.FILE)).replace("</body>", """
+                <script>
+                document.querySelectorAll('details').forEach(d => d.open = true);
+                let split = [], words = 0;
+                document.querySelectorAll('td:not(.u), th').forEach(cell => {
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const re = /\\S+/g;
+                    for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+                      const range = document.createRange();
+                      range.setStart(node, m.index);
+                      range.setEnd(node, m.index + m[0].length);
+                      const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                      words++;
+                      if (tops.size > 1) split.push(m[0]);
+                    }
+                  }
+                });
+                document.body.setAttribute('data-words', words);
+                document.body.setAttribute('data-split', split.join(' '));
+                document.body.setAttribute('data-height', document.documentElement.scrollHeight);
+                </script></body>"""));
+
+        Programs.Result dom = Programs.run(chromium(chromium, "--window-size=1280,1000", "--dump-dom",
+                measured.toUri().toString()), temp, 120);
+
+        Element body = Jsoup.parse(dom.out()).body();
+        assertThat(body.attr("data-words")).as(dom.err()).isNotEmpty();
+        assertThat(Integer.parseInt(body.attr("data-words"))).isGreaterThan(500);
+        assertThat(body.attr("data-split")).as("words split inside a cell").isEmpty();
+    }
+
+    private static int countOf(Document page, String label) {
+        Element row = page.select("tr").stream().filter(tr -> tr.selectFirst("th") != null
+                && tr.selectFirst("th").text().equals(label)).findFirst().orElseThrow(() -> new AssertionError("no count " + label));
+        return Integer.parseInt(row.selectFirst("td").text());
+    }
+
+    @Test
     void thePageNamesItsJobReleaseAndDateAndLinksToEveryFileOfTheRelease() throws Exception {
         Path release = publishFixtures();
         Document page = Jsoup.parse(release.resolve(SummaryPage.FILE).toFile());
