@@ -104,6 +104,29 @@ class SchedulerOutputTest {
         assertThat(result.out()).doesNotContain("ERROR", "\tat ", "Exception\n").contains("job FAILED");
     }
 
+    @Test
+    void aQuietRunThatFailsInAnyWayPrintsExactlyOneLine() throws Exception {
+        Path broken = Files.writeString(temp.resolve("broken.yaml"), "name: broken\ninput: [in\n");
+        Path notes = Files.createDirectories(temp.resolve("in"));
+        Files.copy(SAMPLE.resolve("derbyshire-2016-effectiveness.html"), notes.resolve("report.html"));
+        Files.writeString(notes.resolve("notes.html"), "<html><body><p>Meeting notes</p></body></html>");
+        PublishBlocker.block(temp.resolve("out/blocked"));
+
+        List<CliProcess.Result> failures = List.of(
+                CliProcess.start(temp, Map.of(), "run", broken.toString(), "--quiet").await(),
+                CliProcess.start(temp, Map.of(), "extract", "--input", notes.toString(), "--output",
+                        temp.resolve("out/gated").toString(), "--max-reject-rate", "0", "--quiet").await(),
+                CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(), "--output",
+                        temp.resolve("out/blocked").toString(), "--quiet").await(),
+                CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(), "--outptu", "x", "--quiet").await());
+
+        assertThat(failures).extracting(CliProcess.Result::exitCode).containsExactly(2, 3, 1, 2);
+        for (CliProcess.Result failure : failures) {
+            assertThat(failure.out()).isEmpty();
+            assertThat(failure.err().lines()).as(failure.err()).hasSize(1).allMatch(line -> line.startsWith("peel-harvest"));
+        }
+    }
+
     private Path job(String name) throws IOException {
         return Files.writeString(temp.resolve(name + ".yaml"), "name: " + name + "\ninput: [" + SAMPLE + "]\noutput: out/"
                 + name + "\n");
