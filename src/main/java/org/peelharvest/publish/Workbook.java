@@ -114,13 +114,13 @@ final class Workbook implements Closeable {
         lines.add(new Object[] {"Title", DataPackage.TITLE});
         lines.add(new Object[] {"Description", DataPackage.DESCRIPTION});
         lines.add(new Object[] {"Made by", "peel-harvest " + about.provenance().version()});
-        lines.add(new Object[] {"Newest report", about.provenance().newestReport()});
+        lines.add(new Object[] {"Newest report (last updated)", about.provenance().newestReport()});
         lines.add(new Object[] {"Source", DataPackage.HOMEPAGE});
         lines.add(new Object[] {"Licence", DataPackage.LICENCE + ", " + DataPackage.LICENCE_PATH});
         lines.add(new Object[] {"Inputs", String.join(", ", about.inputs())});
         lines.add(new Object[] {"Documents read", about.counts().documents()});
         lines.add(new Object[] {"Reports published", about.counts().reports()});
-        lines.add(new Object[] {"Documents rejected", about.counts().rejects()});
+        lines.add(new Object[] {"Documents not published", about.counts().rejects()});
         lines.add(new Object[] {"The run", "run.json, beside this workbook, names the run, its date, its settings and "
                 + "every document read with its SHA-256; datapackage.json describes every file"});
         cut.forEach(line -> lines.add(new Object[] {"Left out", line}));
