@@ -163,6 +163,100 @@ class IncrementalRunTest {
         assertThat(cacheEntries()).hasSize(40);
     }
 
+    @Test
+    void aHarvestingJobWhoseReharvestGotOnly304sParsesNoDocument() throws Exception {
+        try (EtagSite site = new EtagSite(inbox)) {
+            Path job = Files.writeString(temp.resolve("sample.yaml"), "name: sample\nseed: [" + site.base() + "/peel/]\n"
+                    + "allow: [" + site.base() + "/peel/]\nrate: 20\nsnapshot: snapshots\noutput: published\n"
+                    + "max-reject-rate: 1\n");
+            CliRunner.Result first = cli.run("run", job.toString());
+            assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(Outcome.OK);
+            Path release = temp.resolve("published/latest");
+            Map<String, String> firstRelease = releaseFiles(release.toRealPath());
+            int served = site.served();
+
+            CliRunner.Result again = cli.run("run", job.toString());
+
+            assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(Outcome.OK);
+            assertThat(site.served()).as("every page and PDF answered 304 the second time").isEqualTo(served);
+            assertThat(site.notModified()).isEqualTo(12);
+            // The eleven documents and the index page linking them (a reject: not a report).
+            assertThat(counts(release.toRealPath()).path("documents").asInt()).isEqualTo(12);
+            assertThat(counts(release.toRealPath()).path("documents_from_cache").asInt()).isEqualTo(12);
+            assertThat(releaseFiles(release.toRealPath())).isEqualTo(firstRelease);
+        }
+    }
+
+    /**
+     * A loopback site: {@code /peel/} links every file of a folder; each answer carries an ETag (the
+     * SHA-256 of its body) and a request that names it gets 304, as the inspectorate's server does.
+     */
+    private static final class EtagSite implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
+
+        EtagSite(Path folder) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                byte[] body = body(folder, path);
+                if (body == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                    return;
+                }
+                String etag = "\"" + SourceDocument.sha256(body) + "\"";
+                exchange.getResponseHeaders().add("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    notModified.incrementAndGet();
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                    return;
+                }
+                served.incrementAndGet();
+                exchange.getResponseHeaders().add("Content-Type", path.endsWith(".pdf") ? "application/pdf"
+                        : "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (java.io.OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        private static byte[] body(Path folder, String path) throws IOException {
+            if (path.equals("/peel/")) {
+                StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>PEEL reports</title></head><body><ul>");
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.map(p -> p.getFileName().toString()).sorted()
+                            .forEach(n -> html.append("<li><a href=\"").append(n).append("\">").append(n).append("</a></li>"));
+                }
+                return html.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+            }
+            Path file = path.startsWith("/peel/") && path.length() > 6 ? folder.resolve(path.substring(6)) : null;
+            return file != null && folder.equals(file.getParent()) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        int served() {
+            return served.get();
+        }
+
+        int notModified() {
+            return notModified.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     private CliRunner.Result extract(Path out) {
         CliRunner.Result result = cli.run("extract", "--input", inbox.toString(), "--output", out.toString());
         // Three of eleven rejected: over the default gate's 20%, published all the same.
