@@ -148,9 +148,10 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    /** Runs the job {@code definitionSource} describes, with the output options of its command. */
-    int runJob(Invocation invocation, JobLaunch.DefinitionSource definitionSource, OutputOptions options) {
-        return JobLaunch.run(invocation, definitionSource, options.settings(springProperties), options.quiet,
+    /** Runs the job {@code definitionSource} describes, with the run and output options of its command. */
+    int runJob(Invocation invocation, JobLaunch.DefinitionSource definitionSource, RunOptions runOptions,
+               OutputOptions options) {
+        return JobLaunch.run(invocation, definitionSource, runOptions.settings(options.settings(springProperties)), options.quiet,
                 options.logFormat == OutputOptions.LogFormat.JSON, out, err);
     }
 }

@@ -49,6 +49,6 @@ final class ExtractCommand implements Callable<Integer> {
             }
             return new JobDefinition(name, inputs, output, given.maxRejectRate(null), given.maxWarningRate(null),
                     given.csv(null), false, null);
-        }, outputOptions);
+        }, options, outputOptions);
     }
 }

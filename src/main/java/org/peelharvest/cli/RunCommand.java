@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = jobFile != null ? jobFile : defaultJobFile();
-        return cli.runJob(Invocation.ofRun(file), () -> JobFile.load(file, options.overrides()), outputOptions);
+        return cli.runJob(Invocation.ofRun(file), () -> JobFile.load(file, options.overrides()), options, outputOptions);
     }
 
     static Path defaultJobFile() {

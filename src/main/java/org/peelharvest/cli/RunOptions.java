@@ -25,6 +25,20 @@ class RunOptions {
                     + "for Excel and Sheets) or plain (the values exactly, for pipelines).")
     CsvStyle csv;
 
+    @Option(names = "--full",
+            description = "Read every document again, even those an earlier run of this build already read "
+                    + "unchanged (by default their results are taken from the output's cache, .DIR.cache).")
+    boolean full;
+
+    /** The application's settings these options make, added to {@code settings}. */
+    java.util.Map<String, Object> settings(java.util.Map<String, Object> settings) {
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(settings);
+        if (full) {
+            all.put(org.peelharvest.job.JobLaunch.FULL, true);
+        }
+        return all;
+    }
+
     /** What these options set, checked (a rate that is no share is named as its option). */
     JobDefinition.Overrides overrides() {
         return new JobDefinition.Overrides(maxRejectRate, maxWarningRate, csv, HarvestDefinition.Overrides.NONE);

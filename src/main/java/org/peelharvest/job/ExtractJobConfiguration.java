@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 import org.peelharvest.extract.DocumentExtractor;
 import org.peelharvest.harvest.DocumentRef;
@@ -118,12 +119,12 @@ class ExtractJobConfiguration {
     Step extractWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
                        ProgressReporter.Listener progressListener, @Value("${peel.chunk-size:10}") int chunkSize,
-                       DocumentExtractor.Limits documentLimits) {
+                       ExtractProcessor extractProcessor) {
         return new StepBuilder(jobRepository)
                 .<DocumentRef, ExtractedDocument>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(documentReader)
-                .processor(new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator()))
+                .processor(extractProcessor)
                 .writer(stagingWriter)
                 .faultTolerant()
                 .skipPolicy(new RejectedDocumentSkipPolicy())
@@ -132,6 +133,22 @@ class ExtractJobConfiguration {
                 // The partitions run again on a restart too: the partition step takes this from its worker step.
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** Reads, extracts and validates one document, or takes what an earlier run found from the output's cache. */
+    @Bean
+    @StepScope
+    ExtractProcessor extractProcessor(JobDefinition jobDefinition, DocumentExtractor.Limits documentLimits,
+                                      ExtractionCaches extractionCaches,
+                                      @Value("${" + JobLaunch.FULL + "}") boolean full) {
+        return new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator(),
+                extractionCaches.of(jobDefinition.output()), full);
+    }
+
+    /** The extraction cache of each output, bounded by {@code peel.cache.max-size} (application.yaml). */
+    @Bean
+    ExtractionCaches extractionCaches(@Value("${" + ExtractionCache.MAX_SIZE_SETTING + "}") DataSize maxSize) {
+        return new ExtractionCaches(maxSize.toBytes());
     }
 
     /** What one document may cost: {@code peel.limits.max-document-size} and {@code peel.limits.document-timeout}. */

@@ -8,10 +8,11 @@ import org.peelharvest.model.Report;
 /**
  * One document's outcome: its reports (one, or three for the 2018/19 PDF of all three pillars), each valid.
  *
- * @param document the document they came from
- * @param sha256   SHA-256 of its bytes as read
+ * @param document  the document they came from
+ * @param sha256    SHA-256 of its bytes as read
+ * @param fromCache whether they came from the {@link ExtractionCache} rather than from parsing it
  */
-record ExtractedDocument(DocumentRef document, String sha256, List<Report> reports) {
+record ExtractedDocument(DocumentRef document, String sha256, List<Report> reports, boolean fromCache) {
 
     ExtractedDocument {
         reports = List.copyOf(reports);

@@ -19,6 +19,11 @@ public final class JobLaunch {
 
     /** The setting ({@code --debug}) that prints a failure's stack trace beside its one line. */
     public static final String DEBUG = "peel.debug";
+    /**
+     * The setting ({@code --full}) that reads every document again rather than take what an earlier
+     * run of the same build found from the output's extraction cache (issue 18).
+     */
+    public static final String FULL = "peel.cache.full";
 
     private JobLaunch() {
     }

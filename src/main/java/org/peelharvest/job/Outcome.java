@@ -24,10 +24,11 @@ import org.peelharvest.publish.WriteFailure;
  * @param run            the run's number among the job's runs
  * @param instance       its job instance
  * @param release        the release folder's name, or null when the run publishes into its output
+ * @param fromCache      how many documents read had their outcome from the extraction cache (issue 18)
  */
 public record Outcome(BatchStatus status, int extracted, int published, int rejected, String rejectReasons,
                int warnings, String warningCodes, Duration took, String gateProblem, String failure,
-               String folder, String foundNothing, long run, long instance, String release) {
+               String folder, String foundNothing, long run, long instance, String release, int fromCache) {
 
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
@@ -53,7 +54,8 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
                 context.getString(PublishTasklet.FOLDER, ""),
                 context.getString(HarvestTasklet.FOUND_NOTHING, ""),
                 execution.getJobParameters().getLong(JobDefinition.RUN, 0L), execution.getJobInstance().getInstanceId(),
-                execution.getJobParameters().getString(JobDefinition.RELEASE));
+                execution.getJobParameters().getString(JobDefinition.RELEASE),
+                context.getInt(PublishTasklet.FROM_CACHE, 0));
     }
 
     /**
@@ -65,7 +67,7 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
             return this;
         }
         return new Outcome(status, stagedExtracted, published, stagedRejected, rejectReasons, warnings, warningCodes,
-                took, gateProblem, failure, folder, foundNothing, run, instance, release);
+                took, gateProblem, failure, folder, foundNothing, run, instance, release, fromCache);
     }
 
     /**
@@ -152,7 +154,7 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     /** This outcome of a run stopped by {@code signal} ({@code SIGTERM}): its failure says so. */
     Outcome stoppedBy(String signal) {
         return new Outcome(status, extracted, published, rejected, rejectReasons, warnings, warningCodes, took,
-                gateProblem, STOPPED_BY_SIGNAL + " (" + signal + ")", folder, foundNothing, run, instance, release);
+                gateProblem, STOPPED_BY_SIGNAL + " (" + signal + ")", folder, foundNothing, run, instance, release, fromCache);
     }
 
     /** Why the run did not end well, on one line for stderr (a scheduler's mail); empty when it did. */
@@ -176,9 +178,10 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
 
     String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "documents read: %d%nreports extracted: %d (%s)%nrejected: %d%s%n"
+        text.append(String.format(Locale.ROOT, "documents read: %d%s%nreports extracted: %d (%s)%nrejected: %d%s%n"
                         + "warnings: %d%s%ntime taken: %.1f s%n",
-                documents(), extracted, publishedOf(), rejected,
+                documents(), fromCache == 0 ? "" : " (" + fromCache + " unchanged since an earlier run, not parsed again)",
+                extracted, publishedOf(), rejected,
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", warnings,
                 warningCodes.isEmpty() ? "" : " (" + warningCodes + ")", took.toMillis() / 1000.0));
         if (!folder.isEmpty()) {

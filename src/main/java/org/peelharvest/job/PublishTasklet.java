@@ -32,6 +32,7 @@ class PublishTasklet implements Tasklet {
     static final String FOLDER = "published.folder";
     static final String DOCUMENTS = "published.documents";
     static final String EXTRACTED = "published.extracted";
+    static final String FROM_CACHE = "published.from-cache";
     static final String REPORTS = "published.reports";
     static final String REJECTS = "published.rejects";
     static final String REJECT_REASONS = "published.reject-reasons";
@@ -65,6 +66,7 @@ class PublishTasklet implements Tasklet {
         job.putString(FOLDER, release.folder().toString());
         job.putInt(DOCUMENTS, release.documents());
         job.putInt(EXTRACTED, staging.extractedCount());
+        job.putInt(FROM_CACHE, staging.fromCacheCount());
         job.putInt(REPORTS, release.reports());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));

@@ -20,7 +20,8 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
     @Override
     public void onSkipInProcess(DocumentRef document, Throwable failure) {
         staging.put(document.key(), rejectOf(document, failure));
-        staging.putDone(StagingArea.Done.rejected(document.key(), document.url(), document.fingerprint(), null));
+        StagingArea.Done done = StagingArea.Done.rejected(document.key(), document.url(), document.fingerprint(), null);
+        staging.putDone(failure instanceof ExtractProcessor.KeptReject ? done.fromCache() : done);
     }
 
     @Override

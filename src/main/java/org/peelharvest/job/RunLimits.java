@@ -45,6 +45,9 @@ final class RunLimits {
                     "1B", "1024MB"),
             new Bound<>("peel.limits.document-timeout", DurationStyle::detectAndParse, Duration.ofMillis(100),
                     Duration.ofHours(1), "100ms", "1h"),
+            // 0B: no extraction cache; the bound is the disk a work area beside an archive may take.
+            new Bound<>(ExtractionCache.MAX_SIZE_SETTING, DataSize::parse, DataSize.ofBytes(0), DataSize.ofGigabytes(100),
+                    "0B", "100GB"),
             // 0s: a progress line at every document.
             new Bound<>("peel.progress-interval", DurationStyle::detectAndParse, Duration.ZERO,
                     Duration.ofHours(24), "0s", "24h"));

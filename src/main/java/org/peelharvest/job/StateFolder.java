@@ -17,8 +17,8 @@ import java.util.Map;
  * named: the {@link #lock() lock} that keeps a second run out, the default
  * {@link #repository() job repository} that makes runs resumable, the {@link #work() work area}
  * of a run not yet complete, and, for {@code extract} (whose output is replaced whole), the
- * {@link #runs() run records}. Deleting it forgets every run of the output; the output itself is
- * untouched.
+ * {@link #runs() run records}, and the {@link #cache() extraction cache}. Deleting it forgets every
+ * run of the output and what its documents gave; the output itself is untouched.
  */
 public record StateFolder(Path output) {
 
@@ -39,6 +39,11 @@ public record StateFolder(Path output) {
 
     Path work() {
         return root().resolve("work");
+    }
+
+    /** What documents already gave, so that a run again on unchanged inputs parses none of them again. */
+    Path cache() {
+        return root().resolve("cache");
     }
 
     Path runs() {

@@ -19,9 +19,22 @@ public record Build(String version, String commit) {
     static final String UNKNOWN = "unknown";
 
     private static final Build CURRENT = read();
+    /** When the build was made (build-info's {@code build.time}); null when it wrote none. */
+    private static final String BUILT_AT = properties("META-INF/build-info.properties").getProperty("build.time");
 
     public static Build current() {
         return CURRENT;
+    }
+
+    /**
+     * The version of the code that extracts and validates, which names the results kept by the
+     * extraction cache (issue 18): this build's version, commit and time, so that any new build,
+     * uncommitted changes included, reads every document again rather than trust results its code
+     * might no longer give. Empty when the build wrote no build-info: such a build keeps no results.
+     */
+    public static java.util.Optional<String> extractorVersion() {
+        return BUILT_AT == null ? java.util.Optional.empty()
+                : java.util.Optional.of(CURRENT.version() + " " + CURRENT.commit() + " " + BUILT_AT);
     }
 
     private static Build read() {

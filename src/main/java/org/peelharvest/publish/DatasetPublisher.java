@@ -189,7 +189,8 @@ public final class DatasetPublisher {
             sync(folder.resolve(SummaryPage.FILE));
             DataPackage.write(folder, provenance);
             sync(folder.resolve(DataPackage.FILE));
-            RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs);
+            int fromCache = read == null ? 0 : (int) read.stream().filter(StagingArea.Done::cached).count();
+            RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs, fromCache);
             sync(folder.resolve(OutputMarker.FILE));
             for (String file : FILES) {
                 sync(folder.resolve(file));

@@ -72,12 +72,16 @@ public final class RunJson {
     private RunJson() {
     }
 
-    static void write(Path file, RunInfo run, Release release, List<Document> documents) throws IOException {
+    /** @param fromCache how many of the documents read came from the extraction cache, not parsed again (issue 18) */
+    static void write(Path file, RunInfo run, Release release, List<Document> documents, int fromCache)
+            throws IOException {
         Integer exitCode = release.verdict() == null ? null : release.verdict().passed() ? 0 : 3;
         Map<String, Object> json = head(run, Instant.now(), exitCode, null);
         json.put("quality_gate", gate(release.verdict()));
         json.put("settings", settings(run.settings()));
-        json.put("counts", counts(release));
+        Map<String, Object> counts = counts(release);
+        counts.put("documents_from_cache", fromCache);
+        json.put("counts", counts);
         json.put("inputs", documents.stream().sorted(Comparator.comparing(Document::url)).map(d -> {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("url", d.url());

@@ -74,12 +74,25 @@ public final class StagingArea {
      * @param rejected    whether it ended as a reject rather than as reports
      * @param reportIds   the reports it gave (empty for a reject; null when done by a run before
      *                    issue 17, which did not record them)
+     * @param cached      whether its outcome came from the extraction cache, not from parsing it
+     *                    (issue 18); null, read as false, when done by a run before that
      */
     public record Done(String key, String url, String fingerprint, String sha256, boolean rejected,
-                       List<String> reportIds) {
+                       List<String> reportIds, Boolean cached) {
 
         public Done {
             reportIds = reportIds == null ? null : List.copyOf(reportIds);
+            cached = Boolean.TRUE.equals(cached);
+        }
+
+        /** A document done by parsing it. */
+        public Done(String key, String url, String fingerprint, String sha256, boolean rejected, List<String> reportIds) {
+            this(key, url, fingerprint, sha256, rejected, reportIds, false);
+        }
+
+        /** This document, its outcome given by the extraction cache. */
+        public Done fromCache() {
+            return new Done(key, url, fingerprint, sha256, rejected, reportIds, true);
         }
 
         /** A document that ended as a reject. */
@@ -239,6 +252,11 @@ public final class StagingArea {
                 .sorted(Comparator.comparing(Done::url).thenComparing(d -> String.valueOf(d.sha256()))
                         .thenComparing(Done::key))
                 .toList());
+    }
+
+    /** How many of the documents read had their outcome from the extraction cache, not parsed again (issue 18). */
+    public int fromCacheCount() {
+        return (int) current().done().values().stream().filter(Done::cached).count();
     }
 
     /** How many documents gave a report: every one read, copies included, a document of several reports once. */

@@ -139,6 +139,9 @@ public final class Benchmark {
         report.add(target("live heap for N / for N/4", (double) liveSet(small) / liveSet(smallQuarter), 1.25));
         report.add(String.format(Locale.ROOT, "re-harvest rate / --rate %.0f: %.2f (target at least 0.90: %s)",
                 REHARVEST_RATE, reharvestRate / REHARVEST_RATE, reharvestRate >= 0.9 * REHARVEST_RATE ? "met" : "NOT met"));
+        // Issue 18: the start-up a user feels, and a run again on unchanged inputs.
+        report.addAll(StartupAndRerun.startup(FOLDER));
+        report.addAll(StartupAndRerun.rerun(FOLDER, SyntheticArchive.quarters(archive, 4), 2 * n));
         report.add("load average after: " + loadAverage());
         Files.createDirectories(FOLDER);
         Files.write(FOLDER.resolve("results.txt"), report, StandardCharsets.UTF_8);
@@ -155,7 +158,7 @@ public final class Benchmark {
                 measured.peakHeapBytes() < 0 ? "-" : (measured.peakHeapBytes() >> 20) + " MB", measured.peakRssBytes() >> 20);
     }
 
-    private static String target(String what, double ratio, double atMost) {
+    static String target(String what, double ratio, double atMost) {
         return String.format(Locale.ROOT, "%s: %.2f (target at most %.2f: %s)", what, ratio, atMost,
                 ratio <= atMost ? "met" : "NOT met");
     }

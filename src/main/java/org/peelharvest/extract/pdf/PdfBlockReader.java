@@ -27,6 +27,11 @@ public final class PdfBlockReader {
 
     private static final Pattern BROWSER_PRODUCERS = Pattern.compile("skia|chrom|webkit|wkhtmltopdf|gecko|firefox");
 
+    static {
+        // No scan of the machine's fonts: PDFBox is told the one font it needs (issue 18).
+        BundledFonts.install();
+    }
+
     /**
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
      *                                   PDFBox can open, damaged (PDFBox had to repair it), or has
