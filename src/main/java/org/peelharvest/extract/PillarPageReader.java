@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,9 +88,11 @@ final class PillarPageReader {
         int questionsAt = questionsStart(page, anchor, questionsFor, set);
         requireGraded(page.subList(0, questionsAt));
         Force force = identity.force();
-        Optional<Judgment> badge = gradeLine(page, anchor, questionsAt);
-        String summary = summary(page, anchor, questionsAt);
-        List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, set, force), summary, force);
+        List<Question> read = readQuestions(page, questionsAt, set, force);
+        QuestionGradesTable table = QuestionGradesTable.read(page, anchor + 1, questionsAt, read);
+        Optional<Judgment> badge = gradeLine(page, anchor, questionsAt, table.blocks());
+        String summary = summary(page, anchor, questionsAt, table.blocks());
+        List<Question> questions = gradedFromSummary(table.applyTo(read), summary, force);
         // Without its headline, the summary's sentences are matched against the pillar's own headline.
         String about = !headlineText.isEmpty() ? headlineText
                 : set != null && !set.headlines().isEmpty() ? set.headlines().get(0) : pillar.label();
@@ -311,10 +314,13 @@ final class PillarPageReader {
         }
     }
 
-    /** The report's grade line: the first after the headline, else one set before it (a badge above the headline). */
-    private static Optional<Judgment> gradeLine(List<Block> page, int headline, int questionsAt) {
-        return firstOf(page, headline + 1, questionsAt, b -> Grades.fromLine(b.text()))
-                .or(() -> firstOf(page, 0, headline, b -> Grades.fromLine(b.text())));
+    /**
+     * The report's grade line: the first after the headline, else one set before it (a badge above
+     * the headline); never a grade of the summary of question grades, which is a question's.
+     */
+    private static Optional<Judgment> gradeLine(List<Block> page, int headline, int questionsAt, Set<Integer> questionGrades) {
+        return firstOf(page, headline + 1, questionsAt, questionGrades, b -> Grades.fromLine(b.text()))
+                .or(() -> firstOf(page, 0, headline, questionGrades, b -> Grades.fromLine(b.text())));
     }
 
     /** The best date line after the headline ("Last updated" before "Published"), else one before it. */
@@ -323,9 +329,10 @@ final class PillarPageReader {
         return after != null ? after : DateLines.best(page.subList(0, Math.max(0, Math.min(headline, page.size()))));
     }
 
-    private static <T> Optional<T> firstOf(List<Block> page, int from, int to, java.util.function.Function<Block, Optional<T>> read) {
+    private static <T> Optional<T> firstOf(List<Block> page, int from, int to, Set<Integer> skipped,
+                                           java.util.function.Function<Block, Optional<T>> read) {
         for (int i = Math.max(0, from); i < Math.min(to, page.size()); i++) {
-            if (!page.get(i).isListItem()) {
+            if (!page.get(i).isListItem() && !skipped.contains(i)) {
                 Optional<T> value = read.apply(page.get(i));
                 if (value.isPresent()) {
                     return value;
@@ -340,7 +347,7 @@ final class PillarPageReader {
      * Where paragraphs stand between the headline and a "Last updated" line with more after it,
      * they introduce the page (the 2015 "Other inspections" text) and the summary starts after it.
      */
-    private static String summary(List<Block> page, int headline, int questionsAt) {
+    private static String summary(List<Block> page, int headline, int questionsAt, Set<Integer> questionGrades) {
         int from = headline + 1;
         for (int i = headline + 1; i < Math.min(questionsAt - 1, headline + 1 + MAX_INTRODUCTION); i++) {
             if (ReportReader.isDateLine(page.get(i).text())) {
@@ -351,6 +358,10 @@ final class PillarPageReader {
         List<String> summary = new ArrayList<>();
         for (int i = from; i < questionsAt; i++) {
             Block block = page.get(i);
+            if (questionGrades.contains(i)) {
+                // The summary of question grades ("Our judgments at a glance") is the questions', not the report's.
+                continue;
+            }
             if (block.isHeading() && i + 1 < page.size() && page.get(i + 1).isTableRow()) {
                 // A table's heading ("Our judgments at a glance"): the table is no summary, nor is its heading.
                 continue;
