@@ -43,6 +43,9 @@ final class IntegratedReportReader {
             "(?i)\\bwe (don[\u2019']t|do not) make a graded judgment");
     private static final Pattern TRAILING_GRADE = Pattern.compile(
             "(?i)^(.+?)\\s+(" + Grades.GRADE_WORDS + ")$");
+    /** A graphic's tile read in source order as one line: its grade, then its area ("Good Responding to the public"). */
+    private static final Pattern LEADING_GRADE = Pattern.compile(
+            "(?i)^(" + Grades.GRADE_WORDS + ")\\s+([^.:;!?]+)$");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");
@@ -144,6 +147,7 @@ final class IntegratedReportReader {
             }
             Optional<Judgment> grade = Grades.fromLine(text);
             Matcher trailing = TRAILING_GRADE.matcher(text);
+            Matcher leading = LEADING_GRADE.matcher(text);
             if (grade.isPresent() && gradeFirst) {
                 pendingGrade = grade.get();
             } else if (grade.isPresent() && pendingArea != null) {
@@ -151,6 +155,8 @@ final class IntegratedReportReader {
                 pendingArea = null;
             } else if (grade.isEmpty() && trailing.matches() && words(trailing.group(1)) <= MAX_AREA_WORDS) {
                 grades.put(trailing.group(1), Judgment.fromLabel(trailing.group(2)).orElseThrow());
+            } else if (grade.isEmpty() && leading.matches() && words(leading.group(2)) <= MAX_AREA_WORDS) {
+                grades.put(leading.group(2), Judgment.fromLabel(leading.group(1)).orElseThrow());
             } else if (grade.isEmpty() && gradeFirst && pendingGrade != null) {
                 grades.put(text, pendingGrade);
                 pendingGrade = null;
@@ -161,9 +167,12 @@ final class IntegratedReportReader {
         return new GradesTable(grades, i);
     }
 
-    /** The table is over at a heading or a paragraph of prose once some areas were read. */
+    /**
+     * The table is over at a heading or a paragraph of prose once some areas were read; a grade set
+     * as a heading (a graphic's tile drawn large) is the table's own.
+     */
     private static boolean endsTable(Block block, Map<String, Judgment> grades) {
-        if (grades.isEmpty() || block.isTableRow()) {
+        if (grades.isEmpty() || block.isTableRow() || Grades.fromLine(block.text()).isPresent()) {
             return false;
         }
         return block.isHeading() || words(block.text()) > MAX_AREA_WORDS;
