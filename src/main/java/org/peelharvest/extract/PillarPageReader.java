@@ -201,12 +201,22 @@ final class PillarPageReader {
         if (beforeDate >= 0) {
             return beforeDate;
         }
-        if (set != null && blocks.stream().anyMatch(b -> isKnownQuestion(b, set))) {
-            // Its questions are there: a report whose headline is missing (a copy re-published without it).
+        if (holdsItsReport(set, questionsFor, limit)) {
+            // A report whose headline is missing (a copy re-published without it): published with a warning.
             return -1;
         }
         throw reject(RejectReason.NO_HEADLINE_QUESTION, "no headline question (a known headline of the cycle, or a line ending in '?') "
                 + "stands before the questions");
+    }
+
+    /**
+     * Whether a page without its headline still holds its report (issue 16: a police and crime
+     * commissioner's copy leaves the headline out): its questions (a known wording, or the
+     * "Questions for" heading), or its own grade line before them.
+     */
+    private boolean holdsItsReport(QuestionSet set, int questionsFor, int limit) {
+        return questionsFor >= 0 || set != null && blocks.stream().anyMatch(b -> isKnownQuestion(b, set))
+                || blocks.subList(0, limit).stream().anyMatch(b -> !b.isListItem() && Grades.fromLine(b.text()).isPresent());
     }
 
     /**
@@ -349,7 +359,13 @@ final class PillarPageReader {
      */
     private static String summary(List<Block> page, int headline, int questionsAt, Set<Integer> questionGrades) {
         int from = headline + 1;
-        for (int i = headline + 1; i < Math.min(questionsAt - 1, headline + 1 + MAX_INTRODUCTION); i++) {
+        // The label lines under the headline, or under the title of a copy without one ("Other inspections",
+        // the pillar's name), are no introduction.
+        int start = headline + 1;
+        while (start < questionsAt && isHeaderLine(page.get(start)) && !ReportReader.isDateLine(page.get(start).text())) {
+            start++;
+        }
+        for (int i = start; i < Math.min(questionsAt - 1, start + MAX_INTRODUCTION); i++) {
             if (ReportReader.isDateLine(page.get(i).text())) {
                 from = i + 1;
                 break;
