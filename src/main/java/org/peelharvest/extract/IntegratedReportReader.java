@@ -119,9 +119,9 @@ final class IntegratedReportReader {
      * pairs more grades with areas of the cycle's list is taken, the area first where they tie.
      */
     private static GradesTable readGrades(List<Block> page, int from, Cycle cycle) {
-        GradesTable areaFirst = readGrades(page, from, false);
-        GradesTable gradeFirst = readGrades(page, from, true);
         Optional<QuestionSets.QuestionSet> set = QuestionSets.of(cycle, Pillar.INTEGRATED);
+        GradesTable areaFirst = readGrades(page, from, false, set);
+        GradesTable gradeFirst = readGrades(page, from, true, set);
         return set.isPresent() && knownAreas(gradeFirst, set.get()) > knownAreas(areaFirst, set.get()) ? gradeFirst : areaFirst;
     }
 
@@ -129,15 +129,17 @@ final class IntegratedReportReader {
         return table.grades().keySet().stream().filter(area -> QuestionSets.questionNumber(set, area).isPresent()).count();
     }
 
-    private static GradesTable readGrades(List<Block> page, int from, boolean gradeFirst) {
+    private static GradesTable readGrades(List<Block> page, int from, boolean gradeFirst, Optional<QuestionSets.QuestionSet> set) {
         Map<String, Judgment> grades = new LinkedHashMap<>();
         Map<Integer, Judgment> columnGrades = new LinkedHashMap<>();
         String pendingArea = null;
         Judgment pendingGrade = null;
+        int lastAt = -1;
         int i = from;
         for (; i < page.size(); i++) {
             Block block = page.get(i);
             String text = block.text();
+            int read = grades.size();
             if (ALSO_INSPECTED.matcher(text).find() || endsTable(block, grades)) {
                 break;
             }
@@ -146,6 +148,12 @@ final class IntegratedReportReader {
                 continue;
             }
             Optional<Judgment> grade = Grades.fromLine(text);
+            String last = grades.isEmpty() ? null : List.copyOf(grades.keySet()).get(grades.size() - 1);
+            if (grade.isEmpty() && set.isPresent() && lastAt == i - 1 && continues(last, text, set.get())) {
+                renameLast(grades, last, last + " " + text);
+                lastAt = i;
+                continue;
+            }
             Matcher trailing = TRAILING_GRADE.matcher(text);
             Matcher leading = LEADING_GRADE.matcher(text);
             if (grade.isPresent() && gradeFirst) {
@@ -163,8 +171,33 @@ final class IntegratedReportReader {
             } else if (grade.isEmpty()) {
                 pendingArea = text;
             }
+            lastAt = grades.size() > read ? i : lastAt;
         }
         return new GradesTable(grades, i);
+    }
+
+    /**
+     * A line that carries on the area just read, as an untagged PDF's table cell wrapped over lines
+     * reads ("Police powers and treating the public fairly and Good" / "respectfully"): the area so
+     * far is not word for word one of the cycle's, and with the line it is one, or the start of one.
+     * Word for word: the cycle's wordings are matched loosely elsewhere, and a line short of its last
+     * word would pass.
+     */
+    private static boolean continues(String area, String line, QuestionSets.QuestionSet set) {
+        String joined = area + " " + line;
+        return !isAreaWording(area, set) && words(joined) <= MAX_AREA_WORDS
+                && (isAreaWording(joined, set) || QuestionSets.isPieceOfKnown(set, joined));
+    }
+
+    private static boolean isAreaWording(String text, QuestionSets.QuestionSet set) {
+        String folded = QuestionSets.fold(text);
+        return set.questions().stream().anyMatch(area -> QuestionSets.fold(area).equals(folded));
+    }
+
+    /** The last area read, renamed in its place. */
+    private static void renameLast(Map<String, Judgment> grades, String last, String renamed) {
+        Judgment grade = grades.remove(last);
+        grades.put(renamed, grade);
     }
 
     /**
