@@ -60,7 +60,7 @@ final class PillarPageReader {
     private PillarPageReader(List<Block> blocks, IdentityReader.Identity identity, Source source) {
         Optional<QuestionSet> known = identity.pillar() == null ? Optional.empty()
                 : QuestionSets.of(identity.cycle(), identity.pillar());
-        this.blocks = known.map(set -> joinWrappedQuestions(blocks, set)).orElse(blocks);
+        this.blocks = splitGradedQuestions(known.map(set -> joinWrappedQuestions(blocks, set)).orElse(blocks), known);
         this.identity = identity;
         this.source = source;
     }
@@ -301,6 +301,36 @@ final class PillarPageReader {
             }
         }
         return joined;
+    }
+
+    /**
+     * A known question or headline with its grade run on after the question mark ("How well does
+     * the force ensure that its workforce behaves ethically and lawfully? Not being graded"), as an
+     * untagged PDF joins a bold heading and the bold grade line under it: the question, then its
+     * grade line, as the page shows them. The question is one of the cycle's wordings, or, where
+     * the pillar is not known yet, a heading shaped as a question.
+     */
+    private static List<Block> splitGradedQuestions(List<Block> blocks, Optional<QuestionSet> known) {
+        List<Block> split = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            int mark = block.text().lastIndexOf('?');
+            String question = mark < 0 ? "" : block.text().substring(0, mark + 1);
+            String grade = mark < 0 ? "" : block.text().substring(mark + 1).strip();
+            if (block.isListItem() || block.isTableRow() || grade.isEmpty() || Grades.fromLine(grade).isEmpty()
+                    || !isQuestionOf(known, block, question)) {
+                split.add(block);
+            } else {
+                split.add(new Block(block.kind(), block.level(), question, block.page(), block.path()));
+                split.add(new Block(Block.Kind.PARAGRAPH, 0, grade, block.page(), block.path()));
+            }
+        }
+        return split;
+    }
+
+    private static boolean isQuestionOf(Optional<QuestionSet> known, Block block, String question) {
+        return known.map(set -> QuestionSets.questionNumber(set, questionText(question)).isPresent()
+                        || QuestionSets.isHeadline(set, headlineText(question)))
+                .orElse(block.isHeading() && isQuestionShaped(question));
     }
 
     private static boolean wrapsInto(Block first, Block second, QuestionSet set) {
