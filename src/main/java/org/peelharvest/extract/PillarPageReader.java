@@ -80,6 +80,12 @@ final class PillarPageReader {
             pillar = pillarOfHeadline(headlineText)
                     .orElseThrow(() -> reject(RejectReason.NO_PILLAR, "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
             set = setOf(pillar);
+            if (set != null && isKnownQuestion(blocks.get(headline), set)) {
+                // The pillar known now, the line taken for the headline is one of its questions: a question's
+                // section is no place to read the report's own grade from (issue 16).
+                headline = findHeadline(set, questionsFor);
+                headlineText = headline < 0 ? "" : headlineText(blocks.get(headline).text());
+            }
         }
         // Without a headline the report's own part starts after its title (a copy's own header and
         // navigation stand before it).
