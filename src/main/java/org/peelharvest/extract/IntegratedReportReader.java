@@ -43,6 +43,9 @@ final class IntegratedReportReader {
             "(?i)\\bwe (don[\u2019']t|do not) make a graded judgment");
     private static final Pattern TRAILING_GRADE = Pattern.compile(
             "(?i)^(.+?)\\s+(" + Grades.GRADE_WORDS + ")$");
+    /** A graphic's tile read in source order as one line: its grade, then its area ("Good Responding to the public"). */
+    private static final Pattern LEADING_GRADE = Pattern.compile(
+            "(?i)^(" + Grades.GRADE_WORDS + ")\\s+([^.:;!?]+)$");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");
@@ -116,9 +119,9 @@ final class IntegratedReportReader {
      * pairs more grades with areas of the cycle's list is taken, the area first where they tie.
      */
     private static GradesTable readGrades(List<Block> page, int from, Cycle cycle) {
-        GradesTable areaFirst = readGrades(page, from, false);
-        GradesTable gradeFirst = readGrades(page, from, true);
         Optional<QuestionSets.QuestionSet> set = QuestionSets.of(cycle, Pillar.INTEGRATED);
+        GradesTable areaFirst = readGrades(page, from, false, set);
+        GradesTable gradeFirst = readGrades(page, from, true, set);
         return set.isPresent() && knownAreas(gradeFirst, set.get()) > knownAreas(areaFirst, set.get()) ? gradeFirst : areaFirst;
     }
 
@@ -126,15 +129,17 @@ final class IntegratedReportReader {
         return table.grades().keySet().stream().filter(area -> QuestionSets.questionNumber(set, area).isPresent()).count();
     }
 
-    private static GradesTable readGrades(List<Block> page, int from, boolean gradeFirst) {
+    private static GradesTable readGrades(List<Block> page, int from, boolean gradeFirst, Optional<QuestionSets.QuestionSet> set) {
         Map<String, Judgment> grades = new LinkedHashMap<>();
         Map<Integer, Judgment> columnGrades = new LinkedHashMap<>();
         String pendingArea = null;
         Judgment pendingGrade = null;
+        int lastAt = -1;
         int i = from;
         for (; i < page.size(); i++) {
             Block block = page.get(i);
             String text = block.text();
+            int read = grades.size();
             if (ALSO_INSPECTED.matcher(text).find() || endsTable(block, grades)) {
                 break;
             }
@@ -143,7 +148,14 @@ final class IntegratedReportReader {
                 continue;
             }
             Optional<Judgment> grade = Grades.fromLine(text);
+            String last = grades.isEmpty() ? null : List.copyOf(grades.keySet()).get(grades.size() - 1);
+            if (grade.isEmpty() && set.isPresent() && lastAt == i - 1 && continues(last, text, set.get())) {
+                renameLast(grades, last, last + " " + text);
+                lastAt = i;
+                continue;
+            }
             Matcher trailing = TRAILING_GRADE.matcher(text);
+            Matcher leading = LEADING_GRADE.matcher(text);
             if (grade.isPresent() && gradeFirst) {
                 pendingGrade = grade.get();
             } else if (grade.isPresent() && pendingArea != null) {
@@ -151,19 +163,49 @@ final class IntegratedReportReader {
                 pendingArea = null;
             } else if (grade.isEmpty() && trailing.matches() && words(trailing.group(1)) <= MAX_AREA_WORDS) {
                 grades.put(trailing.group(1), Judgment.fromLabel(trailing.group(2)).orElseThrow());
+            } else if (grade.isEmpty() && leading.matches() && words(leading.group(2)) <= MAX_AREA_WORDS) {
+                grades.put(leading.group(2), Judgment.fromLabel(leading.group(1)).orElseThrow());
             } else if (grade.isEmpty() && gradeFirst && pendingGrade != null) {
                 grades.put(text, pendingGrade);
                 pendingGrade = null;
             } else if (grade.isEmpty()) {
                 pendingArea = text;
             }
+            lastAt = grades.size() > read ? i : lastAt;
         }
         return new GradesTable(grades, i);
     }
 
-    /** The table is over at a heading or a paragraph of prose once some areas were read. */
+    /**
+     * A line that carries on the area just read, as an untagged PDF's table cell wrapped over lines
+     * reads ("Police powers and treating the public fairly and Good" / "respectfully"): the area so
+     * far is not word for word one of the cycle's, and with the line it is one, or the start of one.
+     * Word for word: the cycle's wordings are matched loosely elsewhere, and a line short of its last
+     * word would pass.
+     */
+    private static boolean continues(String area, String line, QuestionSets.QuestionSet set) {
+        String joined = area + " " + line;
+        return !isAreaWording(area, set) && words(joined) <= MAX_AREA_WORDS
+                && (isAreaWording(joined, set) || QuestionSets.isPieceOfKnown(set, joined));
+    }
+
+    private static boolean isAreaWording(String text, QuestionSets.QuestionSet set) {
+        String folded = QuestionSets.fold(text);
+        return set.questions().stream().anyMatch(area -> QuestionSets.fold(area).equals(folded));
+    }
+
+    /** The last area read, renamed in its place. */
+    private static void renameLast(Map<String, Judgment> grades, String last, String renamed) {
+        Judgment grade = grades.remove(last);
+        grades.put(renamed, grade);
+    }
+
+    /**
+     * The table is over at a heading or a paragraph of prose once some areas were read; a grade set
+     * as a heading (a graphic's tile drawn large) is the table's own.
+     */
     private static boolean endsTable(Block block, Map<String, Judgment> grades) {
-        if (grades.isEmpty() || block.isTableRow()) {
+        if (grades.isEmpty() || block.isTableRow() || Grades.fromLine(block.text()).isPresent()) {
             return false;
         }
         return block.isHeading() || words(block.text()) > MAX_AREA_WORDS;

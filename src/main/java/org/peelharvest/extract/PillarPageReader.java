@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ final class PillarPageReader {
     private PillarPageReader(List<Block> blocks, IdentityReader.Identity identity, Source source) {
         Optional<QuestionSet> known = identity.pillar() == null ? Optional.empty()
                 : QuestionSets.of(identity.cycle(), identity.pillar());
-        this.blocks = known.map(set -> joinWrappedQuestions(blocks, set)).orElse(blocks);
+        this.blocks = splitGradedQuestions(known.map(set -> joinWrappedQuestions(blocks, set)).orElse(blocks), known);
         this.identity = identity;
         this.source = source;
     }
@@ -79,6 +80,12 @@ final class PillarPageReader {
             pillar = pillarOfHeadline(headlineText)
                     .orElseThrow(() -> reject(RejectReason.NO_PILLAR, "no title, URL, pillar label, 'Questions for' heading or headline names the pillar"));
             set = setOf(pillar);
+            if (set != null && isKnownQuestion(blocks.get(headline), set)) {
+                // The pillar known now, the line taken for the headline is one of its questions: a question's
+                // section is no place to read the report's own grade from (issue 16).
+                headline = findHeadline(set, questionsFor);
+                headlineText = headline < 0 ? "" : headlineText(blocks.get(headline).text());
+            }
         }
         // Without a headline the report's own part starts after its title (a copy's own header and
         // navigation stand before it).
@@ -87,9 +94,11 @@ final class PillarPageReader {
         int questionsAt = questionsStart(page, anchor, questionsFor, set);
         requireGraded(page.subList(0, questionsAt));
         Force force = identity.force();
-        Optional<Judgment> badge = gradeLine(page, anchor, questionsAt);
-        String summary = summary(page, anchor, questionsAt);
-        List<Question> questions = gradedFromSummary(readQuestions(page, questionsAt, set, force), summary, force);
+        List<Question> read = readQuestions(page, questionsAt, set, force);
+        QuestionGradesTable table = QuestionGradesTable.read(page, anchor + 1, questionsAt, read);
+        Optional<Judgment> badge = gradeLine(page, anchor, questionsAt, table.blocks());
+        String summary = summary(page, anchor, questionsAt, table.blocks());
+        List<Question> questions = gradedFromSummary(table.applyTo(read), summary, force);
         // Without its headline, the summary's sentences are matched against the pillar's own headline.
         String about = !headlineText.isEmpty() ? headlineText
                 : set != null && !set.headlines().isEmpty() ? set.headlines().get(0) : pillar.label();
@@ -198,12 +207,22 @@ final class PillarPageReader {
         if (beforeDate >= 0) {
             return beforeDate;
         }
-        if (set != null && blocks.stream().anyMatch(b -> isKnownQuestion(b, set))) {
-            // Its questions are there: a report whose headline is missing (a copy re-published without it).
+        if (holdsItsReport(set, questionsFor, limit)) {
+            // A report whose headline is missing (a copy re-published without it): published with a warning.
             return -1;
         }
         throw reject(RejectReason.NO_HEADLINE_QUESTION, "no headline question (a known headline of the cycle, or a line ending in '?') "
                 + "stands before the questions");
+    }
+
+    /**
+     * Whether a page without its headline still holds its report (issue 16: a police and crime
+     * commissioner's copy leaves the headline out): its questions (a known wording, or the
+     * "Questions for" heading), or its own grade line before them.
+     */
+    private boolean holdsItsReport(QuestionSet set, int questionsFor, int limit) {
+        return questionsFor >= 0 || set != null && blocks.stream().anyMatch(b -> isKnownQuestion(b, set))
+                || blocks.subList(0, limit).stream().anyMatch(b -> !b.isListItem() && Grades.fromLine(b.text()).isPresent());
     }
 
     /**
@@ -290,6 +309,36 @@ final class PillarPageReader {
         return joined;
     }
 
+    /**
+     * A known question or headline with its grade run on after the question mark ("How well does
+     * the force ensure that its workforce behaves ethically and lawfully? Not being graded"), as an
+     * untagged PDF joins a bold heading and the bold grade line under it: the question, then its
+     * grade line, as the page shows them. The question is one of the cycle's wordings, or, where
+     * the pillar is not known yet, a heading shaped as a question.
+     */
+    private static List<Block> splitGradedQuestions(List<Block> blocks, Optional<QuestionSet> known) {
+        List<Block> split = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            int mark = block.text().lastIndexOf('?');
+            String question = mark < 0 ? "" : block.text().substring(0, mark + 1);
+            String grade = mark < 0 ? "" : block.text().substring(mark + 1).strip();
+            if (block.isListItem() || block.isTableRow() || grade.isEmpty() || Grades.fromLine(grade).isEmpty()
+                    || !isQuestionOf(known, block, question)) {
+                split.add(block);
+            } else {
+                split.add(new Block(block.kind(), block.level(), question, block.page(), block.path()));
+                split.add(new Block(Block.Kind.PARAGRAPH, 0, grade, block.page(), block.path()));
+            }
+        }
+        return split;
+    }
+
+    private static boolean isQuestionOf(Optional<QuestionSet> known, Block block, String question) {
+        return known.map(set -> QuestionSets.questionNumber(set, questionText(question)).isPresent()
+                        || QuestionSets.isHeadline(set, headlineText(question)))
+                .orElse(block.isHeading() && isQuestionShaped(question));
+    }
+
     private static boolean wrapsInto(Block first, Block second, QuestionSet set) {
         if (first.isListItem() || first.isTableRow() || second.isListItem() || second.isTableRow()
                 || isKnownQuestion(first, set) || first.text().length() + second.text().length() > 400) {
@@ -311,10 +360,13 @@ final class PillarPageReader {
         }
     }
 
-    /** The report's grade line: the first after the headline, else one set before it (a badge above the headline). */
-    private static Optional<Judgment> gradeLine(List<Block> page, int headline, int questionsAt) {
-        return firstOf(page, headline + 1, questionsAt, b -> Grades.fromLine(b.text()))
-                .or(() -> firstOf(page, 0, headline, b -> Grades.fromLine(b.text())));
+    /**
+     * The report's grade line: the first after the headline, else one set before it (a badge above
+     * the headline); never a grade of the summary of question grades, which is a question's.
+     */
+    private static Optional<Judgment> gradeLine(List<Block> page, int headline, int questionsAt, Set<Integer> questionGrades) {
+        return firstOf(page, headline + 1, questionsAt, questionGrades, b -> Grades.fromLine(b.text()))
+                .or(() -> firstOf(page, 0, headline, questionGrades, b -> Grades.fromLine(b.text())));
     }
 
     /** The best date line after the headline ("Last updated" before "Published"), else one before it. */
@@ -323,9 +375,10 @@ final class PillarPageReader {
         return after != null ? after : DateLines.best(page.subList(0, Math.max(0, Math.min(headline, page.size()))));
     }
 
-    private static <T> Optional<T> firstOf(List<Block> page, int from, int to, java.util.function.Function<Block, Optional<T>> read) {
+    private static <T> Optional<T> firstOf(List<Block> page, int from, int to, Set<Integer> skipped,
+                                           java.util.function.Function<Block, Optional<T>> read) {
         for (int i = Math.max(0, from); i < Math.min(to, page.size()); i++) {
-            if (!page.get(i).isListItem()) {
+            if (!page.get(i).isListItem() && !skipped.contains(i)) {
                 Optional<T> value = read.apply(page.get(i));
                 if (value.isPresent()) {
                     return value;
@@ -340,9 +393,15 @@ final class PillarPageReader {
      * Where paragraphs stand between the headline and a "Last updated" line with more after it,
      * they introduce the page (the 2015 "Other inspections" text) and the summary starts after it.
      */
-    private static String summary(List<Block> page, int headline, int questionsAt) {
+    private static String summary(List<Block> page, int headline, int questionsAt, Set<Integer> questionGrades) {
         int from = headline + 1;
-        for (int i = headline + 1; i < Math.min(questionsAt - 1, headline + 1 + MAX_INTRODUCTION); i++) {
+        // The label lines under the headline, or under the title of a copy without one ("Other inspections",
+        // the pillar's name), are no introduction.
+        int start = headline + 1;
+        while (start < questionsAt && isHeaderLine(page.get(start)) && !ReportReader.isDateLine(page.get(start).text())) {
+            start++;
+        }
+        for (int i = start; i < Math.min(questionsAt - 1, start + MAX_INTRODUCTION); i++) {
             if (ReportReader.isDateLine(page.get(i).text())) {
                 from = i + 1;
                 break;
@@ -351,6 +410,10 @@ final class PillarPageReader {
         List<String> summary = new ArrayList<>();
         for (int i = from; i < questionsAt; i++) {
             Block block = page.get(i);
+            if (questionGrades.contains(i)) {
+                // The summary of question grades ("Our judgments at a glance") is the questions', not the report's.
+                continue;
+            }
             if (block.isHeading() && i + 1 < page.size() && page.get(i + 1).isTableRow()) {
                 // A table's heading ("Our judgments at a glance"): the table is no summary, nor is its heading.
                 continue;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -234,12 +234,28 @@ public final class QuestionSets {
             // Asked before any set is built: a paragraph is never a question's wording.
             return false;
         }
-        Set<String> shared = new HashSet<>(a);
-        shared.retainAll(new HashSet<>(b));
         // "How effective…" and "How efficient…" differ by one word, and that word is the pillar.
         boolean samePillarWords = a.stream().filter(PILLAR_WORDS::contains).toList()
                 .equals(b.stream().filter(PILLAR_WORDS::contains).toList());
-        return samePillarWords && longer - shared.size() <= allowed;
+        return samePillarWords && longer - shared(a, b) <= allowed;
+    }
+
+    /**
+     * The words two wordings share, a word counted as often as both have it: "Preventing and deterring
+     * crime and anti-social behaviour, and reducing vulnerability" shares all ten words with itself,
+     * not the eight different ones (it was no wording of its own set, issue 16).
+     */
+    private static int shared(List<String> a, List<String> b) {
+        Map<String, Integer> left = new HashMap<>();
+        a.forEach(word -> left.merge(word, 1, Integer::sum));
+        int shared = 0;
+        for (String word : b) {
+            if (left.getOrDefault(word, 0) > 0) {
+                left.merge(word, -1, Integer::sum);
+                shared++;
+            }
+        }
+        return shared;
     }
 
     private static final Set<String> PILLAR_WORDS = Set.of("effective", "effectively", "effectiveness", "efficient",

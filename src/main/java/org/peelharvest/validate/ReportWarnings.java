@@ -40,7 +40,7 @@ public final class ReportWarnings {
 
     private static Optional<String> noHeadline(Report report) {
         return report.headlineQuestion().isBlank() && report.pillar() != Pillar.INTEGRATED
-                ? Optional.of("the page gives its questions but not its headline question; the report is published "
+                ? Optional.of("the page gives its report (its questions, or its grade line) but not its headline question; the report is published "
                         + "without it, and its grade only from a grade line or summary before the questions")
                 : Optional.empty();
     }

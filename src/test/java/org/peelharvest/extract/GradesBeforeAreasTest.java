@@ -29,20 +29,25 @@ class GradesBeforeAreasTest {
             "src/test/resources/fixtures/trap-graded-areas-table--cleveland-2023-25-integrated.semantic.html");
     private static final Pattern ROW = Pattern.compile("<tr><td>([^<]+)</td><td>([^<]+)</td></tr>");
 
-    @ParameterizedTest(name = "grade first: {0}")
-    @ValueSource(booleans = {true, false})
-    void eachAreaHasItsOwnGradeWhicheverStandsFirst(boolean gradeFirst) throws IOException {
+    /** How a tile of the graphic is written: %1$s is the grade, %2$s the area. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "<div class=\"tile\"><p class=\"badge\"><strong>%1$s</strong></p><p class=\"area\">%2$s</p></div>",
+            "<div class=\"tile\"><p class=\"area\">%2$s</p><p class=\"badge\"><strong>%1$s</strong></p></div>",
+            // A GOV.UK tag inside the list item that names the area: one line, the grade first.
+            "<li><strong class=\"govuk-tag\">%1$s</strong> %2$s</li>",
+            // A tile whose grade is set large, as a heading, before its area.
+            "<h4>%1$s</h4><p>%2$s</p>"})
+    void eachAreaHasItsOwnGradeWhicheverStandsFirst(String tile) throws IOException {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         int start = page.indexOf("<table>");
         int end = page.indexOf("</table>") + "</table>".length();
-        StringBuilder graphic = new StringBuilder("<div class=\"grades-graphic\">\n");
+        StringBuilder graphic = new StringBuilder("<div class=\"grades-graphic\"><ul>\n");
         Matcher row = ROW.matcher(page.substring(start, end));
         while (row.find()) {
-            String area = "<p class=\"area\">" + row.group(1) + "</p>";
-            String grade = "<p class=\"badge\"><strong>" + row.group(2) + "</strong></p>";
-            graphic.append("<div class=\"tile\">").append(gradeFirst ? grade + area : area + grade).append("</div>\n");
+            graphic.append(tile.formatted(row.group(2), row.group(1))).append('\n');
         }
-        String variant = page.substring(0, start) + graphic + "</div>" + page.substring(end);
+        String variant = page.substring(0, start) + graphic + "</ul></div>" + page.substring(end);
 
         Report report = new DocumentExtractor().extract(new SourceDocument(
                 "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/cleveland-2023-25/",

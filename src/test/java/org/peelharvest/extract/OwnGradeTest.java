@@ -61,6 +61,26 @@ class OwnGradeTest {
     }
 
     @Test
+    void aQuestionTakenForTheHeadlineBeforeThePillarWasKnownIsNoHeadlineAndGivesNoReportGrade() {
+        // A copy that names its pillar nowhere but in its questions' wordings (2015 effectiveness), its headline lost.
+        java.util.List<Block> blocks = java.util.List.of(
+                Block.heading(1, "Derbyshire PEEL 2015"),
+                Block.paragraph("Last updated 25/02/2016"),
+                Block.heading(3, "How effective is the force at preventing crime and anti-social behaviour, and keeping people safe?"),
+                Block.paragraph("Derbyshire Constabulary is good at preventing crime and anti-social behaviour and keeping people safe."),
+                Block.heading(3, "How effective is the force at investigating crime and managing offenders?"),
+                Block.paragraph("Derbyshire Constabulary requires improvement at investigating crime and managing offenders."));
+
+        Report report = new ReportReader().read(new DocumentBlocks(blocks, java.util.List.of()), new org.peelharvest.model.Source(
+                "file:///downloads/derbyshire-2015.pdf", org.peelharvest.model.SourceFormat.PDF, "a".repeat(64))).get(0);
+
+        assertThat(report.headlineQuestion()).as("the first question is no headline").isEmpty();
+        assertThat(report.judgment()).as("the page states no overall grade").isNull();
+        assertThat(report.questions()).extracting(q -> q.judgment() == null ? null : q.judgment().label())
+                .containsExactly("Good", "Requires improvement");
+    }
+
+    @Test
     void aPieceOfAKnownQuestionIsToldFromAWholeOne() {
         QuestionSets.QuestionSet set = QuestionSets.ALL.stream()
                 .filter(s -> s.cycle().equals("2017") && s.pillar().name().equals("EFFECTIVENESS")).findFirst().orElseThrow();
