@@ -44,6 +44,18 @@ public record CommandOutput(PrintStream out, PrintStream err, Progress progress,
         return new ProblemLine(err, json);
     }
 
+    /**
+     * What a part of a quiet job writes: nothing, since the job itself names its one failure (issue 20:
+     * a harvest that found nothing printed its line, then the job the same cause again).
+     */
+    CommandOutput forAPartOfTheJob() {
+        if (progress != Progress.OFF) {
+            return this;
+        }
+        PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+        return new CommandOutput(none, none, Progress.OFF, interval, json);
+    }
+
     /** This output with progress lines {@code interval} apart ({@code peel.progress-interval}). */
     CommandOutput withInterval(Duration interval) {
         return new CommandOutput(out, err, progress, interval, json);

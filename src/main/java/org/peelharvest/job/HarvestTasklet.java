@@ -42,7 +42,7 @@ class HarvestTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        HarvestOutcome outcome = new HarvestRunner(output).harvest(plan,
+        HarvestOutcome outcome = new HarvestRunner(output.forAPartOfTheJob()).harvest(plan,
                 () -> step.isTerminateOnly() || step.getJobExecution().getStatus() == BatchStatus.STOPPING);
         if (outcome.ending() == HarvestOutcome.Ending.STOPPED) {
             // The step ends STOPPED (the framework stops a step asked to terminate once its tasklet returns).

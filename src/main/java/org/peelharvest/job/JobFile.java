@@ -132,8 +132,10 @@ public record JobFile(String name, List<String> input, String output,
             }
             return job;
         } catch (UnrecognizedPropertyException e) {
-            throw new BadJobException(file + " line " + lineOf(e) + ": unknown key '" + e.getPropertyName() + "' (known keys: "
-                    + String.join(", ", KEYS) + ")");
+            // The parser has read past the key when it says so; the key's own line is where a person looks.
+            String at = KeyLines.of(file).line(e.getPropertyName());
+            throw new BadJobException(file + " " + (at.isEmpty() ? "line " + lineOf(e) + ": " : at) + "unknown key '"
+                    + e.getPropertyName() + "' (known keys: " + String.join(", ", KEYS) + ")");
         } catch (MismatchedInputException e) {
             throw new BadJobException(file + " line " + lineOf(e) + ": " + KeyLines.expected(e));
         } catch (JacksonException e) {

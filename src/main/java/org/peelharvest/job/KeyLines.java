@@ -54,7 +54,7 @@ record KeyLines(Map<String, Integer> lines) {
             case "max-reject-rate", "max-warning-rate", "rate" -> "a number";
             case "max-urls", "max-links-per-page" -> "a whole number";
             default -> "one value, such as " + switch (key) {
-                case "csv" -> "spreadsheet";
+                case "csv" -> "plain";
                 case "max-duration" -> "6h";
                 case "name" -> "peel-2016";
                 default -> "a path";

@@ -37,12 +37,16 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     public static final int QUALITY_GATE_FAILED = 3;
     /** What the record and the line on stderr of a run stopped by SIGTERM or SIGINT say. */
     static final String STOPPED_BY_SIGNAL = "stopped by signal";
+    /** The signal that stopped a run ("SIGTERM"), in its job execution's context. */
+    static final String STOPPED_BY = "stopped.by";
 
     public static Outcome of(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        String failure = causeOf(execution.getAllFailureExceptions());
+        String signal = context.getString(STOPPED_BY, "");
+        String failure = execution.getStatus() == BatchStatus.STOPPED && !signal.isEmpty()
+                ? STOPPED_BY_SIGNAL + " (" + signal + ")" : causeOf(execution.getAllFailureExceptions());
         return new Outcome(execution.getStatus(),
                 context.getInt(PublishTasklet.EXTRACTED, 0),
                 context.getInt(PublishTasklet.REPORTS, 0),
@@ -130,6 +134,10 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     }
 
     public int exitCode() {
+        if (status == BatchStatus.STOPPED && failure.startsWith(STOPPED_BY_SIGNAL)) {
+            // As a process ended by that signal exits (128 + its number).
+            return failure.contains("SIGINT") ? SignalStop.StopSignal.INT.exitCode : SignalStop.StopSignal.TERM.exitCode;
+        }
         if (status != BatchStatus.COMPLETED) {
             return JOB_FAILED;
         }

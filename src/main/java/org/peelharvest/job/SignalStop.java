@@ -100,6 +100,8 @@ public final class SignalStop implements JobExecutionListener, AutoCloseable {
             return;
         }
         try {
+            // Kept with the run, so that whoever lists it later (status) knows how it ended and its exit code.
+            execution.getExecutionContext().putString(Outcome.STOPPED_BY, received.label());
             jobOperator.stop(execution);
         } catch (Exception e) {
             // Already ending: it stops, fails or completes on its own, and says which.

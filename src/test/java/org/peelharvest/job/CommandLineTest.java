@@ -44,13 +44,16 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnknownKeyInAJobFileIsNamed() throws IOException {
+    void anUnknownKeyInAJobFileIsNamedWithItsOwnLine() throws IOException {
         Path job = jobFile("name: x\ninput: [in]\noutptu: out\n");
-
         CliRunner.Result result = new CliRunner(temp).run("run", job.toString());
+        Path early = jobFile("name: x\noutptu: out\ninput:\n  - in\n");
+        CliRunner.Result second = new CliRunner(temp).run("run", early.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(job.toString(), "unknown key 'outptu'");
+        assertThat(result.err()).contains(job + " line 3: unknown key 'outptu'");
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.err()).contains(early + " line 2: unknown key 'outptu'");
     }
 
     @Test

@@ -62,7 +62,7 @@ class OutcomeCauseTest {
     @Test
     void aRunThatFailedBeforePublishingSaysItPublishedNothingRatherThanCountingDuplicates() {
         Outcome failed = new Outcome(org.springframework.batch.core.BatchStatus.FAILED, 3, 0, 0, "", 0, "",
-                java.time.Duration.ZERO, "", "no space left on device writing out/reports.csv", "", "", 2, 2, null);
+                java.time.Duration.ZERO, "", "no space left on device writing out/reports.csv", "", "", 2, 2, null, 0);
 
         assertThat(failed.summary()).contains("documents read: 3\nreports extracted: 3 (none published)\n")
                 .doesNotContain("duplicate");

@@ -130,6 +130,9 @@ final class RunAccountingFaults {
         assertThat(record.path("error").asString()).startsWith("stopped by signal (SIG" + signal + ")");
         int done = record.path("counts").path("documents").asInt();
         assertThat(done).as("documents done before the stop, of " + total).isBetween(1, total - 1);
+        CliRunner.Result listed = new CliRunner(dir).run("status", "--output", output.toString());
+        assertThat(listed.out().lines().skip(1).toList()).as(listed.out() + listed.err()).singleElement()
+                .satisfies(row -> assertThat(row.split("\t")).contains("STOPPED", Integer.toString(exitCode)));
 
         CliProcess.Result resumed = CliProcess.start(dir, everyDocument, extract).await();
         CliRunner.Result clean = new CliRunner(dir.resolve("clean")).run("extract", "--input", inbox.toString(),

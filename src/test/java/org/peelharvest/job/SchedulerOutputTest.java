@@ -112,7 +112,15 @@ class SchedulerOutputTest {
         Files.writeString(notes.resolve("notes.html"), "<html><body><p>Meeting notes</p></body></html>");
         PublishBlocker.block(temp.resolve("out/blocked"));
 
+        CliProcess.Result foundNothing;
+        try (org.peelharvest.harvest.MirrorForJobTests site = new org.peelharvest.harvest.MirrorForJobTests()) {
+            Path harvesting = Files.writeString(temp.resolve("harvesting.yaml"), "name: harvesting\nseed: " + site.base()
+                    + "/hmicfrs/nothing-here/\nallow: " + site.base() + "/hmicfrs/\nsnapshot: snapshots\nrate: 20\n"
+                    + "output: out/harvesting\n");
+            foundNothing = CliProcess.start(temp, Map.of(), "run", harvesting.toString(), "--quiet").await();
+        }
         List<CliProcess.Result> failures = List.of(
+                foundNothing,
                 CliProcess.start(temp, Map.of(), "run", broken.toString(), "--quiet").await(),
                 CliProcess.start(temp, Map.of(), "extract", "--input", notes.toString(), "--output",
                         temp.resolve("out/gated").toString(), "--max-reject-rate", "0", "--quiet").await(),
@@ -120,7 +128,7 @@ class SchedulerOutputTest {
                         temp.resolve("out/blocked").toString(), "--quiet").await(),
                 CliProcess.start(temp, Map.of(), "extract", "--input", SAMPLE.toString(), "--outptu", "x", "--quiet").await());
 
-        assertThat(failures).extracting(CliProcess.Result::exitCode).containsExactly(2, 3, 1, 2);
+        assertThat(failures).extracting(CliProcess.Result::exitCode).containsExactly(3, 2, 3, 1, 2);
         for (CliProcess.Result failure : failures) {
             assertThat(failure.out()).isEmpty();
             assertThat(failure.err().lines()).as(failure.err()).hasSize(1).allMatch(line -> line.startsWith("peel-harvest"));
