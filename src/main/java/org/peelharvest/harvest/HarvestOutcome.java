@@ -27,6 +27,11 @@ public record HarvestOutcome(Ending ending, Harvester.Result counts, String reas
 
     /** The outcome of a harvest from {@code seeds} that did {@code counts}. */
     public static HarvestOutcome of(Harvester.Result counts, List<String> seeds) {
+        if (counts.reports() == 0 && !counts.unreached().isEmpty()) {
+            // Nothing came back at all: the network or the host, not a changed site.
+            return new HarvestOutcome(Ending.NO_REPORTS, counts, "no report was found from " + seeds
+                    + ": nothing could be fetched (" + counts.unreached() + "); check the network and the seed, then run again");
+        }
         if (counts.reports() == 0) {
             return new HarvestOutcome(Ending.NO_REPORTS, counts,
                     "no report was found from " + seeds + "; the site may have changed");

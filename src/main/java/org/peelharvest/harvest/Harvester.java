@@ -38,8 +38,17 @@ public final class Harvester {
     }
 
     /** What a harvest did; {@code reports} counts report pages and PDFs fetched or unchanged. */
+    /**
+     * @param unreached why the site answered nothing at all, when it did not (no network, an unknown
+     *                  host, a robots.txt that could not be read); empty when it answered anything
+     */
     public record Result(Path snapshot, int fetched, int notModified, int skipped, int refused, int blocked, int failed,
-                         int reports) {
+                         int reports, String unreached) {
+
+        public Result(Path snapshot, int fetched, int notModified, int skipped, int refused, int blocked, int failed,
+                      int reports) {
+            this(snapshot, fetched, notModified, skipped, refused, blocked, failed, reports, "");
+        }
     }
 
     /** Told after each URL is dealt with: pages requested so far, URLs waiting, report pages and PDFs found. */
@@ -124,9 +133,10 @@ public final class Harvester {
             frontier.drain().forEach(url -> snapshot.log().skipped(url, why));
         }
         SnapshotLog log = snapshot.log();
+        String unreached = log.unanswered();
         return new Result(snapshot.folder(), log.count(SnapshotLog.Kind.FETCHED), log.count(SnapshotLog.Kind.NOT_MODIFIED),
                 log.count(SnapshotLog.Kind.SKIPPED), log.count(SnapshotLog.Kind.REFUSED_BY_ROBOTS),
-                log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports);
+                log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports, unreached);
     }
 
     /**

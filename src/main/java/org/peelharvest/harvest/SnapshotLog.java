@@ -70,6 +70,27 @@ public final class SnapshotLog {
         logged(Kind.NOT_MODIFIED, fetch);
     }
 
+    /**
+     * Why no URL had an answer from its server, when none did (no network, an unknown host, a
+     * robots.txt that could not be read): the first such reason; "" when any URL was answered.
+     */
+    public String unanswered() {
+        String first = "";
+        for (Kind kind : Kind.values()) {
+            for (Map<String, Object> entry : entries.get(kind)) {
+                if (kind == Kind.SKIPPED) {
+                    continue;
+                }
+                if (entry.get("status") instanceof Integer status && status > 0) {
+                    return "";
+                }
+                Object reason = entry.get("reason");
+                first = first.isEmpty() && reason != null ? reason.toString() : first;
+            }
+        }
+        return first;
+    }
+
     public int count(Kind kind) {
         return entries.get(kind).size();
     }

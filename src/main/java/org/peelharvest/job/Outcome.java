@@ -193,7 +193,12 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", warnings,
                 warningCodes.isEmpty() ? "" : " (" + warningCodes + ")", took.toMillis() / 1000.0));
         if (!folder.isEmpty()) {
-            text.append("published to ").append(folder).append('\n');
+            text.append("published to ").append(folder);
+            boolean movedLatest = release != null && !release.isEmpty() && status == BatchStatus.COMPLETED
+                    && qualityProblem().isEmpty();
+            // A job's releases are dated folders; the one its readers open is 'latest', moved only to a good one.
+            text.append(movedLatest ? " (" + java.nio.file.Path.of(folder).resolveSibling("latest") + " now points to it)" : "")
+                    .append('\n');
         }
         if (status != BatchStatus.COMPLETED) {
             text.append("job ").append(status).append(": ").append(failure).append('\n');

@@ -96,6 +96,25 @@ class HarvestCommandTest {
     }
 
     @Test
+    void aSiteThatCannotBeReachedIsSaidSoNotCalledChanged() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String seed = "http://127.0.0.1:" + closed + "/peel-assessments/peel-2016/";
+
+        CliRunner.Result result = new CliRunner(temp).run("harvest", "--seed", seed, "--snapshot",
+                temp.resolve("snapshots").toString(), "--rate", "20", "--timeout", "1");
+
+        assertThat(result.exitCode()).isEqualTo(Outcome.QUALITY_GATE_FAILED);
+        List<String> lines = result.err().lines().filter(l -> l.startsWith("peel-harvest:")).toList();
+        assertThat(lines).as(result.err()).singleElement().asString()
+                .startsWith("peel-harvest: no report was found from [" + seed + "]: nothing could be fetched (")
+                .contains("); check the network and the seed, then run again")
+                .doesNotContain("the site may have changed");
+    }
+
+    @Test
     void aGzipEncodedReportIsHarvestedAsReceivedAndExtractedDecoded() throws IOException {
         CliRunner cli = new CliRunner(temp);
         Path snapshots = temp.resolve("snapshots");

@@ -27,7 +27,7 @@ class StateFolderTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(names(out)).containsExactly(".x.peel-harvest", "x");
-        assertThat(names(out.resolve(".x.peel-harvest"))).containsExactly("job-repository", "lock", "runs");
+        assertThat(names(out.resolve(".x.peel-harvest"))).containsExactly("cache", "job-repository", "lock", "runs");
     }
 
     @Test
@@ -39,6 +39,12 @@ class StateFolderTest {
         Files.move(state.resolve("job-repository"), out.resolve(".x.job-repository"));
         Files.move(state.resolve("runs"), out.resolve("x.runs"));
         Files.move(state.resolve("lock"), out.resolve(".x.lock"));
+        // Earlier versions kept no cache.
+        try (Stream<Path> cache = Files.walk(state.resolve("cache"))) {
+            for (Path entry : cache.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(entry);
+            }
+        }
         Files.delete(state);
 
         CliProcess.Result again = cli("extract", "--input", SAMPLE.toString(), "--output", out.resolve("x").toString());
