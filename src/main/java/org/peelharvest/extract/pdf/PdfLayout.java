@@ -112,14 +112,32 @@ final class PdfLayout {
         List<Block> blocks = new ArrayList<>();
         Builder current = null;
         PdfLine previous = null;
-        for (PdfLine line : lines) {
+        // The lines of the current table's first row: a table broken over a column or page repeats them there.
+        List<String> header = new ArrayList<>();
+        Builder headerRow = null;
+        for (int i = 0; i < lines.size(); i++) {
+            PdfLine line = lines.get(i);
+            if (current != null && current.kind == Block.Kind.TABLE_ROW && current != headerRow
+                    && (line.page() != previous.page() || line.column() != previous.column()) && repeats(header, i)) {
+                // The repeated header is left out, so that a cell wrapped over the break still joins its row.
+                i += header.size() - 1;
+                continue;
+            }
             if (current != null && continues(current, previous, line)) {
                 current.add(line);
+                if (current == headerRow) {
+                    header.add(line.text());
+                }
             } else {
                 if (current != null) {
                     blocks.add(current.build());
                 }
+                boolean newTable = current == null || current.kind != Block.Kind.TABLE_ROW;
                 current = new Builder(line, kindOf(line), levelOf(line));
+                if (current.kind == Block.Kind.TABLE_ROW && newTable) {
+                    headerRow = current;
+                    header = new ArrayList<>(List.of(line.text()));
+                }
             }
             previous = line;
         }
@@ -127,6 +145,19 @@ final class PdfLayout {
             blocks.add(current.build());
         }
         return blocks;
+    }
+
+    /** Whether the lines from {@code from} on are the table's header lines again. */
+    private boolean repeats(List<String> header, int from) {
+        if (header.isEmpty() || from + header.size() > lines.size()) {
+            return false;
+        }
+        for (int k = 0; k < header.size(); k++) {
+            if (!lines.get(from + k).text().equals(header.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean continues(Builder block, PdfLine previous, PdfLine line) {

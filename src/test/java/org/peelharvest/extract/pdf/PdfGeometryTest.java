@@ -77,6 +77,30 @@ class PdfGeometryTest {
     }
 
     @Test
+    void aTableBrokenOverAColumnWithItsHeaderRepeatedKeepsTheWrappedCellInItsRow() {
+        List<PdfLine> lines = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lines.add(inColumn(line("Left column text, line " + i, 1, LEFT, 100 + i * 14, BODY, false), 1));
+        }
+        lines.add(cells("Area of policing", 54, "Grade", 160, 170, 1));
+        lines.add(cells("Responding to the public", 54, "Good", 160, 190, 1));
+        lines.add(cells("Protecting vulnerable", 54, "Adequate", 160, 210, 1));
+        // The right column: the office suite repeats the header row, then the last row's cell goes on.
+        lines.add(cells("Area of policing", 224, "Grade", 330, 80, 2));
+        lines.add(inColumn(line("people", 1, 224, 94, BODY, false), 2));
+        lines.add(cells("Disrupting serious organised crime", 224, "Good", 330, 114, 2));
+        for (int i = 0; i < 4; i++) {
+            lines.add(inColumn(line("Right column text, line " + i, 1, 220, 140 + i * 14, BODY, false), 2));
+        }
+
+        List<Block> blocks = PdfLayout.blocks(lines, true);
+
+        assertThat(blocks).filteredOn(Block::isTableRow).extracting(Block::text).containsExactly(
+                "Area of policing\tGrade", "Responding to the public\tGood", "Protecting vulnerable people\tAdequate",
+                "Disrupting serious organised crime\tGood");
+    }
+
+    @Test
     void listItemsWrittenWithEnDashesAreItemsOfTheirOwn() {
         List<PdfLine> lines = new ArrayList<>(bodyLines(1, 100, 10));
         lines.add(line("Areas for improvement", 1, LEFT, 260, 12, true));
@@ -218,6 +242,19 @@ class PdfGeometryTest {
                 }
             }
         }
+    }
+
+    private static PdfLine inColumn(PdfLine line, int column) {
+        return line.inColumn(column);
+    }
+
+    /** A row of two cells as the line collector gives it: parted by a tab, in {@code column}. */
+    private static PdfLine cells(String first, float firstX, String second, float secondX, float y, int column) {
+        float firstEnd = firstX + first.length() * BODY / 2;
+        float secondEnd = secondX + second.length() * BODY / 2;
+        return new PdfLine(first + "\t" + second, 1, firstX, secondEnd, y, BODY, false, HEIGHT, WIDTH, List.of(
+                new PdfLine.Word(0, firstX, firstEnd, y, BODY, false),
+                new PdfLine.Word(first.length() + 1, secondX, secondEnd, y, BODY, false)), column);
     }
 
     private static PdfLine twoColumns(String left, String right, float y) {
