@@ -1,6 +1,7 @@
 package org.peelharvest.extract.pdf;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.stream.Collectors;
  * Sorting by position (which single-column reports need for running headers and footnotes) runs
  * the two columns' lines of one height together; here each such line is split at the gutter.
  *
- * <p>A page has two columns when many of its lines have a word that starts at one x in the middle
- * of the page (between {@value #BAND_FROM} and {@value #BAND_TO} of its width) after a gap wider
- * than a word space, and the text on both sides of it is prose (a grades table, whose second
- * column is one or two words, is no second column of text).
+ * <p>The cut between the columns is found from the pages' white space, whatever made them (issue
+ * 16): a word that starts at one x in the middle of the page (between {@value #BAND_FROM} and
+ * {@value #BAND_TO} of its width) after a gap wider than a word space proposes a right column; the
+ * cut is the least-covered strip of the page's width left of it (the vertical cut of an X–Y cut),
+ * so that a justified line's wide space near the gutter does not move it. A cut is kept when the
+ * text on both sides of it is prose (a grades table, whose second column is one or two words, is no
+ * second column of text) and few lines run across it from where the right column starts down the
+ * page (a label and its value on one line have prose under them that runs across).
  */
 final class Columns {
 
@@ -40,6 +45,11 @@ final class Columns {
     private static final float MAX_ACROSS = 0.3f;
     /** Words a side of a split line has, at the median, when both sides are prose. */
     private static final int PROSE_WORDS = 3;
+    /**
+     * The same for the left side, whose lines may be mostly a page's title and headings ("Question 1",
+     * "Good"): a grades table or a contents page is told by its right side, one or two words, or none.
+     */
+    private static final int LEFT_WORDS = 2;
 
     private Columns() {
     }
@@ -104,16 +114,14 @@ final class Columns {
      */
     private static Float gutter(List<PdfLine> page) {
         Map<Integer, Integer> starts = new TreeMap<>();
-        List<Float> xs = new ArrayList<>();
         float pageWidth = page.isEmpty() ? 0 : page.get(0).pageWidth();
         for (PdfLine line : page) {
             for (int i = 0; i < line.words().size(); i++) {
                 PdfLine.Word word = line.words().get(i);
                 boolean inBand = word.x() > line.pageWidth() * BAND_FROM && word.x() < line.pageWidth() * BAND_TO;
-                boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
+                boolean afterGap = i == 0 || gapBefore(line, i);
                 if (inBand && afterGap) {
                     starts.merge(Math.round(word.x() / 2), 1, Integer::sum);
-                    xs.add(word.x());
                 }
             }
         }
@@ -126,18 +134,83 @@ final class Columns {
         List<Integer> candidates = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_LINES)
                 .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
+        int[] coverage = coverage(page);
         for (Integer bucket : candidates) {
-            // The column's left edge may stand left of its commonest start (indented list text): a bullet hangs there.
+            // The column's left edge may stand left of its commonest start (indented list text, a hanging
+            // bullet): the gutter is the white space left of that start, where the fewest words stand.
             float common = bucket * 2;
-            float gutter = xs.stream().filter(x -> x >= common - COLUMN_START * pageWidth && x <= common + 2)
-                    .min(Float::compare).orElse(common) - 1;
-            if (proseOnBothSides(page, gutter)) {
+            float gutter = whitest(coverage, common - COLUMN_START * pageWidth, common);
+            if (proseOnBothSides(page, gutter) && clearBesideRightColumn(page, gutter)) {
                 return gutter;
             }
         }
         return null;
     }
 
+    /**
+     * How many words (runs) of the document cover each point of a page's width: the vertical
+     * white space between columns is where it is least (an X–Y cut's vertical cut, made once over
+     * the document so that a page with a short right column is cut like the others). A
+     * difference array: linear in words and page width.
+     */
+    private static int[] coverage(List<PdfLine> lines) {
+        int width = (int) Math.ceil(lines.stream().mapToDouble(PdfLine::pageWidth).max().orElse(0)) + 2;
+        int[] delta = new int[width + 1];
+        for (PdfLine line : lines) {
+            for (PdfLine.Word word : line.words()) {
+                int from = clamp((int) Math.floor(word.x()), 0, width);
+                int to = clamp((int) Math.ceil(word.endX()), from, width);
+                delta[from]++;
+                delta[to]--;
+            }
+        }
+        int[] coverage = new int[width];
+        int sum = 0;
+        for (int x = 0; x < width; x++) {
+            sum += delta[x];
+            coverage[x] = sum;
+        }
+        return coverage;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    /**
+     * The widest run of least-covered points between {@code from} and {@code to}
+     * (the right column's start): where a cut between the columns crosses the fewest words.
+     */
+    private static float whitest(int[] coverage, float from, float to) {
+        int start = clamp((int) Math.floor(from), 0, coverage.length - 1);
+        int end = clamp((int) Math.floor(to) - 1, start, coverage.length - 1);
+        int least = Integer.MAX_VALUE;
+        for (int x = start; x <= end; x++) {
+            least = Math.min(least, coverage[x]);
+        }
+        int bestFrom = end;
+        int bestLength = 0;
+        for (int x = start; x <= end; x++) {
+            if (coverage[x] == least) {
+                int runFrom = x;
+                while (x + 1 <= end && coverage[x + 1] == least) {
+                    x++;
+                }
+                if (x - runFrom + 1 >= bestLength) {
+                    bestFrom = runFrom;
+                    bestLength = x - runFrom + 1;
+                }
+            }
+        }
+        // Its right end, just before the right column's text: a right column's indents are measured from there.
+        return bestFrom + bestLength - 1;
+    }
+
+    /**
+     * Whether the text on both sides of the cut is prose: the lines (or parts of lines) wholly on
+     * each side have a few words at the median. A table's grade column has one or two, a contents
+     * page's page numbers none.
+     */
     private static boolean proseOnBothSides(List<PdfLine> page, float gutter) {
         List<Integer> leftWords = new ArrayList<>();
         List<Integer> rightWords = new ArrayList<>();
@@ -146,9 +219,49 @@ final class Columns {
             if (split > 0) {
                 leftWords.add(wordCount(line.part(0, split, 1).text()));
                 rightWords.add(wordCount(line.part(split, line.words().size(), 2).text()));
+            } else if (split == 0) {
+                rightWords.add(wordCount(line.text()));
+            } else if (line.endX() < gutter) {
+                leftWords.add(wordCount(line.text()));
             }
         }
-        return median(leftWords) >= PROSE_WORDS && median(rightWords) >= PROSE_WORDS;
+        return median(leftWords) >= LEFT_WORDS && median(rightWords) >= PROSE_WORDS;
+    }
+
+    /**
+     * Whether the cut runs through white space down the page from where the right column starts:
+     * below that, few lines run across it (a heading over both columns, a section of one column
+     * after them). A label and its value on one line ("Overall judgement   To be graded") have
+     * prose under them running across. A right column of one line (the end of a text that flowed
+     * over) must have nothing at all running across beside and below it.
+     */
+    private static boolean clearBesideRightColumn(List<PdfLine> lines, float gutter) {
+        Map<Integer, Float> columnTop = new HashMap<>();
+        int rightLines = 0;
+        for (PdfLine line : lines) {
+            if (splitAt(line, gutter) >= 0) {
+                rightLines++;
+                columnTop.merge(line.page(), line.y(), Math::min);
+            }
+        }
+        int beside = 0;
+        int across = 0;
+        for (PdfLine line : lines) {
+            Float top = columnTop.get(line.page());
+            if (top != null && line.y() >= top) {
+                beside++;
+                if (splitAt(line, gutter) < 0 && line.x() < gutter && line.endX() > gutter) {
+                    across++;
+                }
+            }
+        }
+        return across <= (rightLines >= 2 ? beside * MAX_ACROSS : 0);
+    }
+
+    /** A gap before the line's {@code i}th run wider than a word space of the run before it (a title's spaces are wide). */
+    private static boolean gapBefore(PdfLine line, int i) {
+        PdfLine.Word before = line.words().get(i - 1);
+        return line.words().get(i).x() - before.endX() > GUTTER_GAP * before.fontSize();
     }
 
     /**
@@ -159,7 +272,7 @@ final class Columns {
         for (int i = 0; i < line.words().size(); i++) {
             PdfLine.Word word = line.words().get(i);
             if (word.x() >= gutter) {
-                boolean afterGap = i == 0 || word.x() - line.words().get(i - 1).endX() > GUTTER_GAP * line.fontSize();
+                boolean afterGap = i == 0 || gapBefore(line, i);
                 // Text far right of the gutter after a gap (a contents page's page number) starts no column.
                 boolean atColumn = i == 0 || word.x() - gutter < COLUMN_START * line.pageWidth();
                 return afterGap && atColumn ? i : -1;

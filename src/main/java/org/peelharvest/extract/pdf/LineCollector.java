@@ -111,14 +111,15 @@ final class LineCollector extends PDFTextStripper {
             fontSize = Math.max(fontSize, position.getFontSizeInPt());
             bold |= isBold(position);
         }
-        runs(offset, string, positions);
         text.append(string);
+        runs(offset, string, positions);
     }
 
     /**
      * Records the runs of a string: where it starts and ends, its size and weight; a string drawn
      * with a wide gap inside it (two columns' lines written as one string of glyphs at one height)
-     * is two runs, split at the gap, where its glyphs map one to one onto its characters.
+     * is two runs, split at the gap, where its glyphs map one to one onto its characters; a gap as
+     * wide as {@link #CELL_GAP} there is kept as a tab, as between strings.
      */
     private void runs(int offset, String string, List<TextPosition> positions) {
         if (positions.isEmpty()) {
@@ -133,6 +134,12 @@ final class LineCollector extends PDFTextStripper {
             if (i == positions.size() || gap) {
                 words.add(word(offset + (oneToOne ? start : 0), positions.subList(start, i)));
                 start = i;
+            }
+            if (gap && i >= 2 && text.charAt(offset + i - 1) == ' ' && positions.get(i).getXDirAdj()
+                    - (positions.get(i - 2).getXDirAdj() + positions.get(i - 2).getWidthDirAdj())
+                    > CELL_GAP * positions.get(i).getFontSizeInPt()) {
+                // A table's cells drawn as one string (a word processor's row): the wide gap is a cell gap.
+                text.setCharAt(offset + i - 1, '\t');
             }
         }
     }

@@ -43,6 +43,8 @@ final class PdfLayout {
     /** The document's words, read at its first hyphen at a line end (most documents have none). */
     private Set<String> hyphenatedWords;
     private Set<String> words;
+    /** What the document's own words say its line-end hyphens are, read with them. */
+    private LineEnds lineEnds;
     private final boolean hyphenates;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
@@ -71,7 +73,7 @@ final class PdfLayout {
      *                   hyphen at a line end of a printed page is the word's own)
      */
     static List<Block> blocks(List<PdfLine> laidOut, boolean hyphenates) {
-        return new PdfLayout(Columns.readingOrder(withoutRunningText(laidOut)), hyphenates).group();
+        return new PdfLayout(TableCells.aligned(Columns.readingOrder(withoutRunningText(laidOut))), hyphenates).group();
     }
 
     /**
@@ -110,14 +112,32 @@ final class PdfLayout {
         List<Block> blocks = new ArrayList<>();
         Builder current = null;
         PdfLine previous = null;
-        for (PdfLine line : lines) {
+        // The lines of the current table's first row: a table broken over a column or page repeats them there.
+        List<String> header = new ArrayList<>();
+        Builder headerRow = null;
+        for (int i = 0; i < lines.size(); i++) {
+            PdfLine line = lines.get(i);
+            if (current != null && current.kind == Block.Kind.TABLE_ROW && current != headerRow
+                    && (line.page() != previous.page() || line.column() != previous.column()) && repeats(header, i)) {
+                // The repeated header is left out, so that a cell wrapped over the break still joins its row.
+                i += header.size() - 1;
+                continue;
+            }
             if (current != null && continues(current, previous, line)) {
                 current.add(line);
+                if (current == headerRow) {
+                    header.add(line.text());
+                }
             } else {
                 if (current != null) {
                     blocks.add(current.build());
                 }
+                boolean newTable = current == null || current.kind != Block.Kind.TABLE_ROW;
                 current = new Builder(line, kindOf(line), levelOf(line));
+                if (current.kind == Block.Kind.TABLE_ROW && newTable) {
+                    headerRow = current;
+                    header = new ArrayList<>(List.of(line.text()));
+                }
             }
             previous = line;
         }
@@ -127,23 +147,42 @@ final class PdfLayout {
         return blocks;
     }
 
+    /** Whether the lines from {@code from} on are the table's header lines again. */
+    private boolean repeats(List<String> header, int from) {
+        if (header.isEmpty() || from + header.size() > lines.size()) {
+            return false;
+        }
+        for (int k = 0; k < header.size(); k++) {
+            if (!lines.get(from + k).text().equals(header.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean continues(Builder block, PdfLine previous, PdfLine line) {
         if (block.kind == Block.Kind.TABLE_ROW) {
             // A row's cells differ in weight (a bold grade), so its style is not the wrapped cell's.
             return !Text.startsWithBulletGlyph(line.text()) && wrapsCell(block, previous, line);
         }
-        if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text())) {
+        if (!previous.sameStyle(line) || Text.startsWithBulletGlyph(line.text()) || startsDashItem(block, previous, line)) {
             return false;
         }
         if (isTableRow(line)) {
             return false;
         }
-        if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING)) {
+        if (block.kind == Block.Kind.HEADING && (line.text().length() > 200 || kindOf(line) != Block.Kind.HEADING
+                || SENTENCE_END.matcher(previous.text()).find())) {
+            // A heading's wrapped lines are one heading; one that has ended ("…lawfully?") is followed by
+            // another block of its style (a grade set like it: "Not being graded").
             return false;
         }
         if (line.page() != previous.page() || line.column() != previous.column()) {
-            // A paragraph carried over a page break or from the foot of one column to the top of the next.
-            return block.kind != Block.Kind.HEADING && !SENTENCE_END.matcher(previous.text()).find();
+            // A paragraph carried over a page break or from the foot of one column to the top of the next;
+            // a heading only when its line there was full (broken because the next word did not fit), so that
+            // a short heading at the foot of a page (a label) is not run into the next page's first heading.
+            return !SENTENCE_END.matcher(previous.text()).find()
+                    && (block.kind != Block.Kind.HEADING || roomLeft(previous) < widthOfFirstWord(line));
         }
         float gap = line.y() - previous.y();
         // Wider than the document's usual line spacing (scaled to this line's size): a new paragraph.
@@ -174,20 +213,40 @@ final class PdfLayout {
     }
 
     /**
+     * A line that starts with a dash and a space ("– The force should…") is the next item of a list
+     * written with dashes when the line before it ended a sentence, or when it stands where the
+     * item's own dash stood (an item's wrapped lines stand under its text). Otherwise the dash may
+     * go on a wrapped sentence ("… – to continually improve").
+     */
+    private static boolean startsDashItem(Builder block, PdfLine previous, PdfLine line) {
+        return Text.startsWithBullet(line.text())
+                && (SENTENCE_END.matcher(previous.text()).find()
+                || Text.startsWithBullet(block.first.text()) && Math.abs(line.x() - block.first.x()) < 1f);
+    }
+
+    /**
      * A table cell wrapped onto a line of its own ("Disrupting serious organised" / "crime", or
      * "Requires" / "improvement" in the grade column): set right under the cell's start, in the
      * row's size, closer than a paragraph gap, and ending before the row's next cell starts.
      */
     private boolean wrapsCell(Builder row, PdfLine previous, PdfLine line) {
-        if (isTableRow(line) || line.page() != previous.page() || cellUnder(row.first, line) < 0) {
+        if (isTableRow(line) || Math.abs(line.fontSize() - row.first.fontSize()) >= 0.6f) {
             return false;
         }
+        if (line.page() != previous.page() || line.column() != previous.column()) {
+            // A cell wrapped over a column or page break: the line heads its column, under the cell's
+            // start as far from the column's left edge as the cell is from its own.
+            return cellUnder(row.first, line, bodyLeft.get(line.column()) - bodyLeft.get(row.first.column())) >= 0;
+        }
         float gap = line.y() - previous.y();
-        return gap > 0 && gap <= line.fontSize() * leading * 1.3f && Math.abs(line.fontSize() - row.first.fontSize()) < 0.6f;
+        return gap > 0 && gap <= line.fontSize() * leading * 1.3f && cellUnder(row.first, line, 0) >= 0;
     }
 
-    /** The cell of {@code row} whose start {@code line} stands under and that it fits in, -1 for none. */
-    private static int cellUnder(PdfLine row, PdfLine line) {
+    /**
+     * The cell of {@code row} whose start {@code line} stands under and that it fits in, -1 for
+     * none; {@code shift} is how far right of the row's column the line's column stands.
+     */
+    private static int cellUnder(PdfLine row, PdfLine line, float shift) {
         if (row.words().size() < 2) {
             return -1;
         }
@@ -198,9 +257,9 @@ final class PdfLayout {
             if (w > 0 && startsCell) {
                 cell++;
             }
-            if (startsCell && Math.abs(line.x() - word.x()) < 2f) {
+            if (startsCell && Math.abs(line.x() - shift - word.x()) < 2f) {
                 float nextCell = nextCellStart(row, w);
-                return line.endX() < nextCell ? cell : -1;
+                return line.endX() - shift < nextCell ? cell : -1;
             }
         }
         return -1;
@@ -228,9 +287,8 @@ final class PdfLayout {
         return charWidth * (firstWord + 3);
     }
 
-    /** A line whose words stand in columns, apart by more than a word space: a row of a table. */
     private static boolean isTableRow(PdfLine line) {
-        return line.text().indexOf('\t') > 0;
+        return TableCells.isRow(line);
     }
 
     private Block.Kind kindOf(PdfLine line) {
@@ -325,11 +383,12 @@ final class PdfLayout {
      * or joined; then a known prefix; then two halves that are both words of the document.
      */
     private boolean keepsHyphen(String before, String after) {
-        String prefix = before.substring(before.lastIndexOf(' ') + 1, before.length() - 1).toLowerCase(Locale.ROOT);
-        String rest = after.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
+        String prefix = lastWord(before);
+        String rest = firstWord(after);
         if (words == null) {
             hyphenatedWords = hyphenatedWords(lines);
             words = words(lines);
+            lineEnds = lineEnds();
         }
         if (!hyphenates || hyphenatedWords.contains(prefix + "-" + rest)) {
             return true;
@@ -337,8 +396,53 @@ final class PdfLayout {
         if (words.contains(prefix + rest)) {
             return false;
         }
+        if (lineEnds == LineEnds.COMPOUNDS_ONLY) {
+            // The document's line-end hyphens are compounds' own and none breaks a word it writes whole
+            // elsewhere: it does not hyphenate (a word processor's default), so "problem-" / "solving" keeps it.
+            return true;
+        }
         return HYPHENATED_PREFIXES.contains(prefix)
                 || prefix.length() >= 3 && rest.length() >= 3 && words.contains(prefix) && words.contains(rest);
+    }
+
+    /**
+     * Whether the document breaks words at line ends: a line-end hyphen joins two pieces into a word
+     * the document writes whole elsewhere ("organ-" / "ised" and "organised"), not one it writes with
+     * its hyphen; or only ends lines in compounds' own hyphens (one it writes with the hyphen inside
+     * a line, "anti-social", or after a prefix written with one). Told from the document's own
+     * words, whoever made it; a document with neither says nothing.
+     */
+    private LineEnds lineEnds() {
+        boolean compounds = false;
+        for (int i = 1; i < lines.size(); i++) {
+            String before = lines.get(i - 1).text();
+            String after = lines.get(i).text();
+            if (endsInBreak(before) && !after.isEmpty() && Character.isLowerCase(after.charAt(0))) {
+                String prefix = lastWord(before);
+                String rest = firstWord(after);
+                boolean compound = hyphenatedWords.contains(prefix + "-" + rest) || HYPHENATED_PREFIXES.contains(prefix);
+                if (words.contains(prefix + rest) && !compound) {
+                    return LineEnds.BREAKS_WORDS;
+                }
+                compounds |= compound;
+            }
+        }
+        return compounds ? LineEnds.COMPOUNDS_ONLY : LineEnds.UNKNOWN;
+    }
+
+    /** A line (or a block's text so far) ending in a letter and a hyphen. */
+    private static boolean endsInBreak(CharSequence text) {
+        int end = text.length();
+        return end > 1 && text.charAt(end - 1) == '-' && Character.isLetter(text.charAt(end - 2));
+    }
+
+    /** The word a line ends in, before its hyphen, lower-cased. */
+    private static String lastWord(String text) {
+        return text.substring(text.lastIndexOf(' ') + 1, text.length() - 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstWord(String text) {
+        return text.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
     }
 
     /** The size most of the text is set in, counted by characters. */
@@ -383,6 +487,8 @@ final class PdfLayout {
         return leading > 1.45f ? 1.2f : leading;
     }
 
+    private enum LineEnds { BREAKS_WORDS, COMPOUNDS_ONLY, UNKNOWN }
+
     private final class Builder {
         private final PdfLine first;
         private final Block.Kind kind;
@@ -401,7 +507,7 @@ final class PdfLayout {
             String next = line.text();
             if (kind == Block.Kind.TABLE_ROW) {
                 // The wrapped words go to the end of the cell they stand under.
-                int cell = Math.max(0, cellUnder(first, line));
+                int cell = Math.max(0, cellUnder(first, line, bodyLeft.get(line.column()) - bodyLeft.get(first.column())));
                 int end = -1;
                 for (int c = 0; c <= cell; c++) {
                     end = text.indexOf("\t", end + 1);
@@ -413,8 +519,13 @@ final class PdfLayout {
                 return;
             }
             int end = text.length();
-            boolean hyphenated = end > 1 && text.charAt(end - 1) == '-' && Character.isLetter(text.charAt(end - 2))
-                    && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+            if (end > 1 && text.charAt(end - 1) == '\u00ad') {
+                // A soft hyphen written out at the break is only ever a break.
+                text.setLength(end - 1);
+                text.append(next);
+                return;
+            }
+            boolean hyphenated = endsInBreak(text) && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
             if (hyphenated && keepsHyphen(text.toString(), next)) {
                 text.append(next);
                 return;

@@ -47,6 +47,11 @@ record PdfLine(String text, int page, float x, float endX, float y, float fontSi
                 size, anyBold, pageHeight, pageWidth, moved, column);
     }
 
+    /** The same line with its text changed where its length is kept (a space made a tab). */
+    PdfLine withText(String sameLength) {
+        return new PdfLine(sameLength, page, x, endX, y, fontSize, bold, pageHeight, pageWidth, words, column);
+    }
+
     PdfLine inColumn(int newColumn) {
         return new PdfLine(text, page, x, endX, y, fontSize, bold, pageHeight, pageWidth, words, newColumn);
     }
