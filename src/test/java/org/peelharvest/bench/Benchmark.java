@@ -74,6 +74,10 @@ public final class Benchmark {
             System.err.println("benchmark: -Dn=" + n + ": n must be at least 4 (a quarter of the archive is measured)");
             System.exit(2);
         }
+        if (Boolean.getBoolean("bench.per-document-only")) {
+            perDocumentOnly();
+            return;
+        }
         List<String> report = new ArrayList<>();
         report.add("peel-harvest benchmark (issue 11), " + Instant.now());
         report.add("machine: " + machine());
@@ -115,6 +119,9 @@ public final class Benchmark {
         report.add(String.format(Locale.ROOT, "re-harvest of the unchanged archive on loopback at --rate %.0f: %.1f "
                 + "requests/s", REHARVEST_RATE, reharvestRate));
 
+        PerDocument.Result perDocument = PerDocument.measure(FOLDER, Benchmark::childOutput);
+        report.addAll(PerDocument.report(perDocument));
+
         Measured whole = runs[2];
         report.add("");
         report.add(target("extract / floor (wall, whole archive)", whole.seconds() / floor.seconds(), 1.25));
@@ -139,12 +146,34 @@ public final class Benchmark {
         report.add(target("live heap for N / for N/4", (double) liveSet(small) / liveSet(smallQuarter), 1.25));
         report.add(String.format(Locale.ROOT, "re-harvest rate / --rate %.0f: %.2f (target at least 0.90: %s)",
                 REHARVEST_RATE, reharvestRate / REHARVEST_RATE, reharvestRate >= 0.9 * REHARVEST_RATE ? "met" : "NOT met"));
+        report.add(PerDocument.target(perDocument));
         report.add("load average after: " + loadAverage());
         Files.createDirectories(FOLDER);
         Files.write(FOLDER.resolve("results.txt"), report, StandardCharsets.UTF_8);
         System.out.println();
         report.forEach(System.out::println);
         System.out.println("written to " + FOLDER.resolve("results.txt"));
+    }
+
+    /** {@code -Dbench.per-document-only=true}: issue 18's per-document measure alone, a minute or two. */
+    private static void perDocumentOnly() throws Exception {
+        List<String> report = new ArrayList<>();
+        report.add("peel-harvest benchmark, per document only, " + Instant.now());
+        report.add("machine: " + machine());
+        report.add("load average before: " + loadAverage());
+        PerDocument.Result result = PerDocument.measure(FOLDER, Benchmark::childOutput);
+        report.addAll(PerDocument.report(result));
+        report.add(PerDocument.target(result));
+        report.add("load average after: " + loadAverage());
+        Files.createDirectories(FOLDER);
+        Files.write(FOLDER.resolve("per-document.txt"), report, StandardCharsets.UTF_8);
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println("written to " + FOLDER.resolve("per-document.txt"));
+    }
+
+    private static String childOutput(List<String> args) throws Exception {
+        return measure(args, null).out();
     }
 
     private static String line(String what, int documents, long bytes, Measured measured) {
