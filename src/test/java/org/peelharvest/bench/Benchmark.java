@@ -74,6 +74,10 @@ public final class Benchmark {
             System.err.println("benchmark: -Dn=" + n + ": n must be at least 4 (a quarter of the archive is measured)");
             System.exit(2);
         }
+        if (Boolean.getBoolean("bench.per-document-only")) {
+            perDocumentOnly();
+            return;
+        }
         List<String> report = new ArrayList<>();
         report.add("peel-harvest benchmark (issue 11), " + Instant.now());
         report.add("machine: " + machine());
@@ -115,6 +119,9 @@ public final class Benchmark {
         report.add(String.format(Locale.ROOT, "re-harvest of the unchanged archive on loopback at --rate %.0f: %.1f "
                 + "requests/s", REHARVEST_RATE, reharvestRate));
 
+        PerDocument.Result perDocument = PerDocument.measure(FOLDER, Benchmark::childOutput);
+        report.addAll(PerDocument.report(perDocument));
+
         Measured whole = runs[2];
         report.add("");
         report.add(target("extract / floor (wall, whole archive)", whole.seconds() / floor.seconds(), 1.25));
@@ -142,12 +149,34 @@ public final class Benchmark {
         // Issue 18: the start-up a user feels, and a run again on unchanged inputs.
         report.addAll(StartupAndRerun.startup(FOLDER));
         report.addAll(StartupAndRerun.rerun(FOLDER, SyntheticArchive.quarters(archive, 4), 2 * n));
+        report.add(PerDocument.target(perDocument));
         report.add("load average after: " + loadAverage());
         Files.createDirectories(FOLDER);
         Files.write(FOLDER.resolve("results.txt"), report, StandardCharsets.UTF_8);
         System.out.println();
         report.forEach(System.out::println);
         System.out.println("written to " + FOLDER.resolve("results.txt"));
+    }
+
+    /** {@code -Dbench.per-document-only=true}: issue 18's per-document measure alone, a minute or two. */
+    private static void perDocumentOnly() throws Exception {
+        List<String> report = new ArrayList<>();
+        report.add("peel-harvest benchmark, per document only, " + Instant.now());
+        report.add("machine: " + machine());
+        report.add("load average before: " + loadAverage());
+        PerDocument.Result result = PerDocument.measure(FOLDER, Benchmark::childOutput);
+        report.addAll(PerDocument.report(result));
+        report.add(PerDocument.target(result));
+        report.add("load average after: " + loadAverage());
+        Files.createDirectories(FOLDER);
+        Files.write(FOLDER.resolve("per-document.txt"), report, StandardCharsets.UTF_8);
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println("written to " + FOLDER.resolve("per-document.txt"));
+    }
+
+    private static String childOutput(List<String> args) throws Exception {
+        return measure(args, null).out();
     }
 
     private static String line(String what, int documents, long bytes, Measured measured) {

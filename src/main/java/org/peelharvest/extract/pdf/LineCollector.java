@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -33,7 +35,16 @@ final class LineCollector extends PDFTextStripper {
     private float fontSize;
     private boolean bold;
 
+    /** A tagged PDF's marked content, gathered in this same pass (null: not gathered). */
+    private final MarkedText marked;
+
     LineCollector() {
+        this(null);
+    }
+
+    /** @param marked where a tagged PDF's marked-content text is gathered as the pages are read, or null */
+    LineCollector(MarkedText marked) {
+        this.marked = marked;
         // Report PDFs are single-column; sorting by position puts text drawn out of order (running
         // headers written last, footnotes) back where a reader sees it.
         setSortByPosition(true);
@@ -47,7 +58,26 @@ final class LineCollector extends PDFTextStripper {
     @Override
     protected void processTextPosition(TextPosition glyph) {
         if (!overprints.repeats(glyph)) {
+            if (marked != null) {
+                marked.glyph(glyph);
+            }
             super.processTextPosition(glyph);
+        }
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        super.beginMarkedContentSequence(tag, properties);
+        if (marked != null) {
+            marked.begin(tag, properties);
+        }
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        super.endMarkedContentSequence();
+        if (marked != null) {
+            marked.end();
         }
     }
 
@@ -83,7 +113,18 @@ final class LineCollector extends PDFTextStripper {
         pageHeight = page.getMediaBox().getHeight();
         pageWidth = page.getMediaBox().getWidth();
         overprints.clear();
+        if (marked != null) {
+            marked.startPage();
+        }
         super.startPage(page);
+    }
+
+    @Override
+    protected void endPage(PDPage page) throws IOException {
+        if (marked != null) {
+            marked.endPage(getCurrentPageNo());
+        }
+        super.endPage(page);
     }
 
     /**

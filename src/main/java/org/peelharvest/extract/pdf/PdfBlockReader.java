@@ -44,11 +44,12 @@ public final class PdfBlockReader {
                 throw reject(url, RejectReason.DAMAGED_PDF, "the PDF is damaged: " + damage.get()
                         + "; what is missing may hold its grade, so it is not published", null);
             }
-            List<PdfLine> lines = new LineCollector().collect(document);
+            MarkedText marked = StructureReader.isTagged(document) ? new MarkedText() : null;
+            List<PdfLine> lines = new LineCollector(marked).collect(document);
             if (lines.isEmpty()) {
                 throw reject(url, RejectReason.NO_TEXT, "the PDF has no text layer (scanned pages need OCR)", null);
             }
-            Optional<StructureReader.Tagged> tagged = StructureReader.read(document,
+            Optional<StructureReader.Tagged> tagged = StructureReader.read(document, marked,
                     () -> lines.stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum());
             if (tagged.isPresent() && tagged.get().usable()) {
                 return new DocumentBlocks(BlockNormalizer.normalize(tagged.get().blocks()), evidence(document),

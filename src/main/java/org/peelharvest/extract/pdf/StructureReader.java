@@ -1,14 +1,11 @@
 package org.peelharvest.extract.pdf;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.function.LongSupplier;
 
 import org.apache.pdfbox.cos.COSBase;
@@ -18,9 +15,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedCo
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
-import org.apache.pdfbox.text.PDFMarkedContentExtractor;
-import org.apache.pdfbox.text.TextPosition;
 
 import org.peelharvest.extract.Block;
 
@@ -52,97 +46,49 @@ final class StructureReader {
     }
 
     private final Map<COSBase, Integer> pageNumbers = new IdentityHashMap<>();
-    /** Text by page and marked-content id. */
-    private final Map<Integer, Map<Integer, String>> marked = new HashMap<>();
+    /** Text by page and marked-content id, each taken once. */
+    private final MarkedText marked;
     private final List<Block> blocks = new ArrayList<>();
     private final Set<COSBase> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The page the block being read starts on: that of its first marked content. */
     private int blockPage;
     private long usedChars;
 
-    private StructureReader() {
+    private StructureReader(MarkedText marked) {
+        this.marked = marked;
+    }
+
+    /** Whether the PDF has a structure tree to read: only then is its marked content gathered ({@link MarkedText}). */
+    static boolean isTagged(PDDocument document) {
+        PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
+        return root != null && root.getK() != null;
     }
 
     /**
+     * @param marked    the text of the PDF's marked content, gathered as its pages were read
+     *                  ({@link LineCollector}); null for an untagged PDF
      * @param pageChars the characters the pages show, less white space, as the geometry reads them;
      *                  counted only for a tagged PDF
      * @return empty for an untagged PDF
      */
-    static Optional<Tagged> read(PDDocument document, LongSupplier pageChars) throws IOException {
-        PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
-        if (root == null || root.getK() == null) {
+    static Optional<Tagged> read(PDDocument document, MarkedText marked, LongSupplier pageChars) {
+        if (marked == null || !isTagged(document)) {
             return Optional.empty();
         }
-        StructureReader reader = new StructureReader();
-        long artifactChars = reader.collectMarkedContent(document);
-        reader.visit(root, 0, 0, 0);
-        long shown = Math.max(1, pageChars.getAsLong() - artifactChars);
+        StructureReader reader = new StructureReader(marked);
+        reader.numberPages(document);
+        reader.visit(document.getDocumentCatalog().getStructureTreeRoot(), 0, 0, 0);
+        long shown = Math.max(1, pageChars.getAsLong() - marked.artifactChars());
         double coverage = Math.min(1.0, reader.usedChars / (double) shown);
         return Optional.of(new Tagged(reader.blocks, coverage));
     }
 
-    /** The text of every marked-content sequence with an id, page by page; returns the artifacts' characters. */
-    private long collectMarkedContent(PDDocument document) throws IOException {
-        long artifacts = 0;
+    /** Numbers the pages (1 for the first) as the structure tree's page references are told by. */
+    private void numberPages(PDDocument document) {
         int number = 0;
         for (PDPage page : document.getPages()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("stopped: the document took longer than its time limit");
-            }
-            number++;
-            pageNumbers.put(page.getCOSObject(), number);
-            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
-            extractor.processPage(page);
-            Map<Integer, String> byId = marked.computeIfAbsent(number, n -> new HashMap<>());
-            for (PDMarkedContent content : extractor.getMarkedContents()) {
-                artifacts += collect(content, byId);
-            }
+            pageNumbers.put(page.getCOSObject(), ++number);
         }
-        return artifacts;
-    }
-
-    /** Keeps a sequence's text under its id (nested sequences with ids under theirs); returns the artifacts' characters. */
-    private long collect(PDMarkedContent content, Map<Integer, String> byId) {
-        if ("Artifact".equals(content.getTag())) {
-            return visibleChars(textOf(content));
-        }
-        List<TextPosition> own = new ArrayList<>();
-        long artifacts = gather(content, own, byId, 0);
-        if (content.getMCID() >= 0) {
-            String text = content.getActualText() != null ? content.getActualText() : GlyphText.of(own);
-            byId.merge(content.getMCID(), text, (a, b) -> a + " " + b);
-        }
-        return artifacts;
-    }
-
-    /** A sequence's glyphs, with those of sequences inside it that have no id of their own. */
-    private long gather(PDMarkedContent content, List<TextPosition> own, Map<Integer, String> byId, int depth) {
-        long artifacts = 0;
-        for (Object part : content.getContents()) {
-            if (part instanceof TextPosition glyph) {
-                own.add(glyph);
-            } else if (part instanceof PDMarkedContent nested && depth < MAX_DEPTH) {
-                if ("Artifact".equals(nested.getTag()) || nested.getMCID() >= 0) {
-                    artifacts += collect(nested, byId);
-                } else {
-                    artifacts += gather(nested, own, byId, depth + 1);
-                }
-            }
-        }
-        return artifacts;
-    }
-
-    private static String textOf(PDMarkedContent content) {
-        List<TextPosition> glyphs = new ArrayList<>();
-        for (Object part : content.getContents()) {
-            if (part instanceof TextPosition glyph) {
-                glyphs.add(glyph);
-            } else if (part instanceof PDMarkedContent nested) {
-                glyphs.addAll(nested.getContents().stream().filter(TextPosition.class::isInstance)
-                        .map(TextPosition.class::cast).toList());
-            }
-        }
-        return GlyphText.of(glyphs);
     }
 
     /** Walks the tree in its order: block elements become blocks, groups are entered. */
@@ -261,7 +207,7 @@ final class StructureReader {
 
     /** A sequence's text, once: a tree that names one sequence twice does not repeat it. */
     private String use(int page, int mcid) {
-        Map<Integer, String> onPage = marked.get(page);
+        Map<Integer, String> onPage = marked.onPage(page);
         String text = onPage == null ? null : onPage.remove(mcid);
         if (text == null) {
             return "";
@@ -308,48 +254,5 @@ final class StructureReader {
 
     static long visibleChars(String text) {
         return text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
-    }
-
-    /** Text from glyphs in drawing order: a space where a gap or a new line stands between two. */
-    static final class GlyphText {
-        private GlyphText() {
-        }
-
-        static String of(List<TextPosition> glyphs) {
-            StringBuilder text = new StringBuilder();
-            TextPosition previous = null;
-            for (TextPosition glyph : glyphs) {
-                String unicode = glyph.getUnicode();
-                if (unicode == null) {
-                    continue;
-                }
-                if (previous != null && text.length() > 0 && !Character.isWhitespace(text.charAt(text.length() - 1))
-                        && !unicode.isBlank() && separated(previous, glyph)
-                        && !(text.charAt(text.length() - 1) == '-' && newLine(previous, glyph))) {
-                    // A hyphen at a line's end joins the word it ends ("re-" / "offending"): tagged
-                    // producers (browsers, word processors) set hyphens that belong to the word.
-                    text.append(' ');
-                }
-                // Soft hyphens are no part of the text; neither is NUL.
-                text.append(unicode.replace("\u00ad", "").replace("\u0000", ""));
-                previous = glyph;
-            }
-            return text.toString();
-        }
-
-        private static boolean newLine(TextPosition previous, TextPosition glyph) {
-            float size = Math.max(1f, Math.max(previous.getFontSizeInPt(), glyph.getFontSizeInPt()));
-            return Math.abs(glyph.getYDirAdj() - previous.getYDirAdj()) > size * 0.5f;
-        }
-
-        private static boolean separated(TextPosition previous, TextPosition glyph) {
-            float size = Math.max(1f, Math.max(previous.getFontSizeInPt(), glyph.getFontSizeInPt()));
-            if (newLine(previous, glyph)) {
-                return true;
-            }
-            float gap = glyph.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj());
-            float space = previous.getWidthOfSpace() > 0 ? previous.getWidthOfSpace() : size * 0.25f;
-            return gap > space * 0.5f || gap < -size;
-        }
     }
 }

@@ -42,7 +42,7 @@ class StructureReaderTest {
     @MethodSource("fixturePdfs")
     void aBrowsersTaggedPrintIsReadFromItsStructureAndAnUntaggedPdfFromItsGeometry(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
-            Optional<StructureReader.Tagged> tagged = StructureReader.read(document, () -> pageChars(document));
+            Optional<StructureReader.Tagged> tagged = read(document);
 
             if (pdf.getFileName().toString().endsWith(".chromium.pdf")) {
                 assertThat(tagged).isPresent();
@@ -67,7 +67,7 @@ class StructureReaderTest {
             kept.add(((PDStructureElement) kids.get(0)).getCOSObject());
             top.getCOSObject().setItem(COSName.K, kept);
 
-            StructureReader.Tagged tagged = StructureReader.read(document, () -> pageChars(document)).orElseThrow();
+            StructureReader.Tagged tagged = read(document).orElseThrow();
 
             assertThat(tagged.coverage()).isLessThan(0.95);
             assertThat(tagged.usable()).isFalse();
@@ -99,7 +99,7 @@ class StructureReaderTest {
         }
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            Optional<StructureReader.Tagged> tagged = StructureReader.read(document, () -> 0);
+            Optional<StructureReader.Tagged> tagged = read(document);
 
             assertThat(tagged).isPresent();
             assertThat(tagged.get().blocks()).isEmpty();
@@ -107,11 +107,11 @@ class StructureReaderTest {
         }
     }
 
-    private static long pageChars(PDDocument document) {
-        try {
-            return new LineCollector().collect(document).stream().mapToLong(l -> StructureReader.visibleChars(l.text())).sum();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The structure as PdfBlockReader reads it: the marked content gathered as the lines are read. */
+    private static Optional<StructureReader.Tagged> read(PDDocument document) throws IOException {
+        MarkedText marked = StructureReader.isTagged(document) ? new MarkedText() : null;
+        long pageChars = new LineCollector(marked).collect(document).stream()
+                .mapToLong(l -> StructureReader.visibleChars(l.text())).sum();
+        return StructureReader.read(document, marked, () -> pageChars);
     }
 }

@@ -1,0 +1,113 @@
+package org.peelharvest.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Issue 18, "Per document": what the job costs a small document beyond its parse. The HTML test
+ * fixtures ten times over (780 pages, 3.6 MB), each copy in a folder of its own; the extract job's
+ * own time over them (its summary's "time taken", the application's start-up left out) against a
+ * bare jsoup loop's first round in a fresh JVM ({@link Floor}, every core, its own time). Both are
+ * run {@value #ROUNDS} times, one after the other, and the medians compared: a shared machine's
+ * load comes and goes within a minute.
+ */
+final class PerDocument {
+
+    /** The copies of the fixtures (issue 18: "the test fixtures ten times over"). */
+    static final int COPIES = 10;
+    static final int ROUNDS = 3;
+    /** The target: the job's time at most this many times the loop's cold round. */
+    static final double AT_MOST = 2.5;
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Pattern FLOOR_MS = Pattern.compile("^floor: (\\d+) files, \\d+ characters, (\\d+) ms", Pattern.MULTILINE);
+    private static final Pattern JOB_SECONDS = Pattern.compile("^time taken: ([0-9.]+) s", Pattern.MULTILINE);
+
+    /** The medians of the rounds: the pages, the job's own seconds and the loop's. */
+    record Result(int pages, double jobSeconds, double loopSeconds) {
+        double ratio() {
+            return jobSeconds / loopSeconds;
+        }
+    }
+
+    /** What runs a child JVM to its end and returns its output (the benchmark's measure). */
+    interface Child {
+        String run(List<String> args) throws Exception;
+    }
+
+    private PerDocument() {
+    }
+
+    static Result measure(Path folder, Child child) throws Exception {
+        Path pages = copies(folder.resolve("fixture-pages-x" + COPIES));
+        double[] job = new double[ROUNDS];
+        double[] loop = new double[ROUNDS];
+        int count = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Matcher floor = FLOOR_MS.matcher(child.run(List.of("-Xmx512m", Floor.class.getName(), pages.toString())));
+            if (!floor.find()) {
+                throw new IllegalStateException("the jsoup loop printed no time");
+            }
+            count = Integer.parseInt(floor.group(1));
+            loop[round] = Long.parseLong(floor.group(2)) / 1000.0;
+            job[round] = jobSeconds(child, folder.resolve("runs").resolve("per-document").toAbsolutePath(), pages);
+        }
+        return new Result(count, median(job), median(loop));
+    }
+
+    private static double jobSeconds(Child child, Path home, Path pages) throws Exception {
+        Benchmark.deleteTree(home);
+        Files.createDirectories(home);
+        String out = child.run(List.of("-Xmx512m", "-Dpeel.home=" + home, org.peelharvest.job.MeasuredRun.class.getName(),
+                "extract", "--output", home.resolve("out").toString(), "--max-reject-rate", "1", "--max-warning-rate", "1",
+                "--input", pages.toString()));
+        Matcher taken = JOB_SECONDS.matcher(out);
+        if (!taken.find()) {
+            throw new IllegalStateException("the extract job printed no time taken");
+        }
+        return Double.parseDouble(taken.group(1));
+    }
+
+    /** The fixtures' HTML pages, {@value #COPIES} times, in folders c0 to c9; made once. */
+    private static Path copies(Path pages) throws IOException {
+        List<Path> html;
+        try (Stream<Path> files = Files.list(FIXTURES)) {
+            html = files.filter(f -> f.getFileName().toString().endsWith(".html")).sorted().toList();
+        }
+        for (int copy = 0; copy < COPIES; copy++) {
+            Path into = Files.createDirectories(pages.resolve("c" + copy));
+            for (Path page : html) {
+                Files.copy(page, into.resolve(page.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return pages;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static List<String> report(Result result) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "per document (issue 18): %d HTML pages (the fixtures %d times over), "
+                        + "medians of %d rounds: the extract job's own time %.2f s, a bare jsoup loop's cold round %.2f s",
+                result.pages(), COPIES, ROUNDS, result.jobSeconds(), result.loopSeconds()));
+        return lines;
+    }
+
+    static String target(Result result) {
+        return String.format(Locale.ROOT, "per document: extract job / jsoup loop's cold round, %d HTML pages: %.2f "
+                + "(target at most %.2f: %s)", result.pages(), result.ratio(), AT_MOST, result.ratio() <= AT_MOST ? "met" : "NOT met");
+    }
+}
