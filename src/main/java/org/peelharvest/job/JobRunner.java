@@ -57,8 +57,24 @@ class JobRunner {
             staging.delete();
             return outcome;
         }
-        // Failed before publishing: the summary counts what was done all the same (issue 9, item 13).
-        return staging.exists() ? outcome.countingStaged(staging.extractedCount(), staging.rejects().size()) : outcome;
+        // Failed or stopped before publishing: the summary counts what was done all the same, and so does status.
+        if (!staging.exists()) {
+            return outcome;
+        }
+        Outcome counted = outcome.countingStaged(staging.extractedCount(), staging.rejects().size());
+        keepStagedCounts(execution, counted);
+        return counted;
+    }
+
+    /** The staged counts of a run that did not publish, kept with the run for {@code status}; best effort. */
+    private void keepStagedCounts(JobExecution execution, Outcome counted) {
+        try {
+            execution.getExecutionContext().putInt(Outcome.STAGED_EXTRACTED, counted.extracted());
+            execution.getExecutionContext().putInt(Outcome.STAGED_REJECTED, counted.rejected());
+            repository.updateExecutionContext(execution);
+        } catch (RuntimeException e) {
+            // A repository that cannot be written (a full disk) says so in the run's own failure; status shows 0.
+        }
     }
 
     private JobExecution launch(JobDefinition spec, PrintStream out) throws Exception {

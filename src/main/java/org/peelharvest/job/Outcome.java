@@ -37,6 +37,12 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     public static final int QUALITY_GATE_FAILED = 3;
     /** What the record and the line on stderr of a run stopped by SIGTERM or SIGINT say. */
     static final String STOPPED_BY_SIGNAL = "stopped by signal";
+    /**
+     * What a run that ended before publishing had staged (documents extracted, rejected), in its job
+     * execution's context, so that {@code status} counts what its summary counted.
+     */
+    static final String STAGED_EXTRACTED = "staged.extracted";
+    static final String STAGED_REJECTED = "staged.rejected";
     /** The signal that stopped a run ("SIGTERM"), in its job execution's context. */
     static final String STOPPED_BY = "stopped.by";
 
@@ -48,9 +54,9 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
         String failure = execution.getStatus() == BatchStatus.STOPPED && !signal.isEmpty()
                 ? STOPPED_BY_SIGNAL + " (" + signal + ")" : causeOf(execution.getAllFailureExceptions());
         return new Outcome(execution.getStatus(),
-                context.getInt(PublishTasklet.EXTRACTED, 0),
+                context.getInt(PublishTasklet.EXTRACTED, context.getInt(STAGED_EXTRACTED, 0)),
                 context.getInt(PublishTasklet.REPORTS, 0),
-                context.getInt(PublishTasklet.REJECTS, 0),
+                context.getInt(PublishTasklet.REJECTS, context.getInt(STAGED_REJECTED, 0)),
                 context.getString(PublishTasklet.REJECT_REASONS, ""),
                 context.getInt(PublishTasklet.WARNINGS, 0),
                 context.getString(PublishTasklet.WARNING_CODES, ""),
@@ -67,8 +73,8 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
      * counts are written by publishing), so a failed run's summary says what was read.
      */
     Outcome countingStaged(int stagedExtracted, int stagedRejected) {
-        if (extracted + rejected > 0) {
-            return this;
+        if (!folder.isEmpty()) {
+            return this; // published: the counts are publishing's
         }
         return new Outcome(status, stagedExtracted, published, stagedRejected, rejectReasons, warnings, warningCodes,
                 took, gateProblem, failure, folder, foundNothing, run, instance, release, fromCache);

@@ -16,7 +16,8 @@ import org.peelharvest.publish.RunJson;
  * {@code <output>/runs/<start>.json} beside the releases of a job that makes releases, or
  * {@code runs/<start>.json} in the {@link StateFolder} of the folder {@code extract} publishes into
  * (which publishing replaces whole). It holds the fields of {@code run.json}, and the error when the run
- * failed; {@code <start>} is the UTC time the command started, as a release is named.
+ * failed; {@code <start>} is the name of the run's release (the UTC time the job started), or the
+ * time the command started for a run that makes no release.
  */
 final class RunRecord {
 
@@ -45,17 +46,21 @@ final class RunRecord {
                 invocation.settings(spec), spec.inputs());
         Path published = outcome == null || outcome.folder().isEmpty() ? null : Path.of(outcome.folder());
         try {
-            RunJson.writeRecord(fileFor(spec, invocation), run, published,
+            RunJson.writeRecord(fileFor(spec, invocation, outcome == null ? null : outcome.release()), run, published,
                     outcome == null ? 0 : outcome.documents(), outcome == null ? 0 : outcome.rejected(), exitCode, error);
         } catch (IOException | RuntimeException e) {
             err.println("peel-harvest: the record of this run could not be written in " + folder(spec) + ": " + e.getMessage());
         }
     }
 
-    /** A new file: two runs started in the same second get {@code <start>.json} and {@code <start>-2.json}. */
-    private static Path fileFor(JobDefinition spec, Invocation invocation) {
+    /**
+     * A new file, named as the run's release is (so that a record, its release and its row in
+     * {@code status} are found by one time), or after the time the command started when the run
+     * makes no release; a second of the same name gets {@code -2}.
+     */
+    private static Path fileFor(JobDefinition spec, Invocation invocation, String release) {
         Path folder = folder(spec);
-        String name = NAME.format(invocation.started());
+        String name = release != null && !release.isEmpty() ? release : NAME.format(invocation.started());
         Path file = folder.resolve(name + ".json");
         for (int n = 2; Files.exists(file); n++) {
             file = folder.resolve(name + "-" + n + ".json");
