@@ -27,7 +27,7 @@ public final class BlockNormalizer {
             if (block.isTableRow()) {
                 String row = String.join("\t", block.cells().stream().map(Text::clean).toList());
                 if (!row.isBlank()) {
-                    out.add(new Block(block.kind(), 0, row, block.page(), block.path()));
+                    out.add(block.withText(block.kind(), 0, row));
                 }
                 continue;
             }
@@ -47,10 +47,10 @@ public final class BlockNormalizer {
             Matcher trailing = TRAILING_GRADE.matcher(text);
             if (kind != Block.Kind.LIST_ITEM && trailing.matches()) {
                 // A badge set inline after the question or the date: "How effective…? Good".
-                out.add(new Block(kind, level, trailing.group(1), block.page(), block.path()));
-                out.add(new Block(Block.Kind.PARAGRAPH, 0, trailing.group(2), block.page(), block.path()));
+                out.add(block.withText(kind, level, trailing.group(1)));
+                out.add(block.withText(Block.Kind.PARAGRAPH, 0, trailing.group(2)));
             } else {
-                out.add(new Block(kind, level, text, block.page(), block.path()));
+                out.add(block.withText(kind, level, text));
             }
         }
         return DateLines.pairLabels(out);

@@ -117,7 +117,7 @@ final class DateLines {
     private static Block joined(Block label, Block date) {
         String name = label.text().strip();
         name = name.endsWith(":") ? name.substring(0, name.length() - 1).strip() : name;
-        return new Block(Block.Kind.PARAGRAPH, 0, name + ": " + date.text().strip(), label.page(), label.path());
+        return label.withText(Block.Kind.PARAGRAPH, 0, name + ": " + date.text().strip());
     }
 
     private static boolean isLabel(Block block) {

@@ -47,7 +47,7 @@ public record DocumentBlocks(List<Block> blocks, List<Evidence> evidence, int co
                 text = block.kind() == Block.Kind.TABLE_ROW ? text : Folding.spaces(text);
             }
             if (!text.isBlank()) {
-                kept.add(new Block(block.kind(), block.level(), text, block.page(), block.path()));
+                kept.add(block.withText(block.kind(), block.level(), text));
             }
         }
         return new DocumentBlocks(kept, evidence, controlCharacters + found, origin);

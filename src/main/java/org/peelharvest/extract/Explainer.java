@@ -103,14 +103,26 @@ public final class Explainer {
                     + "'Questions for …', the cycle's known headline)");
         }
         lines.add("blocks from " + blocks.origin());
-        lines.add("blocks (kind, role, text):");
+        lines.add("blocks (kind, role, text; then what made the block):");
         Map<Block, String> roles = roles(blocks.blocks(), page, reports);
         for (int i = 0; i < blocks.blocks().size(); i++) {
             Block block = blocks.blocks().get(i);
             lines.add(String.format(Locale.ROOT, "  [%3d] %-12s %-28s %s", i, kindOf(block), roles.get(block), quote(block.text(), 90)));
+            String made = madeBy(block);
+            if (!made.isEmpty()) {
+                lines.add("        from " + made);
+            }
         }
         lines.add(outcome);
         return lines;
+    }
+
+    /** What made a block: a PDF's tag or geometry rule, or the HTML element it came from. */
+    private static String madeBy(Block block) {
+        if (block.origin() != null) {
+            return block.origin();
+        }
+        return block.path() == null ? "" : "element " + block.path();
     }
 
     private static String summaryOf(Report report) {

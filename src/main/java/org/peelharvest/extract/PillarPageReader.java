@@ -300,7 +300,7 @@ final class PillarPageReader {
             Block block = blocks.get(i);
             if (i + 1 < blocks.size() && wrapsInto(block, blocks.get(i + 1), set)) {
                 joined.add(new Block(block.kind(), block.level(), block.text() + " " + blocks.get(i + 1).text(),
-                        block.page(), block.path()));
+                        block.page(), block.path(), "two pieces that together word a known question"));
                 i++;
             } else {
                 joined.add(block);
@@ -326,8 +326,8 @@ final class PillarPageReader {
                     || !isQuestionOf(known, block, question)) {
                 split.add(block);
             } else {
-                split.add(new Block(block.kind(), block.level(), question, block.page(), block.path()));
-                split.add(new Block(Block.Kind.PARAGRAPH, 0, grade, block.page(), block.path()));
+                split.add(block.withText(block.kind(), block.level(), question));
+                split.add(block.withText(Block.Kind.PARAGRAPH, 0, grade));
             }
         }
         return split;

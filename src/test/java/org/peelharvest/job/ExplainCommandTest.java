@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,31 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains(origin).contains("outcome: 1 report(s): 2016-derbyshire-effectiveness");
+    }
+
+    /**
+     * Each block says what made it. The expected origins are read from the documents' sources: the
+     * tagged PDF was printed from the semantic HTML fixture, whose headline is an {@code <h2>} and
+     * whose questions are {@code <h3>}; the sample page's date line is a {@code <p>} of its article;
+     * the untagged sample PDF's title is set larger than its text, and its date line is one line.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            src/test/resources/fixtures/trap-ungraded-question--derbyshire-2016-effectiveness.chromium.pdf | How effective is the force at keeping people safe and reducing crime? | from tag H2
+            src/test/resources/fixtures/trap-ungraded-question--derbyshire-2016-effectiveness.chromium.pdf | How effective is the force at preventing crime | from tag H3
+            input/sample/derbyshire-2016-effectiveness.pdf | PEEL: Police effectiveness 2016 | from geometry: a heading, set larger or bolder than the text
+            input/sample/derbyshire-2016-effectiveness.html | Last updated 02/03/2017 | from element main#main > article > p
+            """)
+    void eachBlockSaysWhatMadeIt(String file, String text, String madeBy) {
+        CliRunner.Result result = new CliRunner(temp).run("explain", file);
+
+        List<String> lines = result.out().lines().toList();
+        int block = -1;
+        for (int i = 0; i < lines.size() && block < 0; i++) {
+            block = lines.get(i).matches("  \\[ *\\d+\\] .*") && lines.get(i).contains(text) ? i : -1;
+        }
+        assertThat(block).as("a block holding '" + text + "' in:\n" + result.out()).isNotNegative();
+        assertThat(lines.get(block + 1).strip()).startsWith(madeBy);
     }
 
     @Test

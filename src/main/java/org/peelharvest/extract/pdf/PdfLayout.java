@@ -494,6 +494,8 @@ final class PdfLayout {
         private final Block.Kind kind;
         private final int level;
         private final StringBuilder text;
+        private int lines = 1;
+        private boolean overABreak;
 
         Builder(PdfLine first, Block.Kind kind, int level) {
             this.first = first;
@@ -504,6 +506,8 @@ final class PdfLayout {
 
         /** Joins a wrapped line; a word hyphenated at the line end is joined without its hyphen. */
         void add(PdfLine line) {
+            lines++;
+            overABreak |= line.page() != first.page() || line.column() != first.column();
             String next = line.text();
             if (kind == Block.Kind.TABLE_ROW) {
                 // The wrapped words go to the end of the cell they stand under.
@@ -539,7 +543,20 @@ final class PdfLayout {
         }
 
         Block build() {
-            return new Block(kind, level, text.toString(), first.page(), null);
+            return new Block(kind, level, text.toString(), first.page(), null, rule());
+        }
+
+        /** The geometry rule that made this block, in a reader's words (explain). */
+        private String rule() {
+            String joined = lines == 1 ? "" : ", " + lines + " lines joined" + (overABreak ? " over a page or column break" : "");
+            return "geometry: " + switch (kind) {
+                case HEADING -> "a heading, set larger or bolder than the text" + (lines == 1 ? "" : ", " + lines
+                        + " lines of one size and weight" + (overABreak ? " over a page or column break" : ""));
+                case LIST_ITEM -> "a list item, from its bullet" + (lines == 1 ? "" : ", with " + (lines - 1)
+                        + " line(s) aligned with its text" + (overABreak ? " over a page or column break" : ""));
+                case TABLE_ROW -> "a table row, its cells parted by their gaps" + joined;
+                case PARAGRAPH -> "a paragraph" + (lines == 1 ? ", one line" : joined + " by their leading and indent");
+            };
         }
     }
 }

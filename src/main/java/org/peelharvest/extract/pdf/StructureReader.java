@@ -101,7 +101,7 @@ final class StructureReader {
                 element(element, depth + 1, pageOf(element, page), listDepth);
             } else {
                 // Text set straight in a group, beside its elements.
-                add(Block.Kind.PARAGRAPH, 0, textOfKid(kid, page), page);
+                add(Block.Kind.PARAGRAPH, 0, textOfKid(kid, page), page, "");
             }
         }
     }
@@ -109,18 +109,19 @@ final class StructureReader {
     private void element(PDStructureElement element, int depth, int page, int listDepth) {
         String type = String.valueOf(element.getStandardStructureType());
         if (HEADINGS.contains(type)) {
-            add(Block.Kind.HEADING, type.length() == 1 ? 1 : type.charAt(1) - '0', text(element, depth, page), page);
+            add(Block.Kind.HEADING, type.length() == 1 ? 1 : type.charAt(1) - '0', text(element, depth, page), page, type);
         } else if (PARAGRAPHS.contains(type)) {
-            add(Block.Kind.PARAGRAPH, 0, text(element, depth, page), page);
+            add(Block.Kind.PARAGRAPH, 0, text(element, depth, page), page, type);
         } else if ("LI".equals(type)) {
             listItem(element, depth, page, listDepth + 1);
         } else if ("TR".equals(type)) {
-            add(Block.Kind.TABLE_ROW, 0, row(element, depth, page), page);
+            add(Block.Kind.TABLE_ROW, 0, row(element, depth, page), page, "TR");
         } else if (FIGURES.contains(type)) {
             // A figure says what it shows in its alternate text (a grade badge: "Good"); its own text is read too.
             String alt = element.getAlternateDescription() != null ? element.getAlternateDescription() : element.getActualText();
             String drawn = text(element, depth, page);
-            add(Block.Kind.PARAGRAPH, 0, alt == null || alt.isBlank() ? drawn : alt, page);
+            add(Block.Kind.PARAGRAPH, 0, alt == null || alt.isBlank() ? drawn : alt, page,
+                    alt == null || alt.isBlank() ? type : type + " alternate text");
         } else if ("L".equals(type)) {
             visit(element, depth, page, listDepth);
         } else if ("Lbl".equals(type) || "Artifact".equals(type)) {
@@ -130,7 +131,7 @@ final class StructureReader {
             visit(element, depth, page, listDepth);
         } else {
             // Inline text standing alone (a Span, a Link, NonStruct holding text): a paragraph of its own.
-            add(Block.Kind.PARAGRAPH, 0, text(element, depth, page), page);
+            add(Block.Kind.PARAGRAPH, 0, text(element, depth, page), page, type);
         }
     }
 
@@ -152,7 +153,7 @@ final class StructureReader {
                 append(body, textOfKid(kid, page));
             }
         }
-        add(Block.Kind.LIST_ITEM, listDepth, body.toString(), page);
+        add(Block.Kind.LIST_ITEM, listDepth, body.toString(), page, "LI");
         for (PDStructureElement list : nestedLists) {
             visit(list, depth + 1, page, listDepth);
         }
@@ -219,10 +220,11 @@ final class StructureReader {
         return text;
     }
 
-    private void add(Block.Kind kind, int level, String text, int page) {
+    private void add(Block.Kind kind, int level, String text, int page, String tag) {
         String clean = text.strip();
         if (!clean.isEmpty()) {
-            blocks.add(new Block(kind, level, clean, Math.max(1, blockPage > 0 ? blockPage : page), null));
+            blocks.add(new Block(kind, level, clean, Math.max(1, blockPage > 0 ? blockPage : page), null,
+                    tag.isEmpty() ? "tagged text outside any element" : "tag " + tag));
         }
         blockPage = 0;
     }
