@@ -39,15 +39,16 @@ public final class Harvester {
 
     /** What a harvest did; {@code reports} counts report pages and PDFs fetched or unchanged. */
     /**
+     * @param stopped   whether it was stopped on request with URLs still waiting (its snapshot is to be resumed)
      * @param unreached why the site answered nothing at all, when it did not (no network, an unknown
      *                  host, a robots.txt that could not be read); empty when it answered anything
      */
     public record Result(Path snapshot, int fetched, int notModified, int skipped, int refused, int blocked, int failed,
-                         int reports, String unreached) {
+                         int reports, boolean stopped, String unreached) {
 
         public Result(Path snapshot, int fetched, int notModified, int skipped, int refused, int blocked, int failed,
                       int reports) {
-            this(snapshot, fetched, notModified, skipped, refused, blocked, failed, reports, "");
+            this(snapshot, fetched, notModified, skipped, refused, blocked, failed, reports, false, "");
         }
     }
 
@@ -128,7 +129,9 @@ public final class Harvester {
         }
         String why = pages >= settings.maxPages() ? "beyond the limit of " + settings.maxPages() + " pages"
                 : "not fetched: the harvest reached its max-duration of " + HarvestLimits.text(settings.limits().maxDuration());
-        if (!progress.stopAsked()) {
+        // Asked once, after the loop: a stop asked after the last URL is a harvest that ended.
+        boolean stopped = !frontier.isEmpty() && progress.stopAsked();
+        if (!stopped) {
             // A stopped harvest resumes from its snapshot, and its frontier is found again from the pages held.
             frontier.drain().forEach(url -> snapshot.log().skipped(url, why));
         }
@@ -136,7 +139,7 @@ public final class Harvester {
         String unreached = log.unanswered();
         return new Result(snapshot.folder(), log.count(SnapshotLog.Kind.FETCHED), log.count(SnapshotLog.Kind.NOT_MODIFIED),
                 log.count(SnapshotLog.Kind.SKIPPED), log.count(SnapshotLog.Kind.REFUSED_BY_ROBOTS),
-                log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports, unreached);
+                log.count(SnapshotLog.Kind.BLOCKED), log.count(SnapshotLog.Kind.FAILED), reports, stopped, unreached);
     }
 
     /**

@@ -65,14 +65,12 @@ public final class HarvestRunner {
                             return stopAsked.getAsBoolean();
                         }
                     });
-            if (stopAsked.getAsBoolean()) {
-                archive.leaveResumable();
-                line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
-                        done.reports()), true);
-                return HarvestOutcome.stopped(done);
-            }
             line.update(() -> progress(done.fetched() + done.notModified() + done.failed() + done.blocked(), 0,
                     done.reports()), true);
+            if (done.stopped()) {
+                archive.leaveResumable();
+                return HarvestOutcome.stopped(done);
+            }
             result = done;
         }
         out.printf(java.util.Locale.ROOT, "fetched %d, not modified %d, skipped %d, refused by robots.txt %d, "

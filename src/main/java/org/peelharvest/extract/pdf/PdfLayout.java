@@ -548,14 +548,15 @@ final class PdfLayout {
 
         /** The geometry rule that made this block, in a reader's words (explain). */
         private String rule() {
-            String joined = lines == 1 ? "" : ", " + lines + " lines joined" + (overABreak ? " over a page or column break" : "");
+            String over = overABreak ? " over a page or column break" : "";
             return "geometry: " + switch (kind) {
-                case HEADING -> "a heading, set larger or bolder than the text" + (lines == 1 ? "" : ", " + lines
-                        + " lines of one size and weight" + (overABreak ? " over a page or column break" : ""));
-                case LIST_ITEM -> "a list item, from its bullet" + (lines == 1 ? "" : ", with " + (lines - 1)
-                        + " line(s) aligned with its text" + (overABreak ? " over a page or column break" : ""));
-                case TABLE_ROW -> "a table row, its cells parted by their gaps" + joined;
-                case PARAGRAPH -> "a paragraph" + (lines == 1 ? ", one line" : joined + " by their leading and indent");
+                case HEADING -> "a heading, set larger or bolder than the text"
+                        + (lines == 1 ? "" : ", " + lines + " lines of one size and weight" + over);
+                case LIST_ITEM -> "a list item, from its bullet"
+                        + (lines == 1 ? "" : ", with " + (lines - 1) + " line(s) aligned with its text" + over);
+                case TABLE_ROW -> "a table row, its cells parted by their gaps" + (lines == 1 ? "" : ", " + lines + " lines joined" + over);
+                case PARAGRAPH -> "a paragraph" + (lines == 1 ? ", one line" : ", " + lines + " lines joined" + over
+                        + " by their leading and indent");
             };
         }
     }
