@@ -18,6 +18,7 @@ public final class Grades {
     /** The five grade words as a regular-expression alternation, for patterns that find a grade within a line. */
     static final String GRADE_WORDS = "outstanding|good|adequate|requires improvement|inadequate";
 
+    private static final java.util.regex.Pattern NOT_A_LETTER = java.util.regex.Pattern.compile("[^a-z]+");
     private static final Pattern GRADE_LINE = Pattern.compile(
             "(?i)^(?:(?:overall\\s+)?(?:judge?ment|grade|rating|rated)"
                     // "Overall judgement¹ Good", "Overall judgement 1: Good": a footnote marker on the label.
@@ -52,7 +53,7 @@ public final class Grades {
      * class such as {@code good-practice} is not read as a grade.
      */
     public static Optional<Judgment> fromClassNames(String classNames) {
-        String words = " " + classNames.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+        String words = " " + NOT_A_LETTER.matcher(classNames.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         if (CLASS_MARKERS.stream().noneMatch(marker -> words.contains(" " + marker + " "))) {
             return Optional.empty();
         }

@@ -73,12 +73,30 @@ final class PageFurniture {
                 || Text.containsIgnoringCase(text, "contact us") && Text.containsIgnoringCase(text, "privacy");
     }
 
+    /** {@code text.split(" ").length} counted without splitting: a long paragraph is no footer, asked first. */
+    static int spaceSeparatedParts(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == 0) {
+            return text.isEmpty() ? 1 : 0;
+        }
+        int parts = 1;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == ' ') {
+                parts++;
+            }
+        }
+        return parts;
+    }
+
     /** Where the content ends: at the site furniture at its foot after {@code from}, else at the last block. */
     static int contentEnd(List<Block> page, int from) {
         for (int i = Math.max(0, from); i < page.size(); i++) {
             String text = page.get(i).text();
-            if (SiteChrome.PAGE_END.foundIn(text) || mayBeFooter(text) && FOOTER_LINE.matcher(text).find()
-                    && text.split(" ").length <= MAX_FOOTER_WORDS) {
+            if (SiteChrome.PAGE_END.foundIn(text) || spaceSeparatedParts(text) <= MAX_FOOTER_WORDS && mayBeFooter(text)
+                    && FOOTER_LINE.matcher(text).find()) {
                 return i;
             }
         }

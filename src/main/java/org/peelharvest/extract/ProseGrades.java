@@ -20,6 +20,9 @@ import org.peelharvest.model.Judgment;
  */
 final class ProseGrades {
 
+    private static final Pattern OVERALL = Pattern.compile("^overall,?\\s+");
+    private static final Pattern THE_FORCE = Pattern.compile("^(the force|the constabulary|the service|it)\\b.*");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\u2018\u201c'\"(])");
     private static final Pattern PAST = Pattern.compile(
             "(?i)\\b(last year|previous|previously|in (19|20)\\d\\d|was|were|had been|we judged|since our)\\b");
@@ -66,8 +69,8 @@ final class ProseGrades {
     }
 
     private static boolean aboutThisForce(String sentence, Force force) {
-        String start = sentence.toLowerCase(Locale.ROOT).replaceFirst("^overall,?\\s+", "");
-        if (start.matches("^(the force|the constabulary|the service|it)\\b.*")) {
+        String start = OVERALL.matcher(sentence.toLowerCase(Locale.ROOT)).replaceFirst("");
+        if (THE_FORCE.matcher(start).matches()) {
             return true;
         }
         return Forces.spellings(force).stream()
@@ -90,7 +93,7 @@ final class ProseGrades {
     /** Content words cut to four letters, a crude stem that matches "keeps" with "keeping". */
     private static Set<String> stems(String text) {
         Set<String> stems = new HashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+        for (String word : NOT_A_LETTER.split(text.toLowerCase(Locale.ROOT))) {
             if (word.length() > 1 && !STOP_WORDS.contains(word)) {
                 stems.add(word.length() > 4 ? word.substring(0, 4) : word);
             }

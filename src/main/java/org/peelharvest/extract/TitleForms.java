@@ -35,6 +35,12 @@ final class TitleForms {
     private static final Pattern YEAR = Pattern.compile("(?<![\\d/])(20[12]\\d)(?:\\s*[/\\-\\u2013]\\s*(?:20)?\\d\\d)?(?![\\d/])");
     private static final Pattern PILLAR_WORD = Pattern.compile("(?i)\\b(effectiveness|efficiency|legitimacy|leadership)\\b");
     private static final Pattern INSPECTION_OF = Pattern.compile("(?i)^(?:.*[:\\-\\u2013]\\s*)?an inspection of\\s+(.+?)\\.?$");
+    private static final Pattern SITE_NAME = Pattern.compile("(?i)\\s*[|\\-\\u2013\\u2014]\\s*HMICFRS\\s*$");
+    /** What a title holds beside the force's name, taken out in this order (the last folds the spaces left). */
+    private static final java.util.List<Pattern> NOT_THE_FORCE = java.util.List.of(
+            Pattern.compile("(?i)\\bPEEL\\b:?|\\bassessments?\\b|\\bpolice\\s+(?=effectiveness|efficiency|legitimacy)"),
+            YEAR, PILLAR_WORD, Pattern.compile("(?i)\\ban inspection of\\b"), Pattern.compile("[:\\-\\u2013|,]"),
+            Pattern.compile("\\s+"));
     /** Longer than this, a line is a sentence that mentions PEEL, not a title (titles seen run to 14 words). */
     private static final int MAX_TITLE_WORDS = 18;
     private static final Pattern ASSESSMENTS_URL = Pattern.compile(
@@ -106,14 +112,15 @@ final class TitleForms {
 
     /** "… | HMICFRS", "… – HMICFRS": the site's name added to a page title. */
     private static String withoutSiteName(String line) {
-        return line.replaceFirst("(?i)\\s*[|\\-\\u2013\\u2014]\\s*HMICFRS\\s*$", "");
+        return SITE_NAME.matcher(line).replaceFirst("");
     }
 
     /** The words of a title that are neither PEEL, a year nor a pillar: where a force's name should be. */
     private static String forceText(String line) {
-        return withoutSiteName(line).replaceAll("(?i)\\bPEEL\\b:?|\\bassessments?\\b|\\bpolice\\s+(?=effectiveness|efficiency|legitimacy)", " ")
-                .replaceAll(YEAR.pattern(), " ").replaceAll(PILLAR_WORD.pattern(), " ")
-                .replaceAll("(?i)\\ban inspection of\\b", " ").replaceAll("[:\\-\\u2013|,]", " ")
-                .replaceAll("\\s+", " ").strip();
+        String text = withoutSiteName(line);
+        for (Pattern notTheForce : NOT_THE_FORCE) {
+            text = notTheForce.matcher(text).replaceAll(" ");
+        }
+        return text.strip();
     }
 }

@@ -61,6 +61,9 @@ public final class Folding {
 
     /** Accents taken off (compatibility decomposition, marks dropped) and lower case: "Ynys Môn" is "ynys mon". */
     public static String plain(String text) {
+        if (text.chars().allMatch(c -> c < 0x80)) {
+            return text.toLowerCase(Locale.ROOT); // NFKD leaves ASCII as it is and it has no marks
+        }
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The reference table of the 43 territorial police forces of England and Wales that PEEL
@@ -62,7 +63,12 @@ public final class Forces {
             new Force("west-yorkshire", "West Yorkshire Police", "West Yorkshire", "E23000010", "Yorkshire and The Humber"),
             new Force("wiltshire", "Wiltshire Police", "Wiltshire", "E23000038", "South West"));
 
+    private static final Pattern DASHES = Pattern.compile("[\\p{Pd}_]");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z ]");
     private static final Map<String, Force> BY_KEY = index();
+    /** The most words of any spelling in the table: a longer run of a text's words names no force. */
+    private static final int LONGEST_SPELLING_WORDS = BY_KEY.keySet().stream()
+            .mapToInt(spelling -> spelling.split(" ").length).max().orElse(1);
 
     private Forces() {
     }
@@ -78,16 +84,23 @@ public final class Forces {
      * wins over a shorter name inside it.
      */
     public static Optional<Force> findIn(String text) {
-        String folded = " " + key(text) + " ";
+        String[] words = key(text).split(" ");
         Force best = null;
         int bestLength = 0;
-        for (Map.Entry<String, Force> entry : BY_KEY.entrySet()) {
-            String spelling = entry.getKey();
-            boolean longer = spelling.length() > bestLength
-                    || spelling.length() == bestLength && best != null && entry.getValue().slug().compareTo(best.slug()) < 0;
-            if (longer && folded.contains(" " + spelling + " ")) {
-                best = entry.getValue();
-                bestLength = spelling.length();
+        for (int start = 0; start < words.length; start++) {
+            StringBuilder spelling = new StringBuilder();
+            for (int end = start; end < words.length && end - start < LONGEST_SPELLING_WORDS; end++) {
+                if (words[end].isEmpty()) {
+                    break;
+                }
+                spelling.append(end == start ? "" : " ").append(words[end]);
+                Force force = BY_KEY.get(spelling.toString());
+                boolean longer = force != null && (spelling.length() > bestLength
+                        || spelling.length() == bestLength && force.slug().compareTo(best.slug()) < 0);
+                if (longer) {
+                    best = force;
+                    bestLength = spelling.length();
+                }
             }
         }
         return Optional.ofNullable(best);
@@ -117,8 +130,8 @@ public final class Forces {
     static String key(String name) {
         return Folding.plain(name)
                 .replace("&", " and ")
-                .replaceAll("[\\p{Pd}_]", " ")
-                .replaceAll("[^a-z ]", "")
+                .transform(text -> DASHES.matcher(text).replaceAll(" "))
+                .transform(text -> NOT_A_LETTER.matcher(text).replaceAll(""))
                 .transform(Folding::spaces);
     }
 }

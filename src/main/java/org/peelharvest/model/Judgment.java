@@ -17,6 +17,8 @@ public enum Judgment {
     UNGRADED("Ungraded"),
     NOT_GRADED("Not graded");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private final String label;
 
     Judgment(String label) {
@@ -51,7 +53,7 @@ public enum Judgment {
 
     /** The judgment whose label is {@code text}, ignoring case and surrounding space. */
     public static Optional<Judgment> fromLabel(String text) {
-        String wanted = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String wanted = SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(j -> j.label.toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst();

@@ -278,7 +278,36 @@ public final class QuestionSets {
      * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
      */
     public static String fold(String text) {
-        return isAscii(text) ? foldAscii(text) : foldByPatterns(text);
+        if (isAscii(text)) {
+            return foldAscii(text);
+        }
+        String punctuationToAscii = asciiPunctuation(text);
+        return punctuationToAscii != null ? foldAscii(punctuationToAscii) : foldByPatterns(text);
+    }
+
+    /**
+     * Non-ASCII characters that {@link #foldByPatterns} turns into a space (quotes, dashes, spaces,
+     * an ellipsis, a bullet, a pound sign, a soft hyphen), or into an apostrophe ({@code ’}).
+     */
+    private static final String FOLDED_TO_SPACE = "\u2018\u201c\u201d\u2013\u2014\u00a0\u2026\u2022\u00a3\u2009\u202f\u00ad";
+
+    /** The text with those characters made the ASCII {@link #foldAscii} folds alike, or null if it holds others. */
+    private static String asciiPunctuation(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                continue;
+            }
+            if (c == '\u2019') {
+                chars[i] = '\'';
+            } else if (FOLDED_TO_SPACE.indexOf(c) >= 0) {
+                chars[i] = ' ';
+            } else {
+                return null;
+            }
+        }
+        return new String(chars);
     }
 
     /** The definition of {@link #fold}; QuestionSetsTest holds {@link #foldAscii} to its results. */

@@ -64,4 +64,19 @@ class QuestionSetsTest {
                     .isEqualTo(QuestionSets.foldByPatterns(text.toString()));
         }
     }
+
+    @Test
+    void textWithCurlyQuotesDashesAndSpecialSpacesFoldsAsThePatternsDo() {
+        char[] alphabet = {'a', 'Z', '-', ' ', '\'', '0', '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', '\u2014',
+            '\u00a0', '\u2026', '\u2022', '\u00a3', '\u2009', '\u202f', '\u00ad', '\u00e9', '\u2011'};
+        Random random = new Random(12);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertThat(QuestionSets.fold(text.toString())).as("[%s]", text)
+                    .isEqualTo(QuestionSets.foldByPatterns(text.toString()));
+        }
+    }
 }

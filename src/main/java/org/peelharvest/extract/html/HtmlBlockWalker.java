@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 import org.peelharvest.extract.Block;
 import org.peelharvest.extract.Grades;
@@ -29,6 +31,9 @@ import org.peelharvest.model.Judgment;
  */
 final class HtmlBlockWalker implements NodeFilter {
 
+    private static final Evaluator LAYOUT_CONTENT = QueryParser.parse(
+            "h1, h2, h3, h4, h5, h6, ul, ol, table, main, article, section, [role=heading]");
+    private static final Evaluator PARAGRAPH_CHILD = QueryParser.parse("> p, > div");
     private static final Set<String> BLOCK_TAGS = Set.of(
             "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
             "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -83,10 +88,10 @@ final class HtmlBlockWalker implements NodeFilter {
      * sections or several paragraphs. Its content is read as the page's own blocks.
      */
     private static boolean isLayoutRow(Element row) {
-        if (!row.select("h1, h2, h3, h4, h5, h6, ul, ol, table, main, article, section, [role=heading]").isEmpty()) {
+        if (!row.select(LAYOUT_CONTENT).isEmpty()) {
             return true;
         }
-        return row.children().stream().anyMatch(cell -> cell.select("> p, > div").size() > 1);
+        return row.children().stream().anyMatch(cell -> cell.select(PARAGRAPH_CHILD).size() > 1);
     }
 
     /**

@@ -27,17 +27,15 @@ public final class PdfBlockReader {
 
     private static final Pattern BROWSER_PRODUCERS = Pattern.compile("skia|chrom|webkit|wkhtmltopdf|gecko|firefox");
 
-    static {
-        // No scan of the machine's fonts: PDFBox is told the one font it needs (issue 18).
-        BundledFonts.install();
-    }
-
     /**
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
      *                                   PDFBox can open, damaged (PDFBox had to repair it), or has
      *                                   no text layer
      */
     public DocumentBlocks read(byte[] content, String url) {
+        // No scan of the machine's fonts: PDFBox is told the one font it needs (issue 18), on the
+        // first PDF read (once), so a job of HTML pages never loads it.
+        BundledFonts.install();
         try (PDDocument document = Loader.loadPDF(content)) {
             Optional<String> damage = PdfDamage.of(content, document);
             if (damage.isPresent()) {
