@@ -52,6 +52,9 @@ final class TitleForms {
 
     /** What a title-like line says, or empty when it is no title (no PEEL, no year, or a sentence). */
     static Optional<Claim> ofTitle(String text) {
+        if (!mayHold(text, "peel")) {
+            return Optional.empty();
+        }
         String line = Text.clean(text);
         if (!Text.containsIgnoringCase(line, "peel") || !PEEL.matcher(line).find() || line.split(" ").length > MAX_TITLE_WORDS || line.contains(". ")) {
             return Optional.empty();
@@ -68,6 +71,9 @@ final class TitleForms {
 
     /** The force named by a cover's "An inspection of <Force>" line, which has no PEEL and no year. */
     static Optional<Claim> ofInspectionLine(String text) {
+        if (!mayHold(text, "inspection")) {
+            return Optional.empty();
+        }
         String line = Text.clean(text);
         if (!Text.containsIgnoringCase(line, "an inspection of")) {
             return Optional.empty();
@@ -77,6 +83,15 @@ final class TitleForms {
             return Optional.empty();
         }
         return Forces.findIn(m.group(1)).map(f -> new Claim(f, null, null, false, m.group(1)));
+    }
+
+    /**
+     * Whether a text may hold a word (lower case, no space) once cleaned: cleaning folds spaces and
+     * takes out soft hyphens, so a text with neither the word nor a soft hyphen cannot. Asked of
+     * every block before it is cleaned (issue 18's profile).
+     */
+    private static boolean mayHold(String text, String word) {
+        return text.indexOf('\u00ad') >= 0 || Text.containsIgnoringCase(text, word);
     }
 
     /**
