@@ -19,11 +19,18 @@ import java.util.stream.Stream;
  * bare jsoup loop's first round in a fresh JVM ({@link Floor}, every core, its own time). Both are
  * run {@value #ROUNDS} times, one after the other, and the medians compared: a shared machine's
  * load comes and goes within a minute.
+ *
+ * <p>For information beside it, what each page beyond the first 780 costs: both again on the
+ * fixtures {@value #MORE_COPIES} times over, the extra time over the extra pages. The target's
+ * measure holds what a run pays once (the JIT's warm-up of the reader, the release's files); this
+ * one holds only what a page adds.
  */
 final class PerDocument {
 
     /** The copies of the fixtures (issue 18: "the test fixtures ten times over"). */
     static final int COPIES = 10;
+    /** The copies of the marginal measure. */
+    static final int MORE_COPIES = 30;
     static final int ROUNDS = 3;
     /** The target: the job's time at most this many times the loop's cold round. */
     static final double AT_MOST = 2.5;
@@ -33,10 +40,20 @@ final class PerDocument {
     private static final Pattern JOB_SECONDS = Pattern.compile("^time taken: ([0-9.]+) s", Pattern.MULTILINE);
 
     /** The medians of the rounds: the pages, the job's own seconds and the loop's. */
-    record Result(int pages, double jobSeconds, double loopSeconds) {
+    record Result(int pages, double jobSeconds, double loopSeconds, int morePages, double moreJobSeconds,
+                  double moreLoopSeconds) {
         double ratio() {
             return jobSeconds / loopSeconds;
         }
+
+        /** The job's time for each page beyond the first {@link #pages} against the loop's. */
+        double marginalRatio() {
+            return (moreJobSeconds - jobSeconds) / (moreLoopSeconds - loopSeconds);
+        }
+    }
+
+    /** One size's medians: the pages, the job's seconds and the loop's. */
+    private record Size(int pages, double job, double loop) {
     }
 
     /** What runs a child JVM to its end and returns its output (the benchmark's measure). */
@@ -48,7 +65,13 @@ final class PerDocument {
     }
 
     static Result measure(Path folder, Child child) throws Exception {
-        Path pages = copies(folder.resolve("fixture-pages-x" + COPIES));
+        Size base = measure(folder, child, COPIES);
+        Size more = measure(folder, child, MORE_COPIES);
+        return new Result(base.pages(), base.job(), base.loop(), more.pages(), more.job(), more.loop());
+    }
+
+    private static Size measure(Path folder, Child child, int copies) throws Exception {
+        Path pages = copies(folder.resolve("fixture-pages-x" + copies), copies);
         double[] job = new double[ROUNDS];
         double[] loop = new double[ROUNDS];
         int count = 0;
@@ -61,7 +84,7 @@ final class PerDocument {
             loop[round] = Long.parseLong(floor.group(2)) / 1000.0;
             job[round] = jobSeconds(child, folder.resolve("runs").resolve("per-document").toAbsolutePath(), pages);
         }
-        return new Result(count, median(job), median(loop));
+        return new Size(count, median(job), median(loop));
     }
 
     private static double jobSeconds(Child child, Path home, Path pages) throws Exception {
@@ -77,13 +100,13 @@ final class PerDocument {
         return Double.parseDouble(taken.group(1));
     }
 
-    /** The fixtures' HTML pages, {@value #COPIES} times, in folders c0 to c9; made once. */
-    private static Path copies(Path pages) throws IOException {
+    /** The fixtures' HTML pages, {@code count} times, in folders c0, c1 and on; made once. */
+    private static Path copies(Path pages, int count) throws IOException {
         List<Path> html;
         try (Stream<Path> files = Files.list(FIXTURES)) {
             html = files.filter(f -> f.getFileName().toString().endsWith(".html")).sorted().toList();
         }
-        for (int copy = 0; copy < COPIES; copy++) {
+        for (int copy = 0; copy < count; copy++) {
             Path into = Files.createDirectories(pages.resolve("c" + copy));
             for (Path page : html) {
                 Files.copy(page, into.resolve(page.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
@@ -103,6 +126,9 @@ final class PerDocument {
         lines.add(String.format(Locale.ROOT, "per document (issue 18): %d HTML pages (the fixtures %d times over), "
                         + "medians of %d rounds: the extract job's own time %.2f s, a bare jsoup loop's cold round %.2f s",
                 result.pages(), COPIES, ROUNDS, result.jobSeconds(), result.loopSeconds()));
+        lines.add(String.format(Locale.ROOT, "per document beyond the first %d pages (for information): %d pages in %.2f s, "
+                        + "the loop's cold round %.2f s; each page beyond costs the job %.2f times the loop's",
+                result.pages(), result.morePages(), result.moreJobSeconds(), result.moreLoopSeconds(), result.marginalRatio()));
         return lines;
     }
 
