@@ -45,14 +45,14 @@ final class PdfLayout {
     private Set<String> words;
     /** What the document's own words say its line-end hyphens are, read with them. */
     private LineEnds lineEnds;
-    private final boolean hyphenates;
+    private final Hyphenation hyphenation;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
     private final float leading;
 
-    private PdfLayout(List<PdfLine> lines, boolean hyphenates) {
+    private PdfLayout(List<PdfLine> lines, Hyphenation hyphenation) {
         this.lines = lines;
-        this.hyphenates = hyphenates;
+        this.hyphenation = hyphenation;
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
         this.leading = leadingRatio(lines);
@@ -67,13 +67,31 @@ final class PdfLayout {
         }
     }
 
+    /** What a PDF's producer does with a word that does not fit at a line end, unless told otherwise. */
+    enum Hyphenation {
+        /** Browsers print pages without breaking words (CSS {@code hyphens: manual}): a line-end hyphen is the word's own. */
+        NEVER,
+        /**
+         * Word processors (LibreOffice Writer, Microsoft Word) break words only in paragraphs set to
+         * hyphenate, which is off by default: a line-end hyphen the document's words say nothing
+         * about is the word's own ("problem-" / "solving").
+         */
+        OFF_BY_DEFAULT,
+        /** Typesetters, and producers not known: the document's words decide, and a break is joined. */
+        MAY
+    }
+
     /**
      * @param hyphenates whether the PDF's producer may break words with a hyphen at a line end
-     *                   (typesetters and word processors do; browsers printing a page do not, so a
-     *                   hyphen at a line end of a printed page is the word's own)
+     *                   (false: a browser's print, {@link Hyphenation#NEVER})
      */
     static List<Block> blocks(List<PdfLine> laidOut, boolean hyphenates) {
-        return new PdfLayout(TableCells.aligned(Columns.readingOrder(withoutRunningText(laidOut))), hyphenates).group();
+        return blocks(laidOut, hyphenates ? Hyphenation.MAY : Hyphenation.NEVER);
+    }
+
+    /** @param hyphenation what the PDF's producer does with words at a line end when not told otherwise */
+    static List<Block> blocks(List<PdfLine> laidOut, Hyphenation hyphenation) {
+        return new PdfLayout(TableCells.aligned(Columns.readingOrder(withoutRunningText(laidOut))), hyphenation).group();
     }
 
     /**
@@ -390,15 +408,17 @@ final class PdfLayout {
             words = words(lines);
             lineEnds = lineEnds();
         }
-        if (!hyphenates || hyphenatedWords.contains(prefix + "-" + rest)) {
+        if (hyphenation == Hyphenation.NEVER || hyphenatedWords.contains(prefix + "-" + rest)) {
             return true;
         }
         if (words.contains(prefix + rest)) {
             return false;
         }
-        if (lineEnds == LineEnds.COMPOUNDS_ONLY) {
+        if (lineEnds == LineEnds.COMPOUNDS_ONLY
+                || lineEnds == LineEnds.UNKNOWN && hyphenation == Hyphenation.OFF_BY_DEFAULT) {
             // The document's line-end hyphens are compounds' own and none breaks a word it writes whole
-            // elsewhere: it does not hyphenate (a word processor's default), so "problem-" / "solving" keeps it.
+            // elsewhere, or its words say nothing and its producer does not hyphenate unless told to:
+            // it does not hyphenate, so "problem-" / "solving" keeps its hyphen.
             return true;
         }
         return HYPHENATED_PREFIXES.contains(prefix)
