@@ -248,8 +248,11 @@ final class PdfLayout {
      * row's size, closer than a paragraph gap, and ending before the row's next cell starts.
      */
     private boolean wrapsCell(Builder row, PdfLine previous, PdfLine line) {
-        if (isTableRow(line) || Math.abs(line.fontSize() - row.first.fontSize()) >= 0.6f) {
+        if (Math.abs(line.fontSize() - row.first.fontSize()) >= 0.6f) {
             return false;
+        }
+        if (isTableRow(line)) {
+            return wrapsCells(row, previous, line);
         }
         if (line.page() != previous.page() || line.column() != previous.column()) {
             // A cell wrapped over a column or page break: the line heads its column, under the cell's
@@ -258,6 +261,39 @@ final class PdfLayout {
         }
         float gap = line.y() - previous.y();
         return gap > 0 && gap <= line.fontSize() * leading * 1.3f && cellUnder(row.first, line, 0) >= 0;
+    }
+
+    /**
+     * Two or more cells wrapped onto one line of their own, in narrow columns ("Investigating" /
+     * "crime" beside "Requires" / "improvement"): the line is one line's leading below, and each of
+     * its cells stands under a cell of the row and goes on in lower case (a new row starts with
+     * capitals: an area's name, a grade).
+     */
+    private boolean wrapsCells(Builder row, PdfLine previous, PdfLine line) {
+        float gap = line.y() - previous.y();
+        if (line.page() != previous.page() || line.column() != previous.column()
+                || gap <= 0 || gap > line.fontSize() * leading * 1.3f) {
+            return false;
+        }
+        for (PdfLine cell : cellsOf(line)) {
+            if (!Character.isLowerCase(cell.text().charAt(0)) || cellUnder(row.first, cell, 0) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line's cells: its words parted where a tab stands between them. */
+    private static List<PdfLine> cellsOf(PdfLine line) {
+        List<PdfLine> cells = new ArrayList<>();
+        int from = 0;
+        for (int w = 1; w <= line.words().size(); w++) {
+            if (w == line.words().size() || line.text().substring(0, line.words().get(w).offset()).endsWith("\t")) {
+                cells.add(line.part(from, w, line.column()));
+                from = w;
+            }
+        }
+        return cells;
     }
 
     /**
@@ -530,16 +566,11 @@ final class PdfLayout {
             overABreak |= line.page() != first.page() || line.column() != first.column();
             String next = line.text();
             if (kind == Block.Kind.TABLE_ROW) {
-                // The wrapped words go to the end of the cell they stand under.
-                int cell = Math.max(0, cellUnder(first, line, bodyLeft.get(line.column()) - bodyLeft.get(first.column())));
-                int end = -1;
-                for (int c = 0; c <= cell; c++) {
-                    end = text.indexOf("\t", end + 1);
-                    if (end < 0) {
-                        break;
-                    }
+                // The wrapped words go to the end of the cell they stand under, each cell's when
+                // several cells wrapped onto the line.
+                for (PdfLine cell : isTableRow(line) ? cellsOf(line) : List.of(line)) {
+                    addToCell(cell, bodyLeft.get(line.column()) - bodyLeft.get(first.column()));
                 }
-                text.insert(end < 0 ? text.length() : end, " " + next);
                 return;
             }
             int end = text.length();
@@ -560,6 +591,18 @@ final class PdfLayout {
                 text.append(' ');
             }
             text.append(next);
+        }
+
+        private void addToCell(PdfLine wrapped, float shift) {
+            int cell = Math.max(0, cellUnder(first, wrapped, shift));
+            int end = -1;
+            for (int c = 0; c <= cell; c++) {
+                end = text.indexOf("\t", end + 1);
+                if (end < 0) {
+                    break;
+                }
+            }
+            text.insert(end < 0 ? text.length() : end, " " + wrapped.text());
         }
 
         Block build() {
