@@ -50,6 +50,8 @@ final class Columns {
      * "Good"): a grades table or a contents page is told by its right side, one or two words, or none.
      */
     private static final int LEFT_WORDS = 2;
+    /** Sentences wrapped inside the right side that make it prose though most of its lines are short. */
+    private static final int MIN_WRAPPED = 2;
 
     private Columns() {
     }
@@ -209,23 +211,44 @@ final class Columns {
     /**
      * Whether the text on both sides of the cut is prose: the lines (or parts of lines) wholly on
      * each side have a few words at the median. A table's grade column has one or two, a contents
-     * page's page numbers none.
+     * page's page numbers none; or, on the right, its sentences wrap ({@link #flows}).
      */
     private static boolean proseOnBothSides(List<PdfLine> page, float gutter) {
         List<Integer> leftWords = new ArrayList<>();
-        List<Integer> rightWords = new ArrayList<>();
+        List<PdfLine> right = new ArrayList<>();
         for (PdfLine line : page) {
             int split = splitAt(line, gutter);
             if (split > 0) {
                 leftWords.add(wordCount(line.part(0, split, 1).text()));
-                rightWords.add(wordCount(line.part(split, line.words().size(), 2).text()));
+                right.add(line.part(split, line.words().size(), 2));
             } else if (split == 0) {
-                rightWords.add(wordCount(line.text()));
+                right.add(line);
             } else if (line.endX() < gutter) {
                 leftWords.add(wordCount(line.text()));
             }
         }
-        return median(leftWords) >= LEFT_WORDS && median(rightWords) >= PROSE_WORDS;
+        List<Integer> rightWords = right.stream().map(line -> wordCount(line.text())).toList();
+        return median(leftWords) >= LEFT_WORDS && (median(rightWords) >= PROSE_WORDS || flows(right));
+    }
+
+    /**
+     * Whether sentences wrap inside the right side: a line of prose there is followed, one line
+     * below, by one that goes on in lower case ("protecting those who are" / "vulnerable from
+     * harm"). A column of questions under short headings ("Question 4", "Good") has most of its
+     * lines short but its sentences wrap; a grades table's cells ("Not being graded") do not.
+     */
+    private static boolean flows(List<PdfLine> right) {
+        int wrapped = 0;
+        for (int i = 1; i < right.size() && wrapped < MIN_WRAPPED; i++) {
+            PdfLine before = right.get(i - 1);
+            PdfLine line = right.get(i);
+            float gap = line.y() - before.y();
+            if (line.page() == before.page() && gap > 0 && gap < 2 * line.fontSize()
+                    && wordCount(before.text()) >= PROSE_WORDS && Character.isLowerCase(line.text().charAt(0))) {
+                wrapped++;
+            }
+        }
+        return wrapped >= MIN_WRAPPED;
     }
 
     /**

@@ -26,6 +26,8 @@ import org.peelharvest.model.RejectedDocumentException;
 public final class PdfBlockReader {
 
     private static final Pattern BROWSER_PRODUCERS = Pattern.compile("skia|chrom|webkit|wkhtmltopdf|gecko|firefox");
+    /** Word processors' PDF exports: LibreOffice and OpenOffice ("LibreOffice 7.4"), Microsoft Word ("Microsoft® Word for Microsoft 365"). */
+    private static final Pattern WORD_PROCESSORS = Pattern.compile("libreoffice|openoffice|microsoft\\W*word");
 
     /**
      * @throws RejectedDocumentException naming the document when it is encrypted, not a PDF
@@ -56,7 +58,7 @@ public final class PdfBlockReader {
             }
             String why = tagged.map(t -> String.format(Locale.ROOT, "its tags hold only %.0f%% of the page text, under %.0f%%",
                     100 * t.coverage(), 100 * StructureReader.MIN_COVERAGE)).orElse("the PDF is not tagged");
-            return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, mayHyphenate(document))),
+            return new DocumentBlocks(BlockNormalizer.normalize(PdfLayout.blocks(lines, hyphenation(document))),
                     evidence(document), "the pages' geometry (" + why + "): lines joined by leading and indent, "
                     + "headings by size and weight, columns by the white space between them");
         } catch (InvalidPasswordException e) {
@@ -89,11 +91,15 @@ public final class PdfBlockReader {
 
     /**
      * Browsers print pages without breaking words (CSS {@code hyphens: manual} is their default);
-     * their PDFs name the engine as producer. Any other producer may hyphenate.
+     * word processors break them only where a paragraph is set to (off by default). Their PDFs name
+     * the engine or the program as producer. Any other producer may hyphenate.
      */
-    private static boolean mayHyphenate(PDDocument document) {
+    private static PdfLayout.Hyphenation hyphenation(PDDocument document) {
         String producer = String.valueOf(document.getDocumentInformation().getProducer()).toLowerCase(Locale.ROOT);
-        return !BROWSER_PRODUCERS.matcher(producer).find();
+        if (BROWSER_PRODUCERS.matcher(producer).find()) {
+            return PdfLayout.Hyphenation.NEVER;
+        }
+        return WORD_PROCESSORS.matcher(producer).find() ? PdfLayout.Hyphenation.OFF_BY_DEFAULT : PdfLayout.Hyphenation.MAY;
     }
 
     private static RejectedDocumentException reject(String url, RejectReason reason, String detail, Exception cause) {

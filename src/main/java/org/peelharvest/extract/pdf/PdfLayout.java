@@ -45,14 +45,14 @@ final class PdfLayout {
     private Set<String> words;
     /** What the document's own words say its line-end hyphens are, read with them. */
     private LineEnds lineEnds;
-    private final boolean hyphenates;
+    private final Hyphenation hyphenation;
     private final List<Float> headingSizes;
     /** Baseline distance over font size for wrapped lines of this document (1.2 in most PDFs). */
     private final float leading;
 
-    private PdfLayout(List<PdfLine> lines, boolean hyphenates) {
+    private PdfLayout(List<PdfLine> lines, Hyphenation hyphenation) {
         this.lines = lines;
-        this.hyphenates = hyphenates;
+        this.hyphenation = hyphenation;
         this.bodySize = bodyFontSize(lines);
         this.headingSizes = headingSizes(lines, bodySize);
         this.leading = leadingRatio(lines);
@@ -67,13 +67,31 @@ final class PdfLayout {
         }
     }
 
+    /** What a PDF's producer does with a word that does not fit at a line end, unless told otherwise. */
+    enum Hyphenation {
+        /** Browsers print pages without breaking words (CSS {@code hyphens: manual}): a line-end hyphen is the word's own. */
+        NEVER,
+        /**
+         * Word processors (LibreOffice Writer, Microsoft Word) break words only in paragraphs set to
+         * hyphenate, which is off by default: a line-end hyphen the document's words say nothing
+         * about is the word's own ("problem-" / "solving").
+         */
+        OFF_BY_DEFAULT,
+        /** Typesetters, and producers not known: the document's words decide, and a break is joined. */
+        MAY
+    }
+
     /**
      * @param hyphenates whether the PDF's producer may break words with a hyphen at a line end
-     *                   (typesetters and word processors do; browsers printing a page do not, so a
-     *                   hyphen at a line end of a printed page is the word's own)
+     *                   (false: a browser's print, {@link Hyphenation#NEVER})
      */
     static List<Block> blocks(List<PdfLine> laidOut, boolean hyphenates) {
-        return new PdfLayout(TableCells.aligned(Columns.readingOrder(withoutRunningText(laidOut))), hyphenates).group();
+        return blocks(laidOut, hyphenates ? Hyphenation.MAY : Hyphenation.NEVER);
+    }
+
+    /** @param hyphenation what the PDF's producer does with words at a line end when not told otherwise */
+    static List<Block> blocks(List<PdfLine> laidOut, Hyphenation hyphenation) {
+        return new PdfLayout(TableCells.aligned(Columns.readingOrder(withoutRunningText(laidOut))), hyphenation).group();
     }
 
     /**
@@ -230,8 +248,11 @@ final class PdfLayout {
      * row's size, closer than a paragraph gap, and ending before the row's next cell starts.
      */
     private boolean wrapsCell(Builder row, PdfLine previous, PdfLine line) {
-        if (isTableRow(line) || Math.abs(line.fontSize() - row.first.fontSize()) >= 0.6f) {
+        if (Math.abs(line.fontSize() - row.first.fontSize()) >= 0.6f) {
             return false;
+        }
+        if (isTableRow(line)) {
+            return wrapsCells(row, previous, line);
         }
         if (line.page() != previous.page() || line.column() != previous.column()) {
             // A cell wrapped over a column or page break: the line heads its column, under the cell's
@@ -240,6 +261,39 @@ final class PdfLayout {
         }
         float gap = line.y() - previous.y();
         return gap > 0 && gap <= line.fontSize() * leading * 1.3f && cellUnder(row.first, line, 0) >= 0;
+    }
+
+    /**
+     * Two or more cells wrapped onto one line of their own, in narrow columns ("Investigating" /
+     * "crime" beside "Requires" / "improvement"): the line is one line's leading below, and each of
+     * its cells stands under a cell of the row and goes on in lower case (a new row starts with
+     * capitals: an area's name, a grade).
+     */
+    private boolean wrapsCells(Builder row, PdfLine previous, PdfLine line) {
+        float gap = line.y() - previous.y();
+        if (line.page() != previous.page() || line.column() != previous.column()
+                || gap <= 0 || gap > line.fontSize() * leading * 1.3f) {
+            return false;
+        }
+        for (PdfLine cell : cellsOf(line)) {
+            if (!Character.isLowerCase(cell.text().charAt(0)) || cellUnder(row.first, cell, 0) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line's cells: its words parted where a tab stands between them. */
+    private static List<PdfLine> cellsOf(PdfLine line) {
+        List<PdfLine> cells = new ArrayList<>();
+        int from = 0;
+        for (int w = 1; w <= line.words().size(); w++) {
+            if (w == line.words().size() || line.text().substring(0, line.words().get(w).offset()).endsWith("\t")) {
+                cells.add(line.part(from, w, line.column()));
+                from = w;
+            }
+        }
+        return cells;
     }
 
     /**
@@ -390,15 +444,17 @@ final class PdfLayout {
             words = words(lines);
             lineEnds = lineEnds();
         }
-        if (!hyphenates || hyphenatedWords.contains(prefix + "-" + rest)) {
+        if (hyphenation == Hyphenation.NEVER || hyphenatedWords.contains(prefix + "-" + rest)) {
             return true;
         }
         if (words.contains(prefix + rest)) {
             return false;
         }
-        if (lineEnds == LineEnds.COMPOUNDS_ONLY) {
+        if (lineEnds == LineEnds.COMPOUNDS_ONLY
+                || lineEnds == LineEnds.UNKNOWN && hyphenation == Hyphenation.OFF_BY_DEFAULT) {
             // The document's line-end hyphens are compounds' own and none breaks a word it writes whole
-            // elsewhere: it does not hyphenate (a word processor's default), so "problem-" / "solving" keeps it.
+            // elsewhere, or its words say nothing and its producer does not hyphenate unless told to:
+            // it does not hyphenate, so "problem-" / "solving" keeps its hyphen.
             return true;
         }
         return HYPHENATED_PREFIXES.contains(prefix)
@@ -510,16 +566,11 @@ final class PdfLayout {
             overABreak |= line.page() != first.page() || line.column() != first.column();
             String next = line.text();
             if (kind == Block.Kind.TABLE_ROW) {
-                // The wrapped words go to the end of the cell they stand under.
-                int cell = Math.max(0, cellUnder(first, line, bodyLeft.get(line.column()) - bodyLeft.get(first.column())));
-                int end = -1;
-                for (int c = 0; c <= cell; c++) {
-                    end = text.indexOf("\t", end + 1);
-                    if (end < 0) {
-                        break;
-                    }
+                // The wrapped words go to the end of the cell they stand under, each cell's when
+                // several cells wrapped onto the line.
+                for (PdfLine cell : isTableRow(line) ? cellsOf(line) : List.of(line)) {
+                    addToCell(cell, bodyLeft.get(line.column()) - bodyLeft.get(first.column()));
                 }
-                text.insert(end < 0 ? text.length() : end, " " + next);
                 return;
             }
             int end = text.length();
@@ -540,6 +591,18 @@ final class PdfLayout {
                 text.append(' ');
             }
             text.append(next);
+        }
+
+        private void addToCell(PdfLine wrapped, float shift) {
+            int cell = Math.max(0, cellUnder(first, wrapped, shift));
+            int end = -1;
+            for (int c = 0; c <= cell; c++) {
+                end = text.indexOf("\t", end + 1);
+                if (end < 0) {
+                    break;
+                }
+            }
+            text.insert(end < 0 ? text.length() : end, " " + wrapped.text());
         }
 
         Block build() {
