@@ -61,7 +61,8 @@ class JobRunner {
         if (!staging.exists()) {
             return outcome;
         }
-        Outcome counted = outcome.countingStaged(staging.extractedCount(), staging.rejects().size());
+        StagingArea.Staged staged = staging.staged();
+        Outcome counted = outcome.countingStaged(staged.extractedCount(), staged.rejects().size());
         keepStagedCounts(execution, counted);
         return counted;
     }

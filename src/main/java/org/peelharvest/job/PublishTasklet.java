@@ -58,15 +58,16 @@ class PublishTasklet implements Tasklet {
             // Publishing an empty staging area would replace a good release with an empty one.
             throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
         }
-        List<Reject> rejects = staging.rejects();
+        StagingArea.Staged staged = staging.staged();
+        List<Reject> rejects = staged.rejects();
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        DatasetPublisher counting = staging.documentsRead().map(publisher::reading).orElse(publisher);
-        Release release = counting.publish(spec.output(), staging.reports(), rejects, runInfo(execution));
+        DatasetPublisher counting = staged.documentsRead().map(publisher::reading).orElse(publisher);
+        Release release = counting.publish(spec.output(), staged.reports(), rejects, runInfo(execution));
         ExecutionContext job = execution.getExecutionContext();
         job.putString(FOLDER, release.folder().toString());
         job.putInt(DOCUMENTS, release.documents());
-        job.putInt(EXTRACTED, staging.extractedCount());
-        job.putInt(FROM_CACHE, staging.fromCacheCount());
+        job.putInt(EXTRACTED, staged.extractedCount());
+        job.putInt(FROM_CACHE, staged.fromCacheCount());
         job.putInt(REPORTS, release.reports());
         job.putInt(REJECTS, release.rejects());
         job.putString(REJECT_REASONS, reasons(rejects));

@@ -256,67 +256,81 @@ public final class StagingArea {
     }
 
     /**
-     * Every report id's reports, one per document that gave it, the primary one (HTML before PDF)
-     * first, in report-id order. Read lazily, one report id at a time, and within it one report at
-     * a time ({@link StagedGroup}): go through a group in order, do not hold it.
+     * What the run staged, read once: the outcomes of the documents listed now and done as they are
+     * now. Publishing asks it five questions; each asked of the staging area itself read every
+     * document's record again (issue 18's profile: a sixth of publishing 2,340 pages).
      */
-    public Iterable<List<Report>> reports() {
-        Current current = current();
-        return () -> new ReportIterator(list(root.resolve("reports")), current);
+    public Staged staged() {
+        return new Staged(current());
     }
 
-    /**
-     * The documents read, as they are now, in URL order: each file (or WARC record) once, a copy of
-     * another included, whether it gave reports or was rejected. The release counts them and names
-     * each in {@code run.json} (issue 17, item 6: copies were counted once, or not named at all).
-     */
-    public Optional<List<Done>> documentsRead() {
-        Current current = current();
-        if (current.listed() == null) {
-            // Staged before lists were kept: what was read is not known.
-            return Optional.empty();
+    /** The staged outcomes to publish, as they were when {@link #staged()} read them. */
+    public final class Staged {
+        private final Current current;
+
+        private Staged(Current current) {
+            this.current = current;
         }
-        return Optional.of(current.done().values().stream()
-                .sorted(Comparator.comparing(Done::url).thenComparing(d -> String.valueOf(d.sha256()))
-                        .thenComparing(Done::key))
-                .toList());
-    }
 
-    /** How many of the documents read had their outcome from the extraction cache, not parsed again (issue 18). */
-    public int fromCacheCount() {
-        return (int) current().done().values().stream().filter(Done::cached).count();
-    }
-
-    /** How many documents gave a report: every one read, copies included, a document of several reports once. */
-    public int extractedCount() {
-        Current current = current();
-        if (current.listed() != null) {
-            return (int) current.done().values().stream().filter(d -> !d.rejected()).count();
+        /**
+         * Every report id's reports, one per document that gave it, the primary one (HTML before PDF)
+         * first, in report-id order. Read lazily, one report id at a time, and within it one report at
+         * a time ({@link StagedGroup}): go through a group in order, do not hold it.
+         */
+        public Iterable<List<Report>> reports() {
+            return () -> new ReportIterator(list(root.resolve("reports")), current);
         }
-        java.util.Set<String> documents = new java.util.HashSet<>();
-        for (List<Report> group : reports()) {
-            group.forEach(report -> documents.add(report.source().url() + " " + report.source().sha256()));
-        }
-        return documents.size();
-    }
 
-    /** Every reject, one a document read, ordered by source URL. */
-    public List<Reject> rejects() {
-        Current current = current();
-        List<Reject> rejects = new ArrayList<>();
-        if (current.listed() == null) {
-            list(root.resolve("rejects")).forEach(file -> rejects.add(read(file, Reject.class)));
-        } else {
-            for (Done done : current.done().values()) {
-                if (done.rejected()) {
-                    stagedReject(done).ifPresent(rejects::add);
+        /**
+         * The documents read, as they are now, in URL order: each file (or WARC record) once, a copy of
+         * another included, whether it gave reports or was rejected. The release counts them and names
+         * each in {@code run.json} (issue 17, item 6: copies were counted once, or not named at all).
+         */
+        public Optional<List<Done>> documentsRead() {
+            if (current.listed() == null) {
+                // Staged before lists were kept: what was read is not known.
+                return Optional.empty();
+            }
+            return Optional.of(current.done().values().stream()
+                    .sorted(Comparator.comparing(Done::url).thenComparing(d -> String.valueOf(d.sha256()))
+                            .thenComparing(Done::key))
+                    .toList());
+        }
+
+        /** How many of the documents read had their outcome from the extraction cache, not parsed again (issue 18). */
+        public int fromCacheCount() {
+            return (int) current.done().values().stream().filter(Done::cached).count();
+        }
+
+        /** How many documents gave a report: every one read, copies included, a document of several reports once. */
+        public int extractedCount() {
+            if (current.listed() != null) {
+                return (int) current.done().values().stream().filter(d -> !d.rejected()).count();
+            }
+            java.util.Set<String> documents = new java.util.HashSet<>();
+            for (List<Report> group : reports()) {
+                group.forEach(report -> documents.add(report.source().url() + " " + report.source().sha256()));
+            }
+            return documents.size();
+        }
+
+        /** Every reject, one a document read, ordered by source URL. */
+        public List<Reject> rejects() {
+            List<Reject> rejects = new ArrayList<>();
+            if (current.listed() == null) {
+                list(root.resolve("rejects")).forEach(file -> rejects.add(read(file, Reject.class)));
+            } else {
+                for (Done done : current.done().values()) {
+                    if (done.rejected()) {
+                        stagedReject(done).ifPresent(rejects::add);
+                    }
                 }
             }
+            // Copies of one page may give the same row: ordered by every field, so the order is the content's.
+            rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason)
+                    .thenComparing(Reject::stage).thenComparing(r -> String.valueOf(r.detail())));
+            return rejects;
         }
-        // Copies of one page may give the same row: ordered by every field, so the order is the content's.
-        rejects.sort(Comparator.comparing(Reject::sourceUrl).thenComparing(Reject::reason)
-                .thenComparing(Reject::stage).thenComparing(r -> String.valueOf(r.detail())));
-        return rejects;
     }
 
     /** A document's reject, staged under its key (or, by a run before issue 17, under its URL). */

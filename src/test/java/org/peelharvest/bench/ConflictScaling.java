@@ -52,7 +52,7 @@ final class ConflictScaling {
         for (int i = 0; i < k; i++) {
             staging.put(copy(originals.get(i % originals.size()), i));
         }
-        new DatasetPublisher().publish(folder.resolve("out"), staging.reports(), staging.rejects(), RUN);
+        new DatasetPublisher().publish(folder.resolve("out"), staging.staged().reports(), staging.staged().rejects(), RUN);
         double seconds = (System.nanoTime() - started) / 1e9;
         Benchmark.deleteTree(folder);
         return seconds;

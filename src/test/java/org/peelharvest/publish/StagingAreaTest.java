@@ -62,7 +62,7 @@ class StagingAreaTest {
 
     private static List<String> urlsStaged(StagingArea staging) {
         List<String> urls = new ArrayList<>();
-        for (List<Report> group : staging.reports()) {
+        for (List<Report> group : staging.staged().reports()) {
             group.forEach(r -> urls.add(r.source().url()));
         }
         return urls;
