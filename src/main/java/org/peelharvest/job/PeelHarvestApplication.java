@@ -35,6 +35,15 @@ public class PeelHarvestApplication {
         return application.run();
     }
 
+    /**
+     * Not a command: what the build's ahead-of-time processing runs (spring-boot-maven-plugin's
+     * {@code process-aot}) to see the application's beans as a command makes them; it stops the
+     * application before it opens anything.
+     */
+    public static void main(String[] args) {
+        application(Path.of("output"), Map.of(), CommandOutput.of(System.out, System.err, true, false)).run(args);
+    }
+
     /** Starts the application with the job repository of {@code output}'s runs. */
     public static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         return application(output, overrides, commandOutput).run();
@@ -47,6 +56,8 @@ public class PeelHarvestApplication {
      */
     private static SpringApplication application(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
+        // The class whose ahead-of-time initializer is looked for (-Dspring.aot.enabled); else Spring guesses the CLI's.
+        application.setMainApplicationClass(PeelHarvestApplication.class);
         application.setRegisterShutdownHook(false);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(output).toString()));
