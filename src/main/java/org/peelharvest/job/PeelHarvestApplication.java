@@ -37,11 +37,15 @@ public class PeelHarvestApplication {
 
     /**
      * Not a command: what the build's ahead-of-time processing runs (spring-boot-maven-plugin's
-     * {@code process-aot}) to see the application's beans as a command makes them; it stops the
-     * application before it opens anything.
+     * {@code process-aot}) to see the application's beans as a command makes them; the processing
+     * stops the application before it opens anything. Run directly, it starts and closes the
+     * application with the job repository of {@code ./output}.
      */
     public static void main(String[] args) {
-        application(Path.of("output"), Map.of(), CommandOutput.of(System.out, System.err, true, false)).run(args);
+        CommandOutput quiet = CommandOutput.of(System.out, System.err, true, false);
+        try (ConfigurableApplicationContext ignored = application(Path.of("output"), Map.of(), quiet).run(args)) {
+            // Nothing to run: the beans were what was wanted.
+        }
     }
 
     /** Starts the application with the job repository of {@code output}'s runs. */
