@@ -35,6 +35,19 @@ public class PeelHarvestApplication {
         return application.run();
     }
 
+    /**
+     * Not a command: what the build's ahead-of-time processing runs (spring-boot-maven-plugin's
+     * {@code process-aot}) to see the application's beans as a command makes them; the processing
+     * stops the application before it opens anything. Run directly, it starts and closes the
+     * application with the job repository of {@code ./output}.
+     */
+    public static void main(String[] args) {
+        CommandOutput quiet = CommandOutput.of(System.out, System.err, true, false);
+        try (ConfigurableApplicationContext ignored = application(Path.of("output"), Map.of(), quiet).run(args)) {
+            // Nothing to run: the beans were what was wanted.
+        }
+    }
+
     /** Starts the application with the job repository of {@code output}'s runs. */
     public static ConfigurableApplicationContext start(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         return application(output, overrides, commandOutput).run();
@@ -47,6 +60,8 @@ public class PeelHarvestApplication {
      */
     private static SpringApplication application(Path output, Map<String, Object> overrides, CommandOutput commandOutput) {
         SpringApplication application = new SpringApplication(PeelHarvestApplication.class);
+        // The class whose ahead-of-time initializer is looked for (-Dspring.aot.enabled); else Spring guesses the CLI's.
+        application.setMainApplicationClass(PeelHarvestApplication.class);
         application.setRegisterShutdownHook(false);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of(REPOSITORY_FOLDER, repositoryFolder(output).toString()));

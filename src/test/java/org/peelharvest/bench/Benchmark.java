@@ -78,6 +78,10 @@ public final class Benchmark {
             perDocumentOnly();
             return;
         }
+        if (Boolean.getBoolean("bench.startup-only")) {
+            startupOnly(n);
+            return;
+        }
         List<String> report = new ArrayList<>();
         report.add("peel-harvest benchmark (issue 11), " + Instant.now());
         report.add("machine: " + machine());
@@ -128,8 +132,7 @@ public final class Benchmark {
         report.add(String.format(Locale.ROOT, "extract / floor without PDFBox's overprint check (information: "
                 + "extraction does that check its own way): %.2f", whole.seconds() / lowerFloor.seconds()));
         report.add(target("time for N / time for N/2", whole.seconds() / runs[1].seconds(), 2.2));
-        report.add(target("start-up to first document / minimal app's",
-                runs[0].firstDocumentSeconds() / minimal.firstDocumentSeconds(), 1.5));
+        report.add(firstDocumentTarget(runs[0], minimal));
         for (int i = 1; i < COPIES.size(); i++) {
             report.add(target("conflicts: time for " + COPIES.get(i) + " copies / for " + COPIES.get(i - 1),
                     conflicts.get(COPIES.get(i)) / conflicts.get(COPIES.get(i - 1)), 2.2));
@@ -160,19 +163,52 @@ public final class Benchmark {
 
     /** {@code -Dbench.per-document-only=true}: issue 18's per-document measure alone, a minute or two. */
     private static void perDocumentOnly() throws Exception {
-        List<String> report = new ArrayList<>();
-        report.add("peel-harvest benchmark, per document only, " + Instant.now());
-        report.add("machine: " + machine());
-        report.add("load average before: " + loadAverage());
+        List<String> report = partHeader("per document only");
         PerDocument.Result result = PerDocument.measure(FOLDER, Benchmark::childOutput);
         report.addAll(PerDocument.report(result));
         report.add(PerDocument.target(result));
+        writePart(report, "per-document.txt");
+    }
+
+    /**
+     * {@code -Dbench.startup-only=true}: the start-up measures alone, a few minutes: issue 11's first
+     * document of the extract job over a quarter of the archive against the minimal application's,
+     * then issue 18's launcher against the bare loop on the sample.
+     */
+    private static void startupOnly(int n) throws Exception {
+        List<String> report = partHeader("start-up only");
+        Path archive = SyntheticArchive.make(FOLDER, n);
+        List<Path> quarter = SyntheticArchive.quarters(archive, 1);
+        Measured extract = extract(quarter, "n1", JOB_HEAP);
+        Measured minimal = minimal();
+        report.add(line("(b) extract job, 1/4 of the archive, " + JOB_HEAP, n / 2, sizeOf(quarter), extract));
+        report.add(String.format(Locale.ROOT, "minimal Boot + Batch app (same job repository): first document at %.2f s",
+                minimal.firstDocumentSeconds()));
+        report.add(firstDocumentTarget(extract, minimal));
+        report.addAll(StartupAndRerun.startup(FOLDER));
+        writePart(report, "startup.txt");
+    }
+
+    private static String firstDocumentTarget(Measured extract, Measured minimal) {
+        return target("start-up to first document / minimal app's",
+                extract.firstDocumentSeconds() / minimal.firstDocumentSeconds(), 1.5);
+    }
+
+    private static List<String> partHeader(String part) {
+        List<String> report = new ArrayList<>();
+        report.add("peel-harvest benchmark, " + part + ", " + Instant.now());
+        report.add("machine: " + machine());
+        report.add("load average before: " + loadAverage());
+        return report;
+    }
+
+    private static void writePart(List<String> report, String file) throws IOException {
         report.add("load average after: " + loadAverage());
         Files.createDirectories(FOLDER);
-        Files.write(FOLDER.resolve("per-document.txt"), report, StandardCharsets.UTF_8);
+        Files.write(FOLDER.resolve(file), report, StandardCharsets.UTF_8);
         System.out.println();
         report.forEach(System.out::println);
-        System.out.println("written to " + FOLDER.resolve("per-document.txt"));
+        System.out.println("written to " + FOLDER.resolve(file));
     }
 
     private static String childOutput(List<String> args) throws Exception {
@@ -221,8 +257,10 @@ public final class Benchmark {
         Files.createDirectories(home);
         Path heap = home.resolve("heap.jfr");
         // The garbage collector's own heap summaries (a JFR recording of them alone costs next to nothing).
+        // As the launcher runs it: from the application's ahead-of-time processing (issue 18; the minimal app has none).
         List<String> args = new ArrayList<>(List.of(heapLimit, "-XX:StartFlightRecording=filename=" + heap
                 + ",settings=" + heapSettings(), "-Dpeel.home=" + home, "-Dpeel.bench.liveEvery=" + liveEvery,
+                "-Dspring.aot.enabled=true",
                 MeasuredRun.class.getName(),
                 "extract", "--output", home.resolve("out").toString(), "--max-reject-rate", "1",
                 "--max-warning-rate", "1"));

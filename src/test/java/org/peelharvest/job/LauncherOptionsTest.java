@@ -1,0 +1,142 @@
+package org.peelharvest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM options the launcher ({@code ./peel-harvest}) chooses (issue 18, start-up): always the
+ * application's ahead-of-time processing; the JIT's first tier only for a short run ({@code --version},
+ * {@code status}, {@code explain}, an {@code extract} of at most 4 MB of inputs), never for a
+ * harvest, a job file's run or a larger extract; {@code PEEL_JAVA_OPTS} after its own, so that it
+ * wins. The launcher runs as it is, copied into a folder of its own with a jar newer than the
+ * sources (so it builds nothing); the {@code java} it finds first on its PATH writes down the
+ * options it was given, one a line, and exits.
+ */
+class LauncherOptionsTest {
+
+    private static final String AOT = "-Dspring.aot.enabled=true";
+    private static final String FIRST_TIER = "-XX:TieredStopAtLevel=1";
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theVersionAndStatusRunWithTheFirstTierOnly() throws Exception {
+        assertThat(options("--version")).contains(AOT, FIRST_TIER);
+        assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER);
+    }
+
+    @Test
+    void anExtractOfAFewSmallFilesRunsWithTheFirstTierOnly() throws Exception {
+        Path inputs = Files.createDirectories(home.resolve("in"));
+        sized(inputs.resolve("a.pdf"), 3 * MB);
+        sized(inputs.resolve("b.html"), MB - 1);
+
+        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER);
+        assertThat(options("extract", "--input=" + inputs, "--output", "out")).contains(FIRST_TIER);
+    }
+
+    @Test
+    void anExtractOfMoreThanFourMegabytesKeepsTheOptimisingCompiler() throws Exception {
+        Path small = sized(home.resolve("small.pdf"), 3 * MB);
+        Path other = sized(home.resolve("other.pdf"), 2 * MB);
+
+        // 3 MB and 2 MB, each under the bound, are 5 MB together.
+        assertThat(options("extract", "--input", small.toString(), "--input", other.toString(), "--output", "out"))
+                .contains(AOT).doesNotContain(FIRST_TIER);
+    }
+
+    @Test
+    void anInputBehindASymbolicLinkIsCounted() throws Exception {
+        Path inputs = Files.createDirectories(home.resolve("real"));
+        sized(inputs.resolve("big.pdf"), 5 * MB);
+        Path link = Files.createSymbolicLink(home.resolve("link"), inputs);
+
+        assertThat(options("extract", "--input", link.toString(), "--output", "out")).doesNotContain(FIRST_TIER);
+    }
+
+    @Test
+    void aHarvestAndAJobFilesRunKeepTheOptimisingCompiler() throws Exception {
+        assertThat(options("harvest", "--seed", "http://127.0.0.1:9/", "--snapshot", "s")).contains(AOT)
+                .doesNotContain(FIRST_TIER);
+        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER);
+    }
+
+    @Test
+    void peelJavaOptsComeAfterTheLaunchersOwnOptions() throws Exception {
+        List<String> options = options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=4"), "--version");
+
+        assertThat(options).containsSubsequence(AOT, FIRST_TIER, "-Xmx1g", "-XX:TieredStopAtLevel=4");
+        assertThat(options).doesNotContain("-Xmx512m");
+    }
+
+    @Test
+    void withoutPeelJavaOptsTheHeapIs512Megabytes() throws Exception {
+        assertThat(options("--version")).contains("-Xmx512m");
+    }
+
+    private List<String> options(String... args) throws Exception {
+        return options(Map.of(), args);
+    }
+
+    /** The options of the launcher's last {@code java}, the one that runs the command (its own arguments left out). */
+    private List<String> options(Map<String, String> environment, String... args) throws Exception {
+        Path launcher = launcherHome();
+        Path record = home.resolve("java-args.txt");
+        Files.deleteIfExists(record);
+        List<String> command = new ArrayList<>(List.of(launcher.resolve("peel-harvest").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("launcher-output.txt").toFile());
+        builder.environment().remove("PEEL_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        builder.environment().put("PATH", launcher.resolve("bin") + ":" + System.getenv("PATH"));
+        builder.environment().put("RECORD", record.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(home.resolve("launcher-output.txt"))).isZero();
+        List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+        return lines.subList(0, lines.indexOf("-jar"));
+    }
+
+    /** The launcher copied into a folder of its own, with a jar newer than its sources and a {@code java} that records. */
+    private Path launcherHome() throws IOException {
+        Path launcher = home.resolve("launcher");
+        if (Files.exists(launcher)) {
+            return launcher;
+        }
+        Files.createDirectories(launcher.resolve("src/main"));
+        Files.copy(Path.of("peel-harvest"), launcher.resolve("peel-harvest"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(launcher.resolve("pom.xml"), "<project/>\n");
+        Path jar = Files.createDirectories(launcher.resolve("target")).resolve("peel-harvest.jar");
+        Files.writeString(jar, "not a jar\n");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        // Every call writes its arguments, one a line; the archive's training run leaves no archive, so the
+        // launcher goes on without one, and its last call is the command's.
+        Path java = Files.createDirectories(launcher.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return launcher;
+    }
+
+    private static Path sized(Path file, long bytes) throws IOException {
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(bytes);
+        }
+        return file;
+    }
+}
