@@ -75,6 +75,8 @@ class StatusCommandTest {
         Path job = Files.writeString(temp.resolve("job.yaml"), "name: killed\ninput: [in]\noutput: out/killed\n");
         CliProcess run = CliProcess.start(temp, java.util.Map.of("peel.chunk-size", "1"), "run", job.toString());
         awaitStagedReport(run, temp.resolve("out/.killed.peel-harvest/work"));
+        awaitWrittenAfter(run, temp.resolve("out/.killed.peel-harvest/job-repository/peel-harvest.mv.db"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         run.kill();
 
         CliProcess.Result status = CliProcess.start(temp, java.util.Map.of(), "status", job.toString()).await();
@@ -83,6 +85,23 @@ class StatusCommandTest {
         List<String[]> rows = status.out().lines().skip(1).map(l -> l.split("\t", -1)).toList();
         assertThat(rows).extracting(row -> row[1] + " " + row[4] + " exit '" + row[8] + "'")
                 .containsExactly("1 STOPPED exit ''");
+    }
+
+    /**
+     * H2 writes what was committed to its file in the background, up to a second later: a run
+     * killed before that is not in the file at all (the suite once killed one so soon on a loaded
+     * machine). The run was recorded before any report was staged, so a write of the file after
+     * that holds it.
+     */
+    private static void awaitWrittenAfter(CliProcess run, Path database, java.nio.file.attribute.FileTime after)
+            throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.isRegularFile(database) || Files.getLastModifiedTime(database).compareTo(after) <= 0) {
+            assertThat(run.isAlive()).as("the run is still running").isTrue();
+            assertThat(System.nanoTime()).as("the job repository is written").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
     }
 
     private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
