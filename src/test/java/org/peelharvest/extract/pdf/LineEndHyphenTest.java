@@ -78,12 +78,12 @@ class LineEndHyphenTest {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                write(content, TIMES_BOLD, 16, 57, 780, "Areas for improvement");
+                PdfText.show(content, TIMES_BOLD, 16, 57, 780, "Areas for improvement");
                 float y = 750;
                 for (String line : left) {
                     if (!line.isEmpty()) {
                         float indent = line.startsWith(" ") ? 14 : 0;
-                        write(content, TIMES, 11, 57 + indent, y, line.strip());
+                        PdfText.show(content, TIMES, 11, 57 + indent, y, line.strip());
                     }
                     y -= line.isEmpty() ? 20 : 13;
                 }
@@ -91,21 +91,12 @@ class LineEndHyphenTest {
                 for (String line : List.of("Lancashire Constabulary is good at treating the",
                         "public and its workforce legitimately. It seeks",
                         "feedback from the public and acts on it.")) {
-                    write(content, TIMES, 11, 310, right, line);
+                    PdfText.show(content, TIMES, 11, 310, right, line);
                     right -= 13;
                 }
             }
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
-            throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(text);
-        content.endText();
     }
 }

@@ -139,27 +139,18 @@ class OverprintsTest {
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 for (float offset : new float[] {0f, 0.3f, 0.6f}) {
-                    show(content, font, 14, 72 + offset, 760, "Requires improvement");
+                    PdfText.show(content, font, 14, 72 + offset, 760, "Requires improvement");
                 }
-                show(content, font, 11, 72, 730, "Effectiveness");
-                show(content, font, 11, 72.25f, 730.2f, "Effectiveness");
-                show(content, font, 11, 72, 716, "Effectiveness");
-                show(content, font, 11, 72, 690, "Aggressive, committed, better");
-                show(content, font, 11, 72, 660, "Good");
-                show(content, font, 11, 72.4f, 660, "Good");
+                PdfText.show(content, font, 11, 72, 730, "Effectiveness");
+                PdfText.show(content, font, 11, 72.25f, 730.2f, "Effectiveness");
+                PdfText.show(content, font, 11, 72, 716, "Effectiveness");
+                PdfText.show(content, font, 11, 72, 690, "Aggressive, committed, better");
+                PdfText.show(content, font, 11, 72, 660, "Good");
+                PdfText.show(content, font, 11, 72.4f, 660, "Good");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static void show(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
-            throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(text);
-        content.endText();
     }
 }

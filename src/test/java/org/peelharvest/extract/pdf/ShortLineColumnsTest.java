@@ -82,10 +82,6 @@ class ShortLineColumnsTest {
 
     private static void write(PDPageContentStream content, float x, float y, String line) throws IOException {
         boolean heading = line.startsWith("# ");
-        content.beginText();
-        content.setFont(heading ? TIMES_BOLD : TIMES, 11);
-        content.newLineAtOffset(x, y);
-        content.showText(heading ? line.substring(2) : line);
-        content.endText();
+        PdfText.show(content, heading ? TIMES_BOLD : TIMES, 11, x, y, heading ? line.substring(2) : line);
     }
 }

@@ -71,10 +71,6 @@ class WrappedCellsTest {
     }
 
     private static void write(PDPageContentStream content, PDType1Font font, float x, float y, String text) throws IOException {
-        content.beginText();
-        content.setFont(font, 11);
-        content.newLineAtOffset(x, y);
-        content.showText(text);
-        content.endText();
+        PdfText.show(content, font, 11, x, y, text);
     }
 }
