@@ -59,9 +59,19 @@ public final class Folding {
                 || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u200b';
     }
 
+    /** Whether every character of the text is ASCII: nothing to decompose, no mark, no curly quote. */
+    public static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Accents taken off (compatibility decomposition, marks dropped) and lower case: "Ynys Môn" is "ynys mon". */
     public static String plain(String text) {
-        if (text.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(text)) {
             return text.toLowerCase(Locale.ROOT); // NFKD leaves ASCII as it is and it has no marks
         }
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);

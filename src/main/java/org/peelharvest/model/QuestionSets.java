@@ -278,7 +278,7 @@ public final class QuestionSets {
      * joined ("re-offending", "reoffending"), other punctuation a space, spaces single.
      */
     public static String fold(String text) {
-        if (isAscii(text)) {
+        if (Folding.isAscii(text)) {
             return foldAscii(text);
         }
         String punctuationToAscii = asciiPunctuation(text);
@@ -345,15 +345,6 @@ public final class QuestionSets {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z';
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[a-z])[-\u2010\u2011](?=[a-z])");
