@@ -70,11 +70,14 @@ class ExtractJobConfiguration {
         return JobDefinition.from(stepExecution.getJobParameters());
     }
 
-    /** The staging area of the job instance the step belongs to; a restart finds the same one. */
+    /**
+     * The staging area of the job instance the step belongs to; a restart finds the same one. A
+     * partition writes its outcomes to logs of its own, named by its step execution.
+     */
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     StagingArea stagingArea(JobDefinition jobDefinition, @Value("#{stepExecution}") StepExecution stepExecution) {
-        return JobRunner.stagingArea(jobDefinition, stepExecution.getJobExecution());
+        return JobRunner.stagingArea(jobDefinition, stepExecution.getJobExecution()).writingAs(stepExecution.getId());
     }
 
     @Bean

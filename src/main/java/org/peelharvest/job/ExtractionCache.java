@@ -1,22 +1,28 @@
 package org.peelharvest.job;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
@@ -35,13 +41,20 @@ import org.peelharvest.model.SourceDocument;
  * evidence of a report's identity: {@code IdentityReader} reads it) and the extractor version; it
  * holds the reports the document gave, or the reject it ended as.
  *
- * <p>Every entry starts with the SHA-256 of the rest: an entry cut short, changed or not readable
- * is a miss (the document is parsed again and the entry written anew), never trusted. The cache
- * holds at most {@value #MAX_SIZE_SETTING} bytes: when a new entry would pass it, the entries used
- * least recently (not by this run) make room, and when none can, the new one is not kept. Entries of
- * another extractor version are deleted when a run opens the cache: no build will read them again.
+ * <p>A run's entries are appended to a pack of its own, {@code <n>.pack}, a line an entry, with
+ * where each is in {@code <n>.index} beside it: a file an entry cost a run more than parsing a
+ * small document (issue 18: creating a file is a filesystem's costliest step). A pack all of whose
+ * entries were written anew since (by {@code --full}, or after they were found damaged) is deleted.
+ * Every entry starts with the SHA-256 of the rest: an entry cut short (a run killed as it wrote
+ * it), changed or not readable is a miss (the document is parsed again and the entry written anew),
+ * never trusted.
+ *
+ * <p>The cache holds at most {@value #MAX_SIZE_SETTING} bytes: when a new entry would pass it, the
+ * packs used least recently make room, a pack at a time (a pack is used when one of its entries is;
+ * never one this run used), and when none can, the new one is not kept. Entries of another
+ * extractor version are deleted when a run opens the cache: no build will read them again.
  */
-final class ExtractionCache {
+final class ExtractionCache implements AutoCloseable {
 
     /** The setting of the cache's bound, in bytes ({@code 0B}: keep nothing). */
     static final String MAX_SIZE_SETTING = "peel.cache.max-size";
@@ -56,9 +69,14 @@ final class ExtractionCache {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int CHECKSUM_LENGTH = 64;
-    /** The names the cache gives: a version's folder, an entry, an entry's partial file. */
-    private static final java.util.regex.Pattern OURS =
-            java.util.regex.Pattern.compile("[0-9a-f]{16}|[0-9a-f]{64}\\.json(\\.\\d+\\.partial)?");
+    /**
+     * The names the cache gives: a version's folder, a pack and its index; and what a build before
+     * the packs wrote (an entry, an entry's partial file), deleted when found.
+     */
+    private static final Pattern OURS = Pattern.compile("[0-9a-f]{16}|\\d{8}\\.(pack|index)|[0-9a-f]{64}\\.json(\\.\\d+\\.partial)?");
+    private static final Pattern PACK = Pattern.compile("(\\d{8})\\.pack");
+    /** The longest line of an index: a key, an offset and a length. */
+    private static final int LONGEST_INDEX_LINE = 128;
 
     /**
      * One document's outcome as kept: its reports, or its reject.
@@ -75,8 +93,26 @@ final class ExtractionCache {
         }
     }
 
-    /** One file of the cache, as found when it was opened. */
-    private record Stored(Path file, long size, FileTime used) {
+    /** One run's entries: {@code <number>.pack} and its index; {@code live} of them not written anew since. */
+    private static final class Pack {
+        final int number;
+        final Path file;
+        final Path index;
+        /** The bytes of the pack and of its index. */
+        long size;
+        int live;
+        /** When one of its entries was last used (written or read), as the pack file's time says. */
+        FileTime used = FileTime.fromMillis(0);
+
+        Pack(Path folder, int number) {
+            this.number = number;
+            this.file = folder.resolve(String.format(java.util.Locale.ROOT, "%08d.pack", number));
+            this.index = folder.resolve(String.format(java.util.Locale.ROOT, "%08d.index", number));
+        }
+    }
+
+    /** Where an entry is: {@code length} bytes at {@code offset} of a pack. */
+    private record Location(Pack pack, long offset, int length) {
     }
 
     private final Path root;
@@ -85,9 +121,19 @@ final class ExtractionCache {
     private final long maxBytes;
     private boolean opened;
     private long bytes;
-    /** The entries not used by this run, least recently used first: what makes room. */
-    private final Deque<Stored> evictable = new ArrayDeque<>();
-    private final Set<Path> usedNow = new HashSet<>();
+    private final Map<String, Location> entries = new HashMap<>();
+    private final TreeMap<Integer, Pack> packs = new TreeMap<>();
+    /** The packs this run did not use, least recently used first: what makes room. */
+    private final Deque<Pack> evictable = new ArrayDeque<>();
+    private final Set<Pack> usedNow = new HashSet<>();
+    /** This run's pack, made when it writes its first entry; null again once closed or once a write failed. */
+    private Pack current;
+    private FileChannel currentPack;
+    private FileChannel currentIndex;
+    /** The latest time a pack was used, of those found and those marked since (milliseconds). */
+    private long latestUse;
+    /** Whether a write failed: the run keeps nothing more. */
+    private boolean failed;
 
     /**
      * @param root     the cache's folder in the work area
@@ -110,13 +156,25 @@ final class ExtractionCache {
     /** What the document of {@code key} gave, when kept whole; empty for a miss or a damaged entry. */
     synchronized Optional<Entry> get(String key) {
         open();
-        Path file = fileOf(key);
-        Optional<Entry> entry = read(file).filter(e -> e.key().equals(key));
-        if (entry.isPresent()) {
-            usedNow.add(file);
-            touch(file);
+        Location at = entries.get(key);
+        if (at == null) {
+            return Optional.empty();
+        }
+        byte[] line = read(at);
+        Optional<Entry> entry = line == null ? Optional.empty() : parse(line).filter(e -> e.key().equals(key));
+        if (entry.isEmpty()) {
+            forget(key);
+        } else if (usedNow.add(at.pack())) {
+            // Marks the pack as used now: the packs least recently used are the first to go.
+            touch(at.pack());
         }
         return entry;
+    }
+
+    /** How many entries the cache holds. */
+    synchronized int size() {
+        open();
+        return entries.size();
     }
 
     /** Keeps the reports a document gave. */
@@ -132,42 +190,124 @@ final class ExtractionCache {
     }
 
     private void put(Entry entry) {
-        store(fileOf(entry.key()), withChecksum(JSON.writeValueAsBytes(entry)));
+        store(entry.key(), withChecksum(JSON.writeValueAsBytes(entry)));
     }
 
-    private synchronized void store(Path file, byte[] content) {
+    /** Appends an entry's line to this run's pack, when there is room; it then replaces whatever the key had. */
+    private synchronized void store(String key, byte[] line) {
         open();
-        long replaced = sizeOf(file);
-        if (!roomFor(content.length - replaced)) {
-            return;
+        Optional<Location> at = append(key, line);
+        if (at.isPresent()) {
+            Location replaced = entries.put(key, at.get());
+            if (replaced != null) {
+                release(replaced);
+            }
+        }
+    }
+
+    private Optional<Location> append(String key, byte[] line) {
+        if (failed) {
+            return Optional.empty();
+        }
+        // The line and its index line: a key, an offset and a length, at most this long.
+        if (!roomFor(line.length + key.length() + 32L)) {
+            return Optional.empty();
         }
         try {
-            Files.createDirectories(folder);
-            Path partial = file.resolveSibling(file.getFileName() + "." + Thread.currentThread().getId() + ".partial");
-            Files.write(partial, content);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            bytes += content.length - replaced;
-            usedNow.add(file);
+            if (current == null) {
+                Files.createDirectories(folder);
+                Pack pack = new Pack(folder, packs.isEmpty() ? 1 : packs.lastKey() + 1);
+                currentPack = FileChannel.open(pack.file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                currentIndex = FileChannel.open(pack.index, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                current = pack;
+                packs.put(pack.number, pack);
+                usedNow.add(pack);
+            }
+            long offset = currentPack.position();
+            byte[] indexLine = (key + " " + offset + " " + line.length + "\n").getBytes(StandardCharsets.US_ASCII);
+            writeAll(currentPack, line);
+            writeAll(currentIndex, indexLine);
+            current.size += line.length + indexLine.length;
+            current.live++;
+            bytes += line.length + indexLine.length;
+            return Optional.of(new Location(current, offset, line.length));
         } catch (IOException e) {
             // A cache that cannot be written costs the next run its time, never this run its result.
+            failed = true;
+            close();
+            return Optional.empty();
         }
     }
 
-    /** Whether {@code more} bytes fit, after the least recently used entries this run did not use are deleted. */
+    private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Ends this run's pack: the next entry written begins another. */
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            touch(current);
+        }
+        for (FileChannel channel : new FileChannel[] {currentPack, currentIndex}) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                // Each line was written whole or is a miss: nothing to do.
+            }
+        }
+        currentPack = null;
+        currentIndex = null;
+        current = null;
+    }
+
+    /** A damaged entry: not asked for again; it was its pack's last one, the pack goes. */
+    private void forget(String key) {
+        Location at = entries.remove(key);
+        if (at != null) {
+            release(at);
+        }
+    }
+
+    /** One entry of a pack written again elsewhere; a pack with none left (not this run's) is deleted. */
+    private void release(Location at) {
+        Pack pack = at.pack();
+        pack.live--;
+        if (pack.live <= 0 && pack != current) {
+            delete(pack);
+        }
+    }
+
+    /** Whether {@code more} bytes fit, after the least recently used packs this run did not use are deleted. */
     private boolean roomFor(long more) {
         while (bytes + more > maxBytes && !evictable.isEmpty()) {
-            Stored oldest = evictable.pollFirst();
-            if (!usedNow.contains(oldest.file()) && deleted(oldest.file())) {
-                bytes -= oldest.size();
+            Pack oldest = evictable.pollFirst();
+            if (!usedNow.contains(oldest) && packs.containsKey(oldest.number)) {
+                entries.values().removeIf(at -> at.pack() == oldest);
+                delete(oldest);
             }
         }
         return bytes + more <= maxBytes;
     }
 
+    private void delete(Pack pack) {
+        if (packs.remove(pack.number) != null) {
+            bytes -= pack.size;
+        }
+        deleted(pack.file);
+        deleted(pack.index);
+    }
+
     /**
-     * Finds what the cache holds, once: the entries of this version, least recently used first,
-     * and their size; the folders of other versions are deleted, and so are entries past the bound
-     * (the bound lowered since), least recently used first.
+     * Finds what the cache holds, once: the entries of this version, from the packs' indexes, and
+     * the packs least recently used first; the folders of other versions are deleted, and so are
+     * packs with no entry left and packs past the bound (the bound lowered since), least recently
+     * used first.
      */
     private void open() {
         if (opened) {
@@ -180,64 +320,125 @@ final class ExtractionCache {
                 deleted(other);
             }
         }
-        // A partial file is what a killed run left: this run is the only one with the output (its lock).
-        list(folder).stream().filter(ExtractionCache::isPartial).forEach(ExtractionCache::deleted);
-        List<Stored> stored = new ArrayList<>();
         for (Path file : list(folder)) {
-            if (!isPartial(file)) {
-                stored(file).ifPresent(stored::add);
+            Matcher pack = PACK.matcher(file.getFileName().toString());
+            if (pack.matches()) {
+                packs.put(Integer.parseInt(pack.group(1)), new Pack(folder, Integer.parseInt(pack.group(1))));
+            } else if (file.getFileName().toString().endsWith(".json") || isPartial(file)) {
+                deleted(file); // what a build before the packs kept
             }
         }
-        stored.sort(Comparator.comparing(Stored::used).thenComparing(Stored::file));
-        stored.forEach(s -> bytes += s.size());
-        evictable.addAll(stored);
+        for (Pack pack : List.copyOf(packs.values())) {
+            readIndex(pack);
+        }
+        for (Pack pack : List.copyOf(packs.values())) {
+            if (pack.live <= 0) {
+                delete(pack);
+            }
+        }
+        List<Pack> byUse = new java.util.ArrayList<>(packs.values());
+        byUse.sort(Comparator.comparing((Pack pack) -> pack.used).thenComparingInt(pack -> pack.number));
+        evictable.addAll(byUse);
+        for (Path file : list(folder)) {
+            // An index whose pack is gone.
+            if (file.getFileName().toString().endsWith(".index")
+                    && !Files.exists(file.resolveSibling(file.getFileName().toString().replace(".index", ".pack")))) {
+                deleted(file);
+            }
+        }
         roomFor(0);
     }
 
-    private Path fileOf(String key) {
-        return folder.resolve(key + ".json");
+    /** Takes a pack's entries from its index: its whole lines, each within the pack; a later pack's entry of a key wins. */
+    private void readIndex(Pack pack) {
+        byte[] index;
+        long packSize;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(pack.file, BasicFileAttributes.class);
+            packSize = attributes.size();
+            pack.used = attributes.lastModifiedTime();
+            latestUse = Math.max(latestUse, pack.used.toMillis());
+            index = Files.exists(pack.index) ? Files.readAllBytes(pack.index) : new byte[0];
+        } catch (IOException | OutOfMemoryError e) {
+            index = new byte[0];
+            packSize = 0;
+        }
+        pack.size = packSize + index.length;
+        bytes += pack.size;
+        int from = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] != '\n') {
+                continue;
+            }
+            // A line cut short by a kill has no newline, and is not read.
+            String[] fields = i - from > LONGEST_INDEX_LINE ? new String[0]
+                    : new String(index, from, i - from, StandardCharsets.US_ASCII).split(" ");
+            from = i + 1;
+            if (fields.length != 3 || !fields[1].matches("\\d{1,18}") || !fields[2].matches("\\d{1,9}")) {
+                continue;
+            }
+            long offset = Long.parseLong(fields[1]);
+            int length = Integer.parseInt(fields[2]);
+            if (offset + length > packSize) {
+                continue;
+            }
+            Location replaced = entries.put(fields[0], new Location(pack, offset, length));
+            if (replaced != null) {
+                replaced.pack().live--;
+            }
+            pack.live++;
+        }
     }
 
-    private static Optional<Entry> read(Path file) {
+    /** The bytes of an entry's line, or null when they cannot be read. */
+    private static byte[] read(Location at) {
+        ByteBuffer line = ByteBuffer.allocate(at.length());
+        try (FileChannel channel = FileChannel.open(at.pack().file, StandardOpenOption.READ)) {
+            while (line.hasRemaining()) {
+                if (channel.read(line, at.offset() + line.position()) < 0) {
+                    return null;
+                }
+            }
+            return line.array();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** An entry's line: its checksum, a space, the entry, a newline. */
+    private static Optional<Entry> parse(byte[] line) {
         try {
-            byte[] content = Files.readAllBytes(file);
-            if (content.length <= CHECKSUM_LENGTH + 1 || content[CHECKSUM_LENGTH] != '\n') {
+            int end = line.length - 1;
+            if (line.length <= CHECKSUM_LENGTH + 2 || line[CHECKSUM_LENGTH] != ' ' || line[end] != '\n') {
                 return Optional.empty();
             }
-            byte[] payload = Arrays.copyOfRange(content, CHECKSUM_LENGTH + 1, content.length);
-            String checksum = new String(content, 0, CHECKSUM_LENGTH, StandardCharsets.US_ASCII);
+            byte[] payload = Arrays.copyOfRange(line, CHECKSUM_LENGTH + 1, end);
+            String checksum = new String(line, 0, CHECKSUM_LENGTH, StandardCharsets.US_ASCII);
             return checksum.equals(SourceDocument.sha256(payload))
                     ? Optional.of(JSON.readValue(payload, Entry.class)) : Optional.empty();
-        } catch (IOException | JacksonException | IllegalArgumentException e) {
-            // Missing, unreadable, or a payload that is no entry: parsed again, as for no entry.
+        } catch (JacksonException | IllegalArgumentException e) {
+            // A payload that is no entry: parsed again, as for no entry.
             return Optional.empty();
         }
     }
 
     private static byte[] withChecksum(byte[] payload) {
-        byte[] checksum = (SourceDocument.sha256(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] content = Arrays.copyOf(checksum, checksum.length + payload.length);
-        System.arraycopy(payload, 0, content, checksum.length, payload.length);
-        return content;
+        byte[] checksum = (SourceDocument.sha256(payload) + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = Arrays.copyOf(checksum, checksum.length + payload.length + 1);
+        System.arraycopy(payload, 0, line, checksum.length, payload.length);
+        line[line.length - 1] = '\n';
+        return line;
     }
 
-    private static Optional<Stored> stored(Path file) {
+    /**
+     * Marks a pack as used now: its time the latest of all the packs', even where the clock has
+     * not moved on since another was marked (two runs in one millisecond, or a clock set back).
+     */
+    private void touch(Pack pack) {
+        long now = Math.max(System.currentTimeMillis(), latestUse + 1);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return Optional.of(new Stored(file, attributes.size(), attributes.lastModifiedTime()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        return stored(file).map(Stored::size).orElse(0L);
-    }
-
-    /** Marks an entry as used now: the entries least recently used are the first to go. */
-    private static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            Files.setLastModifiedTime(pack.file, FileTime.fromMillis(now));
+            latestUse = now;
         } catch (IOException e) {
             // Then it only goes sooner.
         }
@@ -252,7 +453,7 @@ final class ExtractionCache {
         }
     }
 
-    /** The entries of another version's folder, and the partial files a killed run left there. */
+    /** The packs and indexes of another version's folder, and what a build before the packs left there. */
     private static void deleteOurs(Path other) {
         list(other).forEach(ExtractionCache::deleted);
     }
@@ -262,8 +463,8 @@ final class ExtractionCache {
     }
 
     /**
-     * What the cache wrote in {@code folder}: entries ({@code <key>.json}), their partial files, or
-     * version folders; anything else is left alone, as it is not the cache's.
+     * What the cache wrote in {@code folder}: packs, indexes, an earlier build's entries and their
+     * partial files, or version folders; anything else is left alone, as it is not the cache's.
      */
     private static List<Path> list(Path folder) {
         if (!Files.isDirectory(folder)) {

@@ -10,13 +10,19 @@ import org.peelharvest.publish.Build;
  * The extraction cache of each output, one for all the partitions of a run, so that the bound
  * ({@value ExtractionCache#MAX_SIZE_SETTING}) holds for the cache as a whole.
  */
-class ExtractionCaches {
+class ExtractionCaches implements AutoCloseable {
 
     private final long maxBytes;
     private final Map<Path, ExtractionCache> byFolder = new ConcurrentHashMap<>();
 
     ExtractionCaches(long maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /** Ends each cache's pack of this run (the context closing: the application's end). */
+    @Override
+    public void close() {
+        byFolder.values().forEach(ExtractionCache::close);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.peelharvest.publish.StagingArea;
 
 /**
  * Stages each extracted report, then records its document as done; safe to run twice on the same
- * chunk (same files, same bytes). Opening it creates the run's work area.
+ * chunk (the staging area keeps one of each). Opening it creates the run's work area; closing it
+ * closes the partition's log.
  */
 class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
 
@@ -23,6 +24,11 @@ class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
     @Override
     public void open(ExecutionContext executionContext) {
         staging.create();
+    }
+
+    @Override
+    public void close() {
+        staging.close();
     }
 
     @Override

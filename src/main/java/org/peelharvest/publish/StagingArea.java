@@ -2,17 +2,19 @@ package org.peelharvest.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,28 +33,59 @@ import org.peelharvest.model.Source;
 import org.peelharvest.model.SourceDocument;
 
 /**
- * Where a run keeps each document's outcome until the release is published: one file per
- * extracted report and one per reject, named by content so that writing the same outcome twice
- * (a chunk retried, a run restarted) leaves the same single file. Reports of the same
- * {@code report_id} from several documents sit side by side; the HTML one is primary.
+ * Where a run keeps each document's outcome until the release is published. Each writer (a
+ * partition of the extract step) appends its outcomes to a log of its own, {@code
+ * logs/<writer>-<n>.jsonl}, a line a record: the reports a document gave, or its reject, then the
+ * record that it is done ({@link Done}). A file per outcome cost the job more than its parse on
+ * small documents (issue 18: creating a file is a filesystem's costliest step); a log is one file a
+ * partition. Writing the same outcome twice (a chunk retried, a run restarted) is harmless: reading
+ * keeps one of each, as below.
  *
- * <p>Each document done is also recorded ({@link Done}) with the fingerprint it had, and each run
- * (a resume included) records the documents its inputs hold now ({@link #putListed}). Only the
- * outcomes of documents listed now, done as they are now, are published: a resume after inputs
- * were added, changed or removed publishes what a clean run of them would (issue 9, item 10).
+ * <p>Reading takes the logs in their names' order, a writer's name being its step execution's id,
+ * so a later run's record of a document wins over an earlier one's. A log ends at its last whole
+ * line: a line a killed run left cut short, or one that does not read, ends it there, and what came
+ * after is not trusted (the documents it recorded as done are done again). Reports of the same
+ * {@code report_id} from several documents sit side by side; the HTML one is primary. Two copies of
+ * one document (the same bytes under two names) give one staged report: the copy whose URL sorts
+ * last, whichever was written first. A work area staged by a build before the logs (a file an
+ * outcome under {@code reports/}, {@code rejects/} and {@code done/}) is read too, before the logs.
+ *
+ * <p>Each run (a resume included) records the documents its inputs hold now ({@link #putListed}).
+ * Only the outcomes of documents listed now, done as they are now, are published: a resume after
+ * inputs were added, changed or removed publishes what a clean run of them would (issue 9, item 10).
  */
-public final class StagingArea {
+public final class StagingArea implements java.io.Closeable {
 
     /** A staged report is written with its source first, so that whose copy it is reads without the rest. */
     private static final ObjectMapper JSON = JsonMapper.builder().addMixIn(Report.class, SourceFirst.class).build();
     private static final String LISTED = "listed.json";
+    private static final String LOGS = "logs";
     private static final TypeReference<Map<String, String>> LISTED_TYPE = new TypeReference<>() {
     };
+    /** The writer of a staging area made without one: a test's, or a tool's that stages alone. */
+    private static final String ALONE = "0";
 
     private final Path root;
+    private final String writer;
+    /** This writer's log, open once the first outcome is written; a log that failed a write is closed and a new one begun. */
+    private FileChannel log;
+    private int logNumber;
 
     public StagingArea(Path root) {
+        this(root, ALONE);
+    }
+
+    private StagingArea(Path root, String writer) {
         this.root = root;
+        this.writer = writer;
+    }
+
+    /**
+     * The same work area, writing to logs of its own: one a partition, named by its step execution's
+     * id, so that a later one reads as later.
+     */
+    public StagingArea writingAs(long stepExecutionId) {
+        return new StagingArea(root, String.format(java.util.Locale.ROOT, "%015d", stepExecutionId));
     }
 
     public Path root() {
@@ -107,7 +140,7 @@ public final class StagingArea {
 
     /** Records a document as finished; written after its outcome, so a recorded document's outcome is staged. */
     public void putDone(Done done) {
-        write(root.resolve("done").resolve(nameOf(done.key()) + ".json"), done);
+        append(new DoneLine(DONE, done));
     }
 
     /** The documents the inputs hold now, by key, with their fingerprints. */
@@ -133,32 +166,75 @@ public final class StagingArea {
         // Named so that the primary document of a report sorts first: HTML before PDF, then by content.
         Source source = report.source();
         String name = source.format().precedence() + "-" + source.format().label() + "-" + source.sha256() + ".json";
-        Path file = root.resolve("reports").resolve(report.reportId()).resolve(name);
-        synchronized (StagingArea.class) {
-            if (!keptOver(file, source.url())) {
-                write(file, report);
-            }
-        }
-    }
-
-    /**
-     * Whether the report staged in {@code file} stays rather than one of the same content from
-     * {@code url}: two copies of one document (the same bytes under two names) share the file, and
-     * the copy whose URL sorts last keeps it, as when documents were done one by one in path
-     * order; so the release is the same whichever partition finishes first.
-     */
-    private static boolean keptOver(Path file, String url) {
-        return Files.isRegularFile(file) && stagedUrl(file).compareTo(url) > 0;
+        append(new ReportLine(REPORT, report.reportId(), name, source.url(), source.sha256(), report));
     }
 
     @JsonPropertyOrder({"source"})
     private interface SourceFirst {
     }
 
+    /** The kinds of a log's lines. */
+    private static final String REPORT = "report";
+    private static final String REJECT = "reject";
+    private static final String DONE = "done";
+
+    /** A staged report, its identity and copy first, so that reading the logs through need not read the report. */
+    @JsonPropertyOrder({"kind", "id", "name", "url", "sha256", "report"})
+    record ReportLine(String kind, String id, String name, String url, String sha256, Report report) {
+    }
+
+    @JsonPropertyOrder({"kind", "key", "reject"})
+    record RejectLine(String kind, String key, Reject reject) {
+    }
+
+    @JsonPropertyOrder({"kind", "done"})
+    record DoneLine(String kind, Done done) {
+    }
+
+    /** Appends one record, a whole line in one write; a write that fails leaves the log to a new one. */
+    private synchronized void append(Object record) {
+        byte[] json = JSON.writeValueAsBytes(record);
+        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+        Path file = root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".jsonl");
+        try {
+            if (log == null) {
+                Files.createDirectories(file.getParent());
+                log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            }
+            while (line.hasRemaining()) {
+                log.write(line);
+            }
+        } catch (IOException e) {
+            // What was written of the line ends this log (a line cut short); the next record begins another.
+            closeLog();
+            logNumber++;
+            throw new UncheckedIOException("cannot stage " + file, WriteFailure.of(file, e));
+        }
+    }
+
+    /** Closes this writer's log; the next record written opens a new one. */
+    @Override
+    public synchronized void close() {
+        if (log != null) {
+            closeLog();
+            logNumber++;
+        }
+    }
+
+    private void closeLog() {
+        try {
+            if (log != null) {
+                log.close();
+            }
+        } catch (IOException e) {
+            // Every line was written whole or not at all: nothing is lost by a close that failed.
+        }
+        log = null;
+    }
+
     /**
-     * The URL of the copy a staged report came from, read from the report's first field: a report
-     * given by many copies was read whole for each copy (a fifth of the staging step's time, issue
-     * 18's profile). A file staged before sources came first is read whole.
+     * The URL of the copy a report of an earlier build's work area came from, read from the report's
+     * first field; a file staged before sources came first is read whole.
      */
     private static String stagedUrl(Path file) {
         try (JsonParser parser = JSON.createParser(file.toFile())) {
@@ -181,7 +257,7 @@ public final class StagingArea {
      * a document read (issue 17, item 6).
      */
     public void put(String key, Reject reject) {
-        write(rejectFile(nameOf(key)), reject);
+        append(new RejectLine(REJECT, key, reject));
     }
 
     private Path rejectFile(String name) {
@@ -197,19 +273,19 @@ public final class StagingArea {
      * area with no list (staged before lists were kept) publishes everything staged.
      */
     private Current current() {
+        Scan scan = scan();
         Path listed = root.resolve(LISTED);
         if (!Files.isRegularFile(listed)) {
-            return new Current(null, Map.of());
+            return new Current(null, Map.of(), scan);
         }
         Map<String, String> fingerprints = JSON.readValue(listed.toFile(), LISTED_TYPE);
         Map<String, Done> done = new HashMap<>();
-        for (Path file : list(root.resolve("done"))) {
-            Done entry = read(file, Done.class);
+        for (Done entry : scan.done.values()) {
             if (entry.fingerprint().equals(fingerprints.get(entry.key()))) {
                 done.put(entry.key(), entry);
             }
         }
-        return new Current(fingerprints, done);
+        return new Current(fingerprints, done, scan);
     }
 
     /**
@@ -217,10 +293,10 @@ public final class StagingArea {
      * those that gave reports, the URL each content is published under: the one that sorts last of
      * the copies read now (the same bytes under several names), as a clean run keeps it.
      */
-    private record Current(Map<String, String> listed, Map<String, Done> done, Map<String, String> urlOfContent) {
+    private record Current(Map<String, String> listed, Map<String, Done> done, Map<String, String> urlOfContent, Scan scan) {
 
-        Current(Map<String, String> listed, Map<String, Done> done) {
-            this(listed, done, lastUrls(done));
+        Current(Map<String, String> listed, Map<String, Done> done, Scan scan) {
+            this(listed, done, lastUrls(done), scan);
         }
 
         /** Of each report's content (its id and SHA-256), the URL that sorts last of the documents read now that gave it. */
@@ -239,18 +315,18 @@ public final class StagingArea {
             return last;
         }
 
-        private String urlOf(Report report) {
-            String url = urlOfContent.get(report.reportId() + " " + report.source().sha256());
-            return url != null ? url : urlOfContent.get(" " + report.source().sha256());
+        private String urlOf(String reportId, String sha256) {
+            String url = urlOfContent.get(reportId + " " + sha256);
+            return url != null ? url : urlOfContent.get(" " + sha256);
         }
 
-        boolean publishes(Report report) {
-            return listed == null || urlOf(report) != null;
+        boolean publishes(String reportId, Located report) {
+            return listed == null || urlOf(reportId, report.sha256()) != null;
         }
 
         /** The report as published: under the URL of the last of its copies read now. */
         Report named(Report report) {
-            String url = listed == null ? null : urlOf(report);
+            String url = listed == null ? null : urlOf(report.reportId(), report.source().sha256());
             return url == null || url.equals(report.source().url()) ? report : report.withSourceUrl(url);
         }
     }
@@ -274,11 +350,15 @@ public final class StagingArea {
 
         /**
          * Every report id's reports, one per document that gave it, the primary one (HTML before PDF)
-         * first, in report-id order. Read lazily, one report id at a time, and within it one report at
-         * a time ({@link StagedGroup}): go through a group in order, do not hold it.
+         * first, in report-id order. Read lazily, one report at a time ({@link StagedGroup}): go
+         * through a group in order, do not hold it.
          */
         public Iterable<List<Report>> reports() {
-            return () -> new ReportIterator(list(root.resolve("reports")), current);
+            return () -> current.scan().reports.entrySet().stream()
+                    .map(id -> id.getValue().values().stream().filter(at -> current.publishes(id.getKey(), at)).toList())
+                    .filter(group -> !group.isEmpty())
+                    .<List<Report>>map(group -> new StagedGroup(group, current))
+                    .iterator();
         }
 
         /**
@@ -308,9 +388,8 @@ public final class StagingArea {
                 return (int) current.done().values().stream().filter(d -> !d.rejected()).count();
             }
             java.util.Set<String> documents = new java.util.HashSet<>();
-            for (List<Report> group : reports()) {
-                group.forEach(report -> documents.add(report.source().url() + " " + report.source().sha256()));
-            }
+            current.scan().reports.values().forEach(names -> names.values()
+                    .forEach(at -> documents.add(at.url() + " " + at.sha256())));
             return documents.size();
         }
 
@@ -319,10 +398,11 @@ public final class StagingArea {
             List<Reject> rejects = new ArrayList<>();
             if (current.listed() == null) {
                 list(root.resolve("rejects")).forEach(file -> rejects.add(read(file, Reject.class)));
+                rejects.addAll(current.scan().rejects.values());
             } else {
                 for (Done done : current.done().values()) {
                     if (done.rejected()) {
-                        stagedReject(done).ifPresent(rejects::add);
+                        stagedReject(done, current.scan()).ifPresent(rejects::add);
                     }
                 }
             }
@@ -333,14 +413,166 @@ public final class StagingArea {
         }
     }
 
-    /** A document's reject, staged under its key (or, by a run before issue 17, under its URL). */
-    private Optional<Reject> stagedReject(Done done) {
+    /** A document's reject, staged under its key (or, by a build before the logs, in a file named by its key or URL). */
+    private Optional<Reject> stagedReject(Done done, Scan scan) {
+        Reject logged = scan.rejects.get(done.key());
+        if (logged != null) {
+            return Optional.of(logged);
+        }
         for (Path file : List.of(rejectFile(nameOf(done.key())), rejectFile(nameOf(done.url())))) {
             if (Files.isRegularFile(file)) {
                 return Optional.of(read(file, Reject.class));
             }
         }
         return Optional.empty();
+    }
+
+    /** What the logs (and an earlier build's files) hold, read through once; the reports only as where they are. */
+    private static final class Scan {
+        /** The last record of each document done, by key. */
+        final Map<String, Done> done = new HashMap<>();
+        /** The last reject of each document, by key. */
+        final Map<String, Reject> rejects = new HashMap<>();
+        /** Each report id's staged reports by name, one a content: the copy whose URL sorts last. */
+        final TreeMap<String, TreeMap<String, Located>> reports = new TreeMap<>();
+
+        void add(String reportId, String name, Located report) {
+            reports.computeIfAbsent(reportId, id -> new TreeMap<>())
+                    .merge(name, report, (kept, other) -> other.url().compareTo(kept.url()) > 0 ? other : kept);
+        }
+    }
+
+    /** Where a staged report is: {@code length} bytes at {@code offset} of a log, or (offset -1) a file of an earlier build. */
+    private record Located(String url, String sha256, Path file, long offset, int length) {
+
+        Report read() {
+            if (offset < 0) {
+                return StagingArea.read(file, Report.class);
+            }
+            ByteBuffer line = ByteBuffer.allocate(length);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                while (line.hasRemaining()) {
+                    if (channel.read(line, offset + line.position()) < 0) {
+                        throw new java.io.EOFException("the work area's log " + file + " is shorter than when it was read");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the staged report at byte " + offset + " of " + file, e);
+            }
+            return JSON.readValue(line.array(), ReportLine.class).report();
+        }
+    }
+
+    /** The longest line a log is read to: a report's record is far shorter (a document is at most 50 MB by default). */
+    private static final int LONGEST_LINE = 1 << 30;
+
+    private Scan scan() {
+        Scan scan = new Scan();
+        // A work area of a build before the logs: its files first, the logs (written since, by a resume) after.
+        for (Path folder : list(root.resolve("reports"))) {
+            for (Path file : list(folder)) {
+                Report report = read(file, Report.class);
+                scan.add(report.reportId(), file.getFileName().toString(),
+                        new Located(stagedUrl(file), report.source().sha256(), file, -1, 0));
+            }
+        }
+        for (Path file : list(root.resolve("done"))) {
+            Done done = read(file, Done.class);
+            scan.done.put(done.key(), done);
+        }
+        for (Path log : list(root.resolve(LOGS))) {
+            if (log.getFileName().toString().endsWith(".jsonl")) {
+                readLog(log, scan);
+            }
+        }
+        return scan;
+    }
+
+    /** Reads one log's whole lines into {@code scan}, up to its end or to a line that does not read (see the class). */
+    private static void readLog(Path log, Scan scan) {
+        try (java.io.InputStream in = Files.newInputStream(log)) {
+            byte[] block = new byte[1 << 16];
+            byte[] line = new byte[1 << 12];
+            int used = 0;
+            long lineStart = 0;
+            long position = 0;
+            for (int n; (n = in.read(block)) > 0; position += n) {
+                int from = 0;
+                for (int i = 0; i <= n; i++) {
+                    boolean end = i < n && block[i] == '\n';
+                    if (!end && i < n) {
+                        continue;
+                    }
+                    int more = i - from;
+                    if ((long) used + more > LONGEST_LINE) {
+                        return;
+                    }
+                    if (used + more > line.length) {
+                        line = Arrays.copyOf(line, Math.max(used + more, (int) Math.min(LONGEST_LINE, 2L * line.length)));
+                    }
+                    System.arraycopy(block, from, line, used, more);
+                    used += more;
+                    if (end) {
+                        if (!record(log, lineStart, line, used, scan)) {
+                            return;
+                        }
+                        lineStart = position + i + 1;
+                        used = 0;
+                        from = i + 1;
+                    }
+                }
+            }
+            // What is left after the last newline was cut short by a run that ended as it wrote it.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the work area's log " + log, e);
+        }
+    }
+
+    /** Takes one line of a log into {@code scan}; false when it does not read as a record. */
+    private static boolean record(Path log, long offset, byte[] line, int length, Scan scan) {
+        try (JsonParser parser = JSON.createParser(line, 0, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"kind".equals(parser.nextName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            switch (parser.getString()) {
+                case DONE -> {
+                    Done done = JSON.readValue(line, 0, length, DoneLine.class).done();
+                    scan.done.put(done.key(), done);
+                }
+                case REJECT -> {
+                    RejectLine reject = JSON.readValue(line, 0, length, RejectLine.class);
+                    scan.rejects.put(reject.key(), reject.reject());
+                }
+                case REPORT -> {
+                    Map<String, String> fields = new HashMap<>();
+                    for (String name = parser.nextName(); !"report".equals(name); name = parser.nextName()) {
+                        if (name == null || parser.nextToken() != JsonToken.VALUE_STRING) {
+                            return false;
+                        }
+                        fields.put(name, parser.getString());
+                    }
+                    // The report itself is read when published; here only checked to be whole.
+                    if (parser.nextToken() != JsonToken.START_OBJECT) {
+                        return false;
+                    }
+                    parser.skipChildren();
+                    if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null
+                            || fields.get("id") == null || fields.get("name") == null || fields.get("url") == null
+                            || fields.get("sha256") == null) {
+                        return false;
+                    }
+                    scan.add(fields.get("id"), fields.get("name"),
+                            new Located(fields.get("url"), fields.get("sha256"), log, offset, length));
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        } catch (tools.jackson.core.JacksonException e) {
+            return false;
+        }
     }
 
     /** Deletes the work area, and its parent folder when no other run's work area is left in it. */
@@ -384,18 +616,18 @@ public final class StagingArea {
     }
 
     /**
-     * One report id's staged reports, read from their files when asked for, one at a time: a report
-     * given by a thousand copies (re-harvests of one page) is never a thousand reports in memory,
-     * each maybe a whole report's text (issue 11's benchmark ran out of a 256 MB heap). The first,
-     * the primary, is kept once read: every other is compared with it.
+     * One report id's staged reports, read when asked for, one at a time: a report given by a
+     * thousand copies (re-harvests of one page) is never a thousand reports in memory, each maybe a
+     * whole report's text (issue 11's benchmark ran out of a 256 MB heap). The first, the primary, is
+     * kept once read: every other is compared with it.
      */
     private static final class StagedGroup extends java.util.AbstractList<Report> {
-        private final List<Path> files;
+        private final List<Located> reports;
         private final Current current;
         private Report primary;
 
-        StagedGroup(List<Path> files, Current current) {
-            this.files = List.copyOf(files);
+        StagedGroup(List<Located> reports, Current current) {
+            this.reports = List.copyOf(reports);
             this.current = current;
         }
 
@@ -403,57 +635,16 @@ public final class StagingArea {
         public Report get(int index) {
             if (index == 0) {
                 if (primary == null) {
-                    primary = current.named(read(files.get(0), Report.class));
+                    primary = current.named(reports.get(0).read());
                 }
                 return primary;
             }
-            return current.named(read(files.get(index), Report.class));
+            return current.named(reports.get(index).read());
         }
 
         @Override
         public int size() {
-            return files.size();
-        }
-    }
-
-    /** The staged reports, one report id at a time, passing over those no document listed now gives. */
-    private static final class ReportIterator implements Iterator<List<Report>> {
-        private final Iterator<Path> folders;
-        private final Current current;
-        private List<Report> next;
-
-        ReportIterator(List<Path> folders, Current current) {
-            this.folders = folders.iterator();
-            this.current = current;
-            advance();
-        }
-
-        private void advance() {
-            next = null;
-            while (next == null && folders.hasNext()) {
-                List<Path> published = new ArrayList<>();
-                for (Path file : list(folders.next())) {
-                    if (current.publishes(read(file, Report.class))) {
-                        published.add(file);
-                    }
-                }
-                next = published.isEmpty() ? null : new StagedGroup(published, current);
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next != null;
-        }
-
-        @Override
-        public List<Report> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            List<Report> group = next;
-            advance();
-            return group;
+            return reports.size();
         }
     }
 }

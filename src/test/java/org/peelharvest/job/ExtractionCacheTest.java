@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.peelharvest.model.SourceDocument;
 
 /**
  * The extraction cache's bound, its eviction and its versions (issue 18). Each cache made here is
- * a run opening it. The entries are rejects of one size, so that the bound counts entries.
+ * a run opening it, and closing it is the run's end. The entries are rejects of one size, so that
+ * the bound counts entries.
  */
 class ExtractionCacheTest {
 
@@ -27,25 +29,73 @@ class ExtractionCacheTest {
     Path temp;
 
     @Test
-    void anEntryPastTheBoundPushesOutTheLeastRecentlyUsedOneNotUsedByThisRun() throws IOException {
+    void anEntryPastTheBoundPushesOutThePackUsedLeastRecentlyNotTheOldest() throws IOException {
         long twoEntries = 2 * entrySize() + entrySize() / 2;
-        ExtractionCache first = new ExtractionCache(temp.resolve("cache"), VERSION, twoEntries);
-        keep(first, "a.html");
-        keep(first, "b.html");
+        run(twoEntries, cache -> keep(cache, "a.html"));
+        run(twoEntries, cache -> keep(cache, "b.html"));
+        run(twoEntries, cache -> assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent());
 
-        ExtractionCache second = new ExtractionCache(temp.resolve("cache"), VERSION, twoEntries);
-        assertThat(second.get(second.keyOf(document("a.html")))).isPresent();
-        keep(second, "c.html");
+        run(twoEntries, cache -> keep(cache, "c.html"));
 
-        ExtractionCache third = new ExtractionCache(temp.resolve("cache"), VERSION, twoEntries);
-        assertThat(third.get(third.keyOf(document("a.html")))).as("used by the second run").isPresent();
-        assertThat(third.get(third.keyOf(document("b.html")))).as("used least recently: pushed out").isEmpty();
-        assertThat(third.get(third.keyOf(document("c.html")))).isPresent();
+        run(twoEntries, cache -> {
+            assertThat(cache.get(cache.keyOf(document("a.html")))).as("kept first, used by the third run").isPresent();
+            assertThat(cache.get(cache.keyOf(document("b.html")))).as("used least recently: pushed out").isEmpty();
+            assertThat(cache.get(cache.keyOf(document("c.html")))).isPresent();
+        });
         assertThat(entries()).isEqualTo(2);
     }
 
     @Test
-    void anEntryThatFindsNoRoomAmongThoseThisRunUsedIsNotKept() throws IOException {
+    void aPackThisRunUsedIsNotPushedOut() throws IOException {
+        long twoEntries = 2 * entrySize() + entrySize() / 2;
+        run(twoEntries, cache -> {
+            keep(cache, "a.html");
+            keep(cache, "b.html");
+        });
+
+        run(twoEntries, cache -> {
+            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            keep(cache, "c.html");
+            assertThat(cache.get(cache.keyOf(document("c.html")))).as("no room but in a pack this run used").isEmpty();
+            assertThat(cache.get(cache.keyOf(document("b.html")))).isPresent();
+        });
+        assertThat(entries()).isEqualTo(2);
+    }
+
+    @Test
+    void aPackWhoseEveryEntryWasWrittenAnewIsDeleted() throws IOException {
+        run(1_000_000, cache -> {
+            keep(cache, "a.html");
+            keep(cache, "b.html");
+        });
+        // As --full does: every document parsed again, and its entry written anew.
+        run(1_000_000, cache -> {
+            keep(cache, "a.html");
+            keep(cache, "b.html");
+        });
+
+        assertThat(files(".pack")).hasSize(1);
+        assertThat(entries()).isEqualTo(2);
+        run(1_000_000, cache -> assertThat(cache.get(cache.keyOf(document("b.html")))).isPresent());
+    }
+
+    @Test
+    void anEntryCutShortByAKillIsAMissAndTheEntriesBeforeItAreKept() throws IOException {
+        run(1_000_000, cache -> {
+            keep(cache, "a.html");
+            keep(cache, "b.html");
+        });
+        Path pack = files(".pack").get(0);
+        Files.write(pack, java.util.Arrays.copyOf(Files.readAllBytes(pack), (int) Files.size(pack) - 20));
+
+        run(1_000_000, cache -> {
+            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
+        });
+    }
+
+    @Test
+    void anEntryThatFindsNoRoomAmongThoseThisRunWroteIsNotKept() throws IOException {
         long twoEntries = 2 * entrySize() + entrySize() / 2;
         ExtractionCache cache = new ExtractionCache(temp.resolve("cache"), VERSION, twoEntries);
         keep(cache, "a.html");
@@ -59,8 +109,7 @@ class ExtractionCacheTest {
 
     @Test
     void anotherExtractorVersionFindsNothingAndTheOldVersionsEntriesAreDeleted() throws IOException {
-        ExtractionCache old = new ExtractionCache(temp.resolve("cache"), VERSION, 1_000_000);
-        keep(old, "a.html");
+        run(1_000_000, old -> keep(old, "a.html"));
         Path notOurs = Files.writeString(temp.resolve("cache").resolve("notes.txt"), "mine");
 
         ExtractionCache newer = new ExtractionCache(temp.resolve("cache"), "1.1 def 2026-12-07T10:00:00Z", 1_000_000);
@@ -100,18 +149,38 @@ class ExtractionCacheTest {
                 "no PEEL report title and no report address"));
     }
 
-    /** The size of one entry, kept in a cache of its own. */
-    private long entrySize() throws IOException {
-        Path scratch = temp.resolve("scratch");
-        keep(new ExtractionCache(scratch, VERSION, 1_000_000), "a.html");
-        try (Stream<Path> files = Files.walk(scratch)) {
-            return files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow().toFile().length();
+    /** A run: the cache opened, used, and closed at its end. */
+    private void run(long bound, java.util.function.Consumer<ExtractionCache> run) {
+        try (ExtractionCache cache = new ExtractionCache(temp.resolve("cache"), VERSION, bound)) {
+            run.accept(cache);
         }
     }
 
-    private long entries() throws IOException {
-        try (Stream<Path> files = Files.walk(temp.resolve("cache"))) {
-            return files.filter(p -> p.toString().endsWith(".json")).count();
+    /** The size of one entry (its line in a pack and in the pack's index), kept in a cache of its own. */
+    private long entrySize() throws IOException {
+        Path scratch = temp.resolve("scratch");
+        try (ExtractionCache cache = new ExtractionCache(scratch, VERSION, 1_000_000)) {
+            keep(cache, "a.html");
         }
+        try (Stream<Path> files = Files.walk(scratch)) {
+            return files.filter(p -> p.toString().endsWith(".pack") || p.toString().endsWith(".index"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private List<Path> files(String ending) throws IOException {
+        try (Stream<Path> files = Files.walk(temp.resolve("cache"))) {
+            return files.filter(p -> p.toString().endsWith(ending)).sorted().toList();
+        }
+    }
+
+    /** The keys the packs' indexes name, each once: a whole line a key. */
+    private long entries() throws IOException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Path index : files(".index")) {
+            String text = Files.readString(index);
+            text.substring(0, text.lastIndexOf('\n') + 1).lines().forEach(line -> keys.add(line.split(" ")[0]));
+        }
+        return keys.size();
     }
 }

@@ -89,15 +89,17 @@ class IncrementalRunTest {
     void aDamagedCacheEntryIsParsedAgainNeverTrusted() throws Exception {
         extract(output);
         Map<String, String> firstRelease = releaseFiles(output);
-        List<Path> entries = cacheEntries();
-        assertThat(entries).hasSize(11);
-        // One cut short, one with a grade changed inside a well-formed entry.
-        Path cut = entries.get(0);
-        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(cut), (int) Files.size(cut) / 2));
-        Path edited = entries.stream().skip(1).filter(this::holdsAGrade).findFirst().orElseThrow();
-        String text = Files.readString(edited, StandardCharsets.UTF_8);
-        Files.writeString(edited, text.replace("\"judgment\":\"GOOD\"", "\"judgment\":\"OUTSTANDING\""),
-                StandardCharsets.UTF_8);
+        assertThat(cacheEntries()).hasSize(11);
+        // One cut short, as a run killed while writing it leaves its pack's last line; one with a grade
+        // changed inside a well-formed entry (its length kept, so the entries after it are where the index says).
+        Path pack = onlyPack();
+        String text = Files.readString(pack, StandardCharsets.UTF_8);
+        String ungraded = "\"judgment\":\"UNGRADED\"";
+        int graded = text.indexOf(ungraded);
+        int lastLine = text.lastIndexOf('\n', text.length() - 2) + 1;
+        assertThat(graded).as("an entry with a grade, not the last").isBetween(0, lastLine - 1);
+        Files.writeString(pack, text.substring(0, graded) + "\"judgment\":\"ADEQUATE\""
+                + text.substring(graded + ungraded.length(), lastLine + (text.length() - lastLine) / 2), StandardCharsets.UTF_8);
 
         extract(output);
 
@@ -282,30 +284,45 @@ class IncrementalRunTest {
         }
     }
 
-    /** The entries of the output's cache, {@code .release.peel-harvest/cache/<version>/<key>.json}. */
-    private List<Path> cacheEntries() throws IOException {
+    /**
+     * The keys of the output's cache entries, each once: the whole lines of its packs' indexes,
+     * {@code .release.peel-harvest/cache/<version>/<n>.index}.
+     */
+    private List<String> cacheEntries() throws IOException {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (Path index : cacheFiles(".index")) {
+            String text;
+            try {
+                text = Files.readString(index, StandardCharsets.US_ASCII);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue; // a pack the running job found wholly written anew
+            }
+            text.substring(0, text.lastIndexOf('\n') + 1).lines().forEach(line -> keys.add(line.split(" ")[0]));
+        }
+        return List.copyOf(keys);
+    }
+
+    private Path onlyPack() throws IOException {
+        List<Path> packs = cacheFiles(".pack");
+        assertThat(packs).hasSize(1);
+        return packs.get(0);
+    }
+
+    private List<Path> cacheFiles(String ending) throws IOException {
         Path cache = new StateFolder(output).cache();
         if (!Files.isDirectory(cache)) {
             return List.of();
         }
-        // Listed, not walked: a walk looks at each file, and the running job renames its partial files.
-        List<Path> entries = new java.util.ArrayList<>();
+        // Listed, not walked: a walk looks at each file, and the running job may delete a pack.
+        List<Path> files = new java.util.ArrayList<>();
         try (Stream<Path> versions = Files.list(cache)) {
             for (Path version : versions.toList()) {
-                try (Stream<Path> files = Files.list(version)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(entries::add);
+                try (Stream<Path> inVersion = Files.list(version)) {
+                    inVersion.filter(p -> p.getFileName().toString().endsWith(ending)).forEach(files::add);
                 }
             }
         }
-        return entries.stream().sorted().toList();
-    }
-
-    private boolean holdsAGrade(Path entry) {
-        try {
-            return Files.readString(entry, StandardCharsets.UTF_8).contains("\"judgment\":\"GOOD\"");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return files.stream().sorted().toList();
     }
 
     private void awaitCacheEntry(CliProcess run) throws Exception {

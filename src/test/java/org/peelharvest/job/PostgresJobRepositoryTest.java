@@ -202,23 +202,13 @@ class PostgresJobRepositoryTest {
     /** Waits until the run has staged a report, a committed chunk of its extract step. */
     private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!hasStagedReport(work)) {
+        while (!StagedLogs.hasReport(work)) {
             assertThat(run.isAlive()).as("the run is still running").isTrue();
             assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
             Thread.sleep(10);
         }
     }
 
-    private static boolean hasStagedReport(Path work) throws IOException {
-        if (!Files.isDirectory(work)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(work)) {
-            return files.anyMatch(p -> p.toString().endsWith(".json") && p.toString().contains("/reports/"));
-        } catch (java.io.UncheckedIOException racedWithTheRun) {
-            return false;
-        }
-    }
 
     private long count(String query) throws SQLException {
         try (Connection db = schema.connect(); Statement sql = db.createStatement(); ResultSet row = sql.executeQuery(query)) {

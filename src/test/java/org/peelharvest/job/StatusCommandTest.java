@@ -106,23 +106,12 @@ class StatusCommandTest {
 
     private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!hasStagedReport(work)) {
+        while (!StagedLogs.hasReport(work)) {
             assertThat(run.isAlive()).as("the run is still running").isTrue();
             assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
             Thread.sleep(10);
         }
         assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
-    }
-
-    private static boolean hasStagedReport(Path work) throws IOException {
-        if (!Files.isDirectory(work)) {
-            return false;
-        }
-        try (java.util.stream.Stream<Path> files = Files.walk(work)) {
-            return files.anyMatch(p -> p.toString().endsWith(".json") && p.toString().contains("/reports/"));
-        } catch (java.io.UncheckedIOException racedWithTheRun) {
-            return false;
-        }
     }
 
     @Test

@@ -21,7 +21,11 @@ import org.peelharvest.model.SourceFormat;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Two copies of one document (the same bytes under two names) stage one report: the copy whose URL sorts last. */
+/**
+ * Two copies of one document (the same bytes under two names) stage one report: the copy whose URL
+ * sorts last. The partitions' logs: a later writer's record wins, a line cut short ends its log, an
+ * outcome written twice is one.
+ */
 class StagingAreaTest {
 
     @TempDir
@@ -45,19 +49,129 @@ class StagingAreaTest {
     void aReportStagedWithItsSourceLastByAnEarlierBuildIsStillComparedByItsUrl() throws Exception {
         StagingArea staging = new StagingArea(temp.resolve("work"));
         staging.create();
-        staging.put(report("file:///z/page.html"));
-        Path staged;
-        try (var files = Files.walk(staging.root().resolve("reports"))) {
-            staged = files.filter(Files::isRegularFile).findFirst().orElseThrow();
-        }
-        // As a build before sources came first wrote it: the record's fields in their declared order.
+        // As a build before the logs and before sources came first wrote it: a file a report, its
+        // fields in their declared order.
+        Path staged = Files.createDirectories(staging.root().resolve("reports").resolve(report("file:///m/page.html").reportId()))
+                .resolve(SourceFormat.HTML.precedence() + "-" + SourceFormat.HTML.label() + "-" + SHA + ".json");
         Files.write(staged, JsonMapper.builder().build().writeValueAsBytes(report("file:///m/page.html")));
         assertThat(Files.readString(staged)).startsWith("{\"force\"");
 
         staging.put(report("file:///a/page.html"));
+        assertThat(urlsStaged(staging)).containsExactly("file:///m/page.html");
         staging.put(report("file:///n/page.html"));
-
         assertThat(urlsStaged(staging)).containsExactly("file:///n/page.html");
+    }
+
+    @Test
+    void aLineCutShortByAKillEndsItsLogThereSoItsDocumentIsDoneAgain() throws Exception {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea partition = work.writingAs(7);
+        partition.put(report("file:///a/page.html", "1"));
+        partition.putDone(done("a", "file:///a/page.html", "fa", "1"));
+        partition.put(report("file:///b/page.html", "2"));
+        partition.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        partition.close();
+        Path log = onlyLog(work);
+        byte[] whole = Files.readAllBytes(log);
+        // Killed as it wrote the last line: the record that b is done, cut short.
+        Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 10));
+
+        StagingArea.Staged staged = work.staged();
+
+        assertThat(work.doneAsListed()).containsExactly("a");
+        assertThat(staged.documentsRead().orElseThrow()).extracting(StagingArea.Done::key).containsExactly("a");
+        assertThat(urlsStaged(work)).containsExactly("file:///a/page.html");
+    }
+
+    @Test
+    void aLineThatDoesNotReadEndsItsLogAndWhatCameAfterItIsNotTrusted() throws Exception {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea first = work.writingAs(7);
+        first.put(report("file:///a/page.html", "1"));
+        first.putDone(done("a", "file:///a/page.html", "fa", "1"));
+        first.close();
+        StagingArea second = work.writingAs(8);
+        second.put(report("file:///b/page.html", "2"));
+        second.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        second.close();
+        Path log = logs(work).get(0);
+        List<String> lines = Files.readAllLines(log);
+        // The report's line damaged (a disk's fault), its document's record after it whole.
+        Files.write(log, List.of(lines.get(0).replace("\"report\":{", "\"report\":["), lines.get(1)));
+
+        assertThat(work.doneAsListed()).as("the other partition's log is read still").containsExactly("b");
+        assertThat(urlsStaged(work)).containsExactly("file:///b/page.html");
+    }
+
+    @Test
+    void ofTwoRecordsOfOneDocumentTheLaterWritersWinsWhicheverWasWrittenFirst() {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa2"));
+        StagingArea resumed = work.writingAs(12);
+        resumed.put(report("file:///a/page.html", "2"));
+        resumed.putDone(done("a", "file:///a/page.html", "fa2", "2"));
+        resumed.close();
+        // Written after the resume's records, but by a writer of an earlier step execution.
+        StagingArea earlier = work.writingAs(5);
+        earlier.put("a", new org.peelharvest.model.Reject("file:///a/page.html", "extract",
+                org.peelharvest.model.RejectReason.NOT_A_REPORT, "the page as it was"));
+        earlier.putDone(StagingArea.Done.rejected("a", "file:///a/page.html", "fa2", "1"));
+        earlier.close();
+
+        StagingArea.Staged staged = work.staged();
+
+        assertThat(staged.documentsRead().orElseThrow()).extracting(StagingArea.Done::rejected).containsExactly(false);
+        assertThat(staged.rejects()).isEmpty();
+        assertThat(urlsStaged(work)).containsExactly("file:///a/page.html");
+    }
+
+    @Test
+    void anOutcomeWrittenTwiceIsStagedOnce() {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea partition = work.writingAs(3);
+        for (int time = 0; time < 2; time++) {
+            // A chunk written again after its transaction failed.
+            partition.put(report("file:///a/page.html", "1"));
+            partition.putDone(done("a", "file:///a/page.html", "fa", "1"));
+            partition.put("b", new org.peelharvest.model.Reject("file:///b/page.html", "extract",
+                    org.peelharvest.model.RejectReason.NOT_A_REPORT, "an index page"));
+            partition.putDone(StagingArea.Done.rejected("b", "file:///b/page.html", "fb", "3"));
+        }
+        partition.close();
+
+        StagingArea.Staged staged = work.staged();
+
+        assertThat(urlsStaged(work)).containsExactly("file:///a/page.html");
+        assertThat(staged.rejects()).extracting(org.peelharvest.model.Reject::sourceUrl).containsExactly("file:///b/page.html");
+        assertThat(staged.extractedCount()).isEqualTo(1);
+        assertThat(staged.documentsRead().orElseThrow()).hasSize(2);
+    }
+
+    private static StagingArea.Done done(String key, String url, String fingerprint, String content) {
+        return new StagingArea.Done(key, url, fingerprint, sha(content), false, List.of(report(url, content).reportId()));
+    }
+
+    private static List<Path> logs(StagingArea work) throws java.io.IOException {
+        try (var files = Files.list(work.root().resolve("logs"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static Path onlyLog(StagingArea work) throws java.io.IOException {
+        List<Path> logs = logs(work);
+        assertThat(logs).hasSize(1);
+        return logs.get(0);
+    }
+
+    private static String sha(String content) {
+        return content.repeat(64).substring(0, 64);
     }
 
     private static List<String> urlsStaged(StagingArea staging) {
@@ -69,9 +183,14 @@ class StagingAreaTest {
     }
 
     private static Report report(String url) {
+        return report(url, "b");
+    }
+
+    /** The report of a page whose content is named by {@code content} (its SHA-256, that repeated). */
+    private static Report report(String url, String content) {
         return new Report(Forces.bySlug("derbyshire").orElseThrow(), Cycle.startingIn(2016).orElseThrow(),
                 Pillar.EFFECTIVENESS, "How effective is the force at keeping people safe?", Judgment.GOOD,
                 JudgmentSource.BADGE, LocalDate.of(2017, 3, 2), "Summary.", List.of(),
-                new Source(url, SourceFormat.HTML, SHA));
+                new Source(url, SourceFormat.HTML, sha(content)));
     }
 }
