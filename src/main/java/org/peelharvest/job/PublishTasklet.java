@@ -58,6 +58,7 @@ class PublishTasklet implements Tasklet {
             // Publishing an empty staging area would replace a good release with an empty one.
             throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
         }
+        DatasetPublisher.prepare();
         StagingArea.Staged staged = staging.staged();
         List<Reject> rejects = staged.rejects();
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();

@@ -38,13 +38,13 @@ import org.peelharvest.model.SourceDocument;
  * logs/<writer>-<n>.jsonl}, a line a record: the reports a document gave, or its reject, then the
  * record that it is done ({@link Done}). A file per outcome cost the job more than its parse on
  * small documents (issue 18: creating a file is a filesystem's costliest step); a log is one file a
- * partition. Writing the same outcome twice (a chunk retried, a run restarted) is harmless: reading
- * keeps one of each, as below.
+ * partition. Each line starts with the CRC-32 of its record. Writing the same outcome twice (a chunk
+ * retried, a run restarted) is harmless: reading keeps one of each, as below.
  *
  * <p>Reading takes the logs in their names' order, a writer's name being its step execution's id,
  * so a later run's record of a document wins over an earlier one's. A log ends at its last whole
- * line: a line a killed run left cut short, or one that does not read, ends it there, and what came
- * after is not trusted (the documents it recorded as done are done again). Reports of the same
+ * line: a line a killed run left cut short, or one that fails its check or does not read, ends it
+ * there, and what came after is not trusted (the documents it recorded as done are done again). Reports of the same
  * {@code report_id} from several documents sit side by side; the HTML one is primary. Two copies of
  * one document (the same bytes under two names) give one staged report: the copy whose URL sorts
  * last, whichever was written first. A work area staged by a build before the logs (a file an
@@ -178,6 +178,15 @@ public final class StagingArea implements java.io.Closeable {
     private static final String REJECT = "reject";
     private static final String DONE = "done";
 
+    /** A line's check before its record: the CRC-32 of the record in 8 hexadecimal digits, and a space. */
+    private static final int CHECKED = 9;
+
+    private static long crcOf(byte[] bytes, int offset, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, offset, length);
+        return crc.getValue();
+    }
+
     /** A staged report, its identity and copy first, so that reading the logs through need not read the report. */
     @JsonPropertyOrder({"kind", "id", "name", "url", "sha256", "report"})
     record ReportLine(String kind, String id, String name, String url, String sha256, Report report) {
@@ -194,7 +203,9 @@ public final class StagingArea implements java.io.Closeable {
     /** Appends one record, a whole line in one write; a write that fails leaves the log to a new one. */
     private synchronized void append(Object record) {
         byte[] json = JSON.writeValueAsBytes(record);
-        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+        ByteBuffer line = ByteBuffer.allocate(CHECKED + json.length + 1)
+                .put(String.format(java.util.Locale.ROOT, "%08x ", crcOf(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII))
+                .put(json).put((byte) '\n').flip();
         Path file = root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".jsonl");
         try {
             if (log == null) {
@@ -530,21 +541,28 @@ public final class StagingArea implements java.io.Closeable {
 
     /** Takes one line of a log into {@code scan}; false when it does not read as a record. */
     private static boolean record(Path log, long offset, byte[] line, int length, Scan scan) {
-        try (JsonParser parser = JSON.createParser(line, 0, length)) {
+        if (length <= CHECKED || line[CHECKED - 1] != ' '
+                || !String.format(java.util.Locale.ROOT, "%08x", crcOf(line, CHECKED, length - CHECKED))
+                .equals(new String(line, 0, CHECKED - 1, StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        int record = length - CHECKED;
+        try (JsonParser parser = JSON.createParser(line, CHECKED, record)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !"kind".equals(parser.nextName())
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
                 return false;
             }
             switch (parser.getString()) {
                 case DONE -> {
-                    Done done = JSON.readValue(line, 0, length, DoneLine.class).done();
+                    Done done = JSON.readValue(line, CHECKED, record, DoneLine.class).done();
                     scan.done.put(done.key(), done);
                 }
                 case REJECT -> {
-                    RejectLine reject = JSON.readValue(line, 0, length, RejectLine.class);
+                    RejectLine reject = JSON.readValue(line, CHECKED, record, RejectLine.class);
                     scan.rejects.put(reject.key(), reject.reject());
                 }
                 case REPORT -> {
+                    // Its identity and copy only: the report is read when published (its line is whole, by its check).
                     Map<String, String> fields = new HashMap<>();
                     for (String name = parser.nextName(); !"report".equals(name); name = parser.nextName()) {
                         if (name == null || parser.nextToken() != JsonToken.VALUE_STRING) {
@@ -552,18 +570,12 @@ public final class StagingArea implements java.io.Closeable {
                         }
                         fields.put(name, parser.getString());
                     }
-                    // The report itself is read when published; here only checked to be whole.
-                    if (parser.nextToken() != JsonToken.START_OBJECT) {
-                        return false;
-                    }
-                    parser.skipChildren();
-                    if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null
-                            || fields.get("id") == null || fields.get("name") == null || fields.get("url") == null
+                    if (fields.get("id") == null || fields.get("name") == null || fields.get("url") == null
                             || fields.get("sha256") == null) {
                         return false;
                     }
                     scan.add(fields.get("id"), fields.get("name"),
-                            new Located(fields.get("url"), fields.get("sha256"), log, offset, length));
+                            new Located(fields.get("url"), fields.get("sha256"), log, offset + CHECKED, record));
                 }
                 default -> {
                     return false;

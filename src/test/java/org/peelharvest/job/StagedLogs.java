@@ -9,22 +9,25 @@ import java.util.stream.Stream;
 
 /**
  * What a running job has staged, read from its work area's logs as the tests watch it from outside
- * ({@code work/<instance>/logs/*.jsonl}, a line a record): whole lines only, since the run may be
+ * ({@code work/<instance>/logs/*.jsonl}, a line a record after its check): whole lines only, since the run may be
  * writing one; a work area the run deletes meanwhile reads as nothing staged.
  */
 final class StagedLogs {
+
+    /** A line's check before its record: 8 hexadecimal digits and a space. */
+    private static final int CHECK = 9;
 
     private StagedLogs() {
     }
 
     /** Whether the run has staged a report. */
     static boolean hasReport(Path work) {
-        return lines(work).stream().anyMatch(line -> line.startsWith("{\"kind\":\"report\""));
+        return lines(work).stream().anyMatch(line -> line.startsWith("{\"kind\":\"report\"", CHECK));
     }
 
     /** How many documents the run has recorded as done. */
     static long done(Path work) {
-        return lines(work).stream().filter(line -> line.startsWith("{\"kind\":\"done\"")).count();
+        return lines(work).stream().filter(line -> line.startsWith("{\"kind\":\"done\"", CHECK)).count();
     }
 
     private static List<String> lines(Path work) {
