@@ -1,8 +1,9 @@
 package org.peelharvest.model;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Tells a document's format from its first bytes, whatever its file name says: the one sniffer of
@@ -17,16 +18,49 @@ public final class Formats {
     private Formats() {
     }
 
+    /** What the first bytes of a PDF hold (case as written). */
+    private static final byte[] PDF_MARK = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    /** What the first bytes of an HTML page hold, one of them, in any case of ASCII letters. */
+    private static final List<byte[]> HTML_MARKS = Stream.of("<!doctype html", "<html", "<body", "<head", "<h1", "<p>")
+            .map(mark -> mark.getBytes(StandardCharsets.US_ASCII)).toList();
+
+    /**
+     * The format the first bytes tell: "%PDF-" within the first 1,024, or one of the HTML marks
+     * within the first 4,096, its letters in either case. Looked for in the bytes themselves, not in
+     * a string made of them: extraction asks three times a document (a tenth of reading a small page).
+     */
     public static Optional<SourceFormat> sniff(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, HTML_SNIFF_WINDOW), StandardCharsets.ISO_8859_1);
-        if (head.substring(0, Math.min(head.length(), PDF_HEADER_WINDOW)).contains("%PDF-")) {
+        if (contains(content, Math.min(content.length, PDF_HEADER_WINDOW), PDF_MARK, false)) {
             return Optional.of(SourceFormat.PDF);
         }
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<!doctype html") || lower.contains("<html") || lower.contains("<body")
-                || lower.contains("<head") || lower.contains("<h1") || lower.contains("<p>")) {
-            return Optional.of(SourceFormat.HTML);
+        int window = Math.min(content.length, HTML_SNIFF_WINDOW);
+        for (byte[] mark : HTML_MARKS) {
+            if (contains(content, window, mark, true)) {
+                return Optional.of(SourceFormat.HTML);
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code mark} (lower case) stands within the first {@code limit} bytes; with {@code
+     * anyCase}, an ASCII letter matches its capital too (as a byte read as ISO-8859-1 and lower-cased
+     * does: no other byte lower-cases to an ASCII letter).
+     */
+    private static boolean contains(byte[] content, int limit, byte[] mark, boolean anyCase) {
+        for (int start = 0; start + mark.length <= limit; start++) {
+            int i = 0;
+            while (i < mark.length && same(content[start + i], mark[i], anyCase)) {
+                i++;
+            }
+            if (i == mark.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(byte actual, byte wanted, boolean anyCase) {
+        return actual == wanted || anyCase && wanted >= 'a' && wanted <= 'z' && actual == wanted - ('a' - 'A');
     }
 }

@@ -74,15 +74,37 @@ public final class SiteChrome {
     public static final class LinePhrases {
         private final Pattern atStart;
         private final Pattern elsewhere;
+        /**
+         * The words (lower case) of which a line must hold one for {@link #elsewhere} to be found in
+         * it, so that a paragraph holding none is not searched: null when a phrase has no such word.
+         */
+        private final List<String> elsewhereWords;
 
         private LinePhrases(Role role) {
             atStart = pattern(role, EnumSet.of(Place.LINE_START, Place.WHOLE_LINE));
             elsewhere = pattern(role, EnumSet.of(Place.LINE_END, Place.ANYWHERE));
+            List<String> words = PHRASES.stream().filter(p -> p.role() == role
+                    && EnumSet.of(Place.LINE_END, Place.ANYWHERE).contains(p.place())).map(p -> literal(p.regex())).toList();
+            elsewhereWords = words.contains(null) ? null : words;
         }
 
         /** Whether one of the phrases stands where it stands in the line. */
         public boolean foundIn(String line) {
-            return atStart != null && atStart.matcher(line).lookingAt() || elsewhere != null && elsewhere.matcher(line).find();
+            return atStart != null && atStart.matcher(line).lookingAt() || elsewhere != null && mayHoldElsewhere(line)
+                    && elsewhere.matcher(line).find();
+        }
+
+        private boolean mayHoldElsewhere(String line) {
+            if (elsewhereWords == null) {
+                return true;
+            }
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            for (String word : elsewhereWords) {
+                if (lower.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Pattern pattern(Role role, Set<Place> places) {
@@ -90,6 +112,33 @@ public final class SiteChrome {
                     .map(SiteChrome::inLine).toList();
             return phrases.isEmpty() ? null : Pattern.compile("(?i)" + String.join("|", phrases));
         }
+    }
+
+    /**
+     * The text a phrase's pattern matches, lower case, when the pattern is plain text (escaped
+     * characters and word boundaries allowed); null for any other pattern. A case-insensitive match
+     * of it holds this text, its ASCII letters in some case.
+     */
+    static String literal(String regex) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char next = regex.charAt(++i);
+                if (next == 'b') {
+                    continue;
+                }
+                if (Character.isLetterOrDigit(next)) {
+                    return null; // a class (\\d, \\s) or another boundary
+                }
+                text.append(next);
+            } else if ("[](){}?*+|^$.".indexOf(c) >= 0) {
+                return null;
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String inLine(Phrase phrase) {

@@ -38,4 +38,37 @@ class SiteChromeTest {
         assertThat(SiteChrome.NOT_CONTENT.foundIn(line)).as("not content").isEqualTo(notContent);
         assertThat(SiteChrome.IN_FIELD.matcher(line).find()).as("misread in a field").isEqualTo(misread);
     }
+
+    /** The words a line must hold before the phrases found anywhere in it are searched for: the phrases' own text. */
+    @org.junit.jupiter.api.Test
+    void aPlainPhraseGivesItsTextAndAPatternGivesNone() {
+        assertThat(SiteChrome.literal("\\bCymraeg\\b")).isEqualTo("cymraeg");
+        assertThat(SiteChrome.literal("\\(PDF document\\)")).isEqualTo("(pdf document)");
+        assertThat(SiteChrome.literal("Detailed findings for question \\d+")).isNull();
+        assertThat(SiteChrome.literal("cookies? (policy|settings)")).isNull();
+    }
+
+    /** Lines that hold the phrases' words in every case and place: found as the phrases' patterns alone find them. */
+    @org.junit.jupiter.api.Test
+    void aLineIsReadAsThePatternsAloneReadIt() {
+        java.util.Random random = new java.util.Random(18);
+        String[] pieces = {"Cymraeg", "CYMRAEG", "cymraegs", "xCymraeg", "(PDF document)", "(pdf DOCUMENT)", "(PDF document",
+            "PDF document)", "Gymraeg", "English", "\u0130", "\u212a", " ", ".", "the force"};
+        for (int sample = 0; sample < 5000; sample++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = line.toString();
+            // Each phrase alone, where it stands: its pattern searched for in the whole line.
+            boolean byPatterns = SiteChrome.PHRASES.stream().filter(p -> p.role() == SiteChrome.Role.NOT_CONTENT)
+                    .anyMatch(p -> java.util.regex.Pattern.compile("(?i)" + switch (p.place()) {
+                        case LINE_START -> "^(?:" + p.regex() + ")";
+                        case WHOLE_LINE -> "^(?:" + p.regex() + ")$";
+                        case LINE_END -> "(?:" + p.regex() + ")$";
+                        case ANYWHERE -> "(?:" + p.regex() + ")";
+                    }).matcher(text).find());
+            assertThat(SiteChrome.NOT_CONTENT.foundIn(text)).as(text).isEqualTo(byPatterns);
+        }
+    }
 }
