@@ -35,7 +35,7 @@ import org.peelharvest.model.SourceDocument;
 /**
  * Where a run keeps each document's outcome until the release is published. Each writer (a
  * partition of the extract step) appends its outcomes to a log of its own, {@code
- * logs/<writer>-<n>.jsonl}, a line a record: the reports a document gave, or its reject, then the
+ * logs/<writer>-<n>.log}, a line a record: the reports a document gave, or its reject, then the
  * record that it is done ({@link Done}). A file per outcome cost the job more than its parse on
  * small documents (issue 18: creating a file is a filesystem's costliest step); a log is one file a
  * partition. Each line starts with the CRC-32 of its record. Writing the same outcome twice (a chunk
@@ -206,7 +206,7 @@ public final class StagingArea implements java.io.Closeable {
         ByteBuffer line = ByteBuffer.allocate(CHECKED + json.length + 1)
                 .put(String.format(java.util.Locale.ROOT, "%08x ", crcOf(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII))
                 .put(json).put((byte) '\n').flip();
-        Path file = root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".jsonl");
+        Path file = root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".log");
         try {
             if (log == null) {
                 Files.createDirectories(file.getParent());
@@ -492,7 +492,7 @@ public final class StagingArea implements java.io.Closeable {
             scan.done.put(done.key(), done);
         }
         for (Path log : list(root.resolve(LOGS))) {
-            if (log.getFileName().toString().endsWith(".jsonl")) {
+            if (log.getFileName().toString().endsWith(".log")) {
                 readLog(log, scan);
             }
         }

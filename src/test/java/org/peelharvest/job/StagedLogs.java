@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * What a running job has staged, read from its work area's logs as the tests watch it from outside
- * ({@code work/<instance>/logs/*.jsonl}, a line a record after its check): whole lines only, since the run may be
+ * ({@code work/<instance>/logs/*.log}, a line a record after its check): whole lines only, since the run may be
  * writing one; a work area the run deletes meanwhile reads as nothing staged.
  */
 final class StagedLogs {
@@ -36,7 +36,7 @@ final class StagedLogs {
         }
         try (Stream<Path> files = Files.walk(work)) {
             List<String> lines = new java.util.ArrayList<>();
-            for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList()) {
+            for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
                 String text = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
                 text.substring(0, text.lastIndexOf('\n') + 1).lines().forEach(lines::add);
             }
