@@ -43,8 +43,10 @@ import org.peelharvest.model.SourceDocument;
  *
  * <p>A run's entries are appended to a pack of its own, {@code <n>.pack}, a line an entry, with
  * where each is in {@code <n>.index} beside it: a file an entry cost a run more than parsing a
- * small document (issue 18: creating a file is a filesystem's costliest step). A pack all of whose
- * entries were written anew since (by {@code --full}, or after they were found damaged) is deleted.
+ * small document (issue 18: creating a file is a filesystem's costliest step). When a run ends, the
+ * entries it read from earlier runs' packs are written into its own and those packs are deleted
+ * ({@link #close}): a pack holds what the run that wrote it used. A pack none of whose entries is
+ * left (all written anew by {@code --full}, or found damaged) is deleted too.
  * Every entry starts with the SHA-256 of the rest: an entry cut short (a run killed as it wrote
  * it), changed or not readable is a miss (the document is parsed again and the entry written anew),
  * never trusted.
@@ -93,7 +95,7 @@ final class ExtractionCache implements AutoCloseable {
         }
     }
 
-    /** One run's entries: {@code <number>.pack} and its index; {@code live} of them not written anew since. */
+    /** One run's entries: {@code <number>.pack} and its index; {@code live} of them not written anew or forgotten since. */
     private static final class Pack {
         final int number;
         final Path file;
@@ -126,6 +128,8 @@ final class ExtractionCache implements AutoCloseable {
     /** The packs this run did not use, least recently used first: what makes room. */
     private final Deque<Pack> evictable = new ArrayDeque<>();
     private final Set<Pack> usedNow = new HashSet<>();
+    /** The entries this run read from earlier runs' packs: written into its own pack when it ends. */
+    private final Set<String> usedKeys = new HashSet<>();
     /** This run's pack, made when it writes its first entry; null again once closed or once a write failed. */
     private Pack current;
     private FileChannel currentPack;
@@ -164,9 +168,14 @@ final class ExtractionCache implements AutoCloseable {
         Optional<Entry> entry = line == null ? Optional.empty() : parse(line).filter(e -> e.key().equals(key));
         if (entry.isEmpty()) {
             forget(key);
-        } else if (usedNow.add(at.pack())) {
-            // Marks the pack as used now: the packs least recently used are the first to go.
-            touch(at.pack());
+        } else {
+            if (at.pack() != current) {
+                usedKeys.add(key);
+            }
+            if (usedNow.add(at.pack())) {
+                // Marks the pack as used now: the packs least recently used are the first to go.
+                touch(at.pack());
+            }
         }
         return entry;
     }
@@ -246,9 +255,18 @@ final class ExtractionCache implements AutoCloseable {
         }
     }
 
-    /** Ends this run's pack: the next entry written begins another. */
+    /**
+     * Ends this run's pack: the entries it read from earlier runs' packs are written into it, and
+     * each of those packs is then deleted with the entries this run did not read (a changed
+     * document's old entry among them), so that a pack holds what the run that wrote it used and
+     * the packs go least recently used first, whole. A pack whose entries find no room stays. The
+     * next entry written begins another pack.
+     */
     @Override
     public synchronized void close() {
+        if (opened && !failed) {
+            carryForward();
+        }
         if (current != null) {
             touch(current);
         }
@@ -264,6 +282,32 @@ final class ExtractionCache implements AutoCloseable {
         currentPack = null;
         currentIndex = null;
         current = null;
+    }
+
+    private void carryForward() {
+        Set<Pack> carried = new HashSet<>(usedNow);
+        carried.remove(current);
+        for (String key : new java.util.TreeSet<>(usedKeys)) {
+            Location at = entries.get(key);
+            if (at == null || at.pack() == current) {
+                continue;
+            }
+            byte[] line = read(at);
+            Optional<Location> moved = line == null ? Optional.empty() : append(key, line);
+            if (moved.isPresent()) {
+                entries.put(key, moved.get());
+                release(at);
+            } else {
+                carried.remove(at.pack()); // what this run used stays where it is
+            }
+        }
+        usedKeys.clear();
+        for (Pack pack : carried) {
+            if (packs.get(pack.number) == pack) {
+                entries.values().removeIf(at -> at.pack() == pack);
+                delete(pack);
+            }
+        }
     }
 
     /** A damaged entry: not asked for again; it was its pack's last one, the pack goes. */
@@ -287,7 +331,8 @@ final class ExtractionCache implements AutoCloseable {
     private boolean roomFor(long more) {
         while (bytes + more > maxBytes && !evictable.isEmpty()) {
             Pack oldest = evictable.pollFirst();
-            if (!usedNow.contains(oldest) && packs.containsKey(oldest.number)) {
+            // The pack itself, not one made since under the number of a pack deleted meanwhile.
+            if (!usedNow.contains(oldest) && packs.get(oldest.number) == oldest) {
                 entries.values().removeIf(at -> at.pack() == oldest);
                 delete(oldest);
             }
@@ -296,9 +341,11 @@ final class ExtractionCache implements AutoCloseable {
     }
 
     private void delete(Pack pack) {
-        if (packs.remove(pack.number) != null) {
-            bytes -= pack.size;
+        if (!packs.remove(pack.number, pack)) {
+            return; // deleted already, its number since another's
         }
+        bytes -= pack.size;
+        evictable.remove(pack);
         deleted(pack.file);
         deleted(pack.index);
     }
@@ -351,43 +398,64 @@ final class ExtractionCache implements AutoCloseable {
 
     /** Takes a pack's entries from its index: its whole lines, each within the pack; a later pack's entry of a key wins. */
     private void readIndex(Pack pack) {
-        byte[] index;
         long packSize;
+        long indexSize = 0;
         try {
             BasicFileAttributes attributes = Files.readAttributes(pack.file, BasicFileAttributes.class);
             packSize = attributes.size();
             pack.used = attributes.lastModifiedTime();
             latestUse = Math.max(latestUse, pack.used.toMillis());
-            index = Files.exists(pack.index) ? Files.readAllBytes(pack.index) : new byte[0];
-        } catch (IOException | OutOfMemoryError e) {
-            index = new byte[0];
+        } catch (IOException e) {
             packSize = 0;
         }
-        pack.size = packSize + index.length;
-        bytes += pack.size;
-        int from = 0;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] != '\n') {
-                continue;
+        // Read a line at a time: an index has a line an entry, as many as the bound lets the packs hold.
+        try (java.io.InputStream in = Files.newInputStream(pack.index)) {
+            byte[] block = new byte[1 << 16];
+            byte[] line = new byte[LONGEST_INDEX_LINE];
+            int used = 0;
+            boolean tooLong = false;
+            for (int n; (n = in.read(block)) > 0; ) {
+                indexSize += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = block[i];
+                    if (b != '\n') {
+                        tooLong |= used == line.length;
+                        if (!tooLong) {
+                            line[used++] = b;
+                        }
+                        continue;
+                    }
+                    if (!tooLong) {
+                        take(pack, new String(line, 0, used, StandardCharsets.US_ASCII), packSize);
+                    }
+                    used = 0;
+                    tooLong = false;
+                }
             }
             // A line cut short by a kill has no newline, and is not read.
-            String[] fields = i - from > LONGEST_INDEX_LINE ? new String[0]
-                    : new String(index, from, i - from, StandardCharsets.US_ASCII).split(" ");
-            from = i + 1;
-            if (fields.length != 3 || !fields[1].matches("\\d{1,18}") || !fields[2].matches("\\d{1,9}")) {
-                continue;
-            }
-            long offset = Long.parseLong(fields[1]);
-            int length = Integer.parseInt(fields[2]);
-            if (offset + length > packSize) {
-                continue;
-            }
-            Location replaced = entries.put(fields[0], new Location(pack, offset, length));
-            if (replaced != null) {
-                replaced.pack().live--;
-            }
-            pack.live++;
+        } catch (IOException e) {
+            // No index, or one that cannot be read: the pack's entries are not known, and it goes (live 0).
         }
+        pack.size = packSize + indexSize;
+        bytes += pack.size;
+    }
+
+    /** One line of a pack's index: a key, the offset of its entry in the pack and its length. */
+    private void take(Pack pack, String indexLine, long packSize) {
+        String[] fields = indexLine.split(" ");
+        if (fields.length != 3 || !fields[1].matches("\\d{1,18}") || !fields[2].matches("\\d{1,9}")) {
+            return;
+        }
+        long offset = Long.parseLong(fields[1]);
+        int length = Integer.parseInt(fields[2]);
+        if (offset + length > packSize) {
+            return;
+        }
+        Location replaced = entries.put(fields[0], new Location(pack, offset, length));
+        if (replaced != null) {
+            replaced.pack().live--;
+        }
+        pack.live++;
     }
 
     /** The bytes of an entry's line, or null when they cannot be read. */

@@ -58,8 +58,12 @@ class PublishTasklet implements Tasklet {
             // Publishing an empty staging area would replace a good release with an empty one.
             throw new IllegalStateException("the staged outcomes of this run are gone (" + staging.root() + ")");
         }
-        DatasetPublisher.prepare();
         StagingArea.Staged staged = staging.staged();
+        if (staged.notDone() > 0) {
+            // A release without them would say nothing of their absence; the next run reads them again.
+            throw new IllegalStateException(staged.notDone() + " of the documents listed have no staged outcome (the work area "
+                    + staging.root() + " was cut short or damaged); run the same command again to read them");
+        }
         List<Reject> rejects = staged.rejects();
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DatasetPublisher counting = staged.documentsRead().map(publisher::reading).orElse(publisher);

@@ -67,11 +67,6 @@ public final class DatasetPublisher {
         this(CsvStyle.PLAIN);
     }
 
-    /** Gets the workbook's classes ready in the background while the caller reads what it will publish ({@link Workbook#prepare}). */
-    public static void prepare() {
-        Workbook.prepare();
-    }
-
     /**
      * @param output  the folder to publish into, or, when the run makes releases, the folder that
      *                holds them ({@code <output>/<release>/}, with {@code latest} naming the newest)

@@ -206,11 +206,22 @@ public final class StagingArea implements java.io.Closeable {
         ByteBuffer line = ByteBuffer.allocate(CHECKED + json.length + 1)
                 .put(String.format(java.util.Locale.ROOT, "%08x ", crcOf(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII))
                 .put(json).put((byte) '\n').flip();
-        Path file = root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".log");
+        Path file = logFile();
         try {
             if (log == null) {
                 Files.createDirectories(file.getParent());
-                log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                // A log of its own, never one another writer (or an earlier run given the same id) began.
+                for (int tries = 0; log == null; tries++) {
+                    try {
+                        log = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    } catch (java.nio.file.FileAlreadyExistsException taken) {
+                        if (tries >= MOST_LOGS) {
+                            throw taken;
+                        }
+                        logNumber++;
+                        file = logFile();
+                    }
+                }
             }
             while (line.hasRemaining()) {
                 log.write(line);
@@ -221,6 +232,13 @@ public final class StagingArea implements java.io.Closeable {
             logNumber++;
             throw new UncheckedIOException("cannot stage " + file, WriteFailure.of(file, e));
         }
+    }
+
+    /** The most logs one writer begins (each after a failed write, or past a name already taken). */
+    private static final int MOST_LOGS = 10_000;
+
+    private Path logFile() {
+        return root.resolve(LOGS).resolve(writer + "-" + String.format(java.util.Locale.ROOT, "%04d", logNumber) + ".log");
     }
 
     /** Closes this writer's log; the next record written opens a new one. */
@@ -388,6 +406,14 @@ public final class StagingArea implements java.io.Closeable {
                     .toList());
         }
 
+        /**
+         * How many of the documents listed now have no staged outcome as they are now: none once the
+         * extract step has done them all, unless a log was cut short or damaged after their record.
+         */
+        public int notDone() {
+            return current.listed() == null ? 0 : current.listed().size() - current.done().size();
+        }
+
         /** How many of the documents read had their outcome from the extraction cache, not parsed again (issue 18). */
         public int fromCacheCount() {
             return (int) current.done().values().stream().filter(Done::cached).count();
@@ -474,8 +500,11 @@ public final class StagingArea implements java.io.Closeable {
         }
     }
 
-    /** The longest line a log is read to: a report's record is far shorter (a document is at most 50 MB by default). */
-    private static final int LONGEST_LINE = 1 << 30;
+    /**
+     * The longest line a log is read to: a report's record is far shorter (the real reports' run to
+     * a few hundred KB), and a longer line is taken as damage, which ends the log.
+     */
+    private static final int LONGEST_LINE = 64 << 20;
 
     private Scan scan() {
         Scan scan = new Scan();

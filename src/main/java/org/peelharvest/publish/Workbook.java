@@ -73,25 +73,6 @@ final class Workbook implements Closeable {
     private final Styles styles = new Styles(book);
     private final Map<String, Sheet> sheets = new LinkedHashMap<>();
 
-    /**
-     * Starts, in a thread of its own, what the first workbook of a JVM costs before its first row:
-     * loading and setting up POI's spreadsheet classes (a third of publishing a small run, issue
-     * 18's profile), while the caller does other work. It keeps nothing and writes no file (an
-     * in-memory workbook, not a streaming one); a workbook made meanwhile waits for what it needs.
-     */
-    static void prepare() {
-        Thread thread = new Thread(() -> {
-            try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-                book.createSheet(ABOUT).createRow(0).createCell(0).setCellValue(ABOUT);
-                book.createCellStyle().setFont(book.createFont());
-            } catch (IOException | RuntimeException e) {
-                // Only time is lost: the workbook made for the release does all of it again.
-            }
-        }, "peel-harvest-workbook");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     Workbook() {
         sheets.put(DataPackage.GRADES_WIDE.name(), new Sheet(DataPackage.GRADES_WIDE));
         for (DataPackage.Table table : DataPackage.TABLES) {

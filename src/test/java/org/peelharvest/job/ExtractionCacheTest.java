@@ -63,6 +63,53 @@ class ExtractionCacheTest {
     }
 
     @Test
+    void anEntryNoRunHasUsedSinceGoesWithThePackOfTheLastRunThatUsedIt() throws IOException {
+        run(1_000_000, cache -> {
+            keep(cache, "a.html");
+            keep(cache, "b.html");
+        });
+        // b.html changed: its bytes are another entry's; a.html is read from the cache.
+        run(1_000_000, cache -> {
+            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            keep(cache, "b-changed.html");
+        });
+
+        assertThat(files(".pack")).as("the first run's pack, a.html carried out of it").hasSize(1);
+        assertThat(entries()).isEqualTo(2);
+        run(1_000_000, cache -> {
+            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
+            assertThat(cache.get(cache.keyOf(document("b-changed.html")))).isPresent();
+        });
+    }
+
+    @Test
+    void aPackMadeUnderTheNumberOfADeletedOneIsNotPushedOutInItsPlace() throws IOException {
+        long twoEntries = 2 * entrySize() + entrySize() / 2;
+        run(twoEntries, cache -> keep(cache, "a.html"));
+        run(twoEntries, cache -> keep(cache, "b.html"));
+        // The second pack's one entry damaged, its length kept: found damaged, its pack goes, and this
+        // run's pack takes its number.
+        Path second = files(".pack").get(1);
+        byte[] bytes = Files.readAllBytes(second);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(second, bytes);
+
+        run(twoEntries, cache -> {
+            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
+            keep(cache, "c.html");
+            keep(cache, "d.html"); // pushes out a.html's pack
+            keep(cache, "e.html"); // no room left: not kept, and this run's pack not pushed out for the deleted one
+        });
+
+        run(twoEntries, cache -> {
+            assertThat(cache.get(cache.keyOf(document("c.html")))).isPresent();
+            assertThat(cache.get(cache.keyOf(document("d.html")))).isPresent();
+            assertThat(cache.get(cache.keyOf(document("e.html")))).isEmpty();
+        });
+    }
+
+    @Test
     void aPackWhoseEveryEntryWasWrittenAnewIsDeleted() throws IOException {
         run(1_000_000, cache -> {
             keep(cache, "a.html");

@@ -82,7 +82,34 @@ class StagingAreaTest {
 
         assertThat(work.doneAsListed()).containsExactly("a");
         assertThat(staged.documentsRead().orElseThrow()).extracting(StagingArea.Done::key).containsExactly("a");
+        assertThat(staged.notDone()).as("b, which publishing refuses to leave out").isEqualTo(1);
         assertThat(urlsStaged(work)).containsExactly("file:///a/page.html");
+    }
+
+    @Test
+    void aWriterGivenTheNameOfALogCutShortWritesANewLogNotAfterItsCutLine() throws Exception {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea killed = work.writingAs(7);
+        killed.put(report("file:///a/page.html", "1"));
+        killed.putDone(done("a", "file:///a/page.html", "fa", "1"));
+        killed.put(report("file:///b/page.html", "2"));
+        killed.close();
+        Path log = onlyLog(work);
+        byte[] whole = Files.readAllBytes(log);
+        Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 10));
+
+        // A resume whose step execution has the same id (a job repository that lost its last commits).
+        StagingArea resumed = work.writingAs(7);
+        resumed.put(report("file:///b/page.html", "2"));
+        resumed.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        resumed.close();
+
+        assertThat(logs(work)).hasSize(2);
+        assertThat(work.doneAsListed()).containsExactlyInAnyOrder("a", "b");
+        assertThat(work.staged().notDone()).isZero();
+        assertThat(urlsStaged(work)).containsExactly("file:///a/page.html", "file:///b/page.html");
     }
 
     @Test
