@@ -19,7 +19,10 @@ class ExtractionCaches implements AutoCloseable {
         this.maxBytes = maxBytes;
     }
 
-    /** Ends each cache's pack of this run (the context closing: the application's end). */
+    /**
+     * Ends each cache's run, as the application ends (Spring closes the bean with its context): the
+     * entries it read from earlier packs are written into its own ({@link ExtractionCache#close}).
+     */
     @Override
     public void close() {
         byFolder.values().forEach(ExtractionCache::close);

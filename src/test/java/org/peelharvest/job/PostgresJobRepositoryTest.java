@@ -83,7 +83,7 @@ class PostgresJobRepositoryTest {
         oneDocumentAChunk.put("peel.chunk-size", "1");
         Path job = jobFile("sample");
         CliProcess killed = CliProcess.start(home, oneDocumentAChunk, "run", job.toString());
-        awaitStagedReport(killed, home.resolve("output/.sample.peel-harvest/work"));
+        StagedLogs.awaitReport(killed, home.resolve("output/.sample.peel-harvest/work"));
         killed.kill();
         assertThat(count("select count(*) from BATCH_JOB_EXECUTION where STATUS = 'STARTED'"))
                 .as("the killed run is recorded as still running").isEqualTo(1);
@@ -198,17 +198,6 @@ class PostgresJobRepositoryTest {
                 + "\noutput: ../output/" + name + "\n");
         return file;
     }
-
-    /** Waits until the run has staged a report, a committed chunk of its extract step. */
-    private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!StagedLogs.hasReport(work)) {
-            assertThat(run.isAlive()).as("the run is still running").isTrue();
-            assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
 
     private long count(String query) throws SQLException {
         try (Connection db = schema.connect(); Statement sql = db.createStatement(); ResultSet row = sql.executeQuery(query)) {

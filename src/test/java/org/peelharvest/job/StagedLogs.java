@@ -20,6 +20,16 @@ final class StagedLogs {
     private StagedLogs() {
     }
 
+    /** Waits until the run has staged a report, a committed chunk of its extract step (at most two minutes). */
+    static void awaitReport(CliProcess run, Path work) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!hasReport(work)) {
+            org.assertj.core.api.Assertions.assertThat(run.isAlive()).as("the run is still running").isTrue();
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
     /** Whether the run has staged a report. */
     static boolean hasReport(Path work) {
         return lines(work).stream().anyMatch(line -> line.startsWith("{\"kind\":\"report\"", CHECK));

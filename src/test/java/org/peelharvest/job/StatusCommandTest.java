@@ -74,7 +74,8 @@ class StatusCommandTest {
         }
         Path job = Files.writeString(temp.resolve("job.yaml"), "name: killed\ninput: [in]\noutput: out/killed\n");
         CliProcess run = CliProcess.start(temp, java.util.Map.of("peel.chunk-size", "1"), "run", job.toString());
-        awaitStagedReport(run, temp.resolve("out/.killed.peel-harvest/work"));
+        StagedLogs.awaitReport(run, temp.resolve("out/.killed.peel-harvest/work"));
+        assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
         awaitWrittenAfter(run, temp.resolve("out/.killed.peel-harvest/job-repository/peel-harvest.mv.db"),
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         run.kill();
@@ -99,16 +100,6 @@ class StatusCommandTest {
         while (!Files.isRegularFile(database) || Files.getLastModifiedTime(database).compareTo(after) <= 0) {
             assertThat(run.isAlive()).as("the run is still running").isTrue();
             assertThat(System.nanoTime()).as("the job repository is written").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
-    }
-
-    private static void awaitStagedReport(CliProcess run, Path work) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!StagedLogs.hasReport(work)) {
-            assertThat(run.isAlive()).as("the run is still running").isTrue();
-            assertThat(System.nanoTime()).as("the run stages a report").isLessThan(deadline);
             Thread.sleep(10);
         }
         assertThat(run.isAlive()).as("still extracting when it is killed").isTrue();
