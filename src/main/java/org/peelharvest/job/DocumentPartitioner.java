@@ -67,10 +67,14 @@ class DocumentPartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<DocumentRef> todo = documentsToDo();
+        List<DocumentRef> listed = listAndRecord();
+        // What is done as it is now, read once: the work area's logs are read through for it.
+        List<StagingArea.Done> done = staging.staged().documentsRead().orElseThrow();
+        Set<String> doneKeys = new java.util.HashSet<>();
+        done.forEach(d -> doneKeys.add(d.key()));
+        List<DocumentRef> todo = listed.stream().filter(d -> !doneKeys.contains(d.key())).toList();
         // A resumed run counts on from what its earlier attempts did: its progress ends at the summary's counts.
-        Set<String> done = staging.doneAsListed();
-        progress.start(run, todo.size() + done.size(), done.size(), staging.rejectedAsListed());
+        progress.start(run, todo.size() + done.size(), done.size(), (int) done.stream().filter(StagingArea.Done::rejected).count());
         List<List<DocumentRef>> dealt = deal(todo, gridSize, sizes(todo));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < dealt.size(); i++) {
@@ -83,15 +87,14 @@ class DocumentPartitioner implements Partitioner {
         return partitions;
     }
 
-    /** Lists the inputs as they are now, records the list, and leaves out what is done as it is now. */
-    private List<DocumentRef> documentsToDo() {
+    /** Lists the inputs as they are now and records the list: what is done is then what is done as listed now. */
+    private List<DocumentRef> listAndRecord() {
         staging.create();
         List<DocumentRef> listed = DocumentSource.list(inputs);
         Map<String, String> fingerprints = new LinkedHashMap<>();
         listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
         staging.putListed(fingerprints);
-        Set<String> done = staging.doneAsListed();
-        return listed.stream().filter(d -> !done.contains(d.key())).toList();
+        return listed;
     }
 
     /**

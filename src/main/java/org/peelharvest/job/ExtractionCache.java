@@ -180,12 +180,6 @@ final class ExtractionCache implements AutoCloseable {
         return entry;
     }
 
-    /** How many entries the cache holds. */
-    synchronized int size() {
-        open();
-        return entries.size();
-    }
-
     /** Keeps the reports a document gave. */
     void putReports(String key, List<Report> reports) {
         put(new Entry(key, reports, null));

@@ -148,16 +148,6 @@ public final class StagingArea implements java.io.Closeable {
         write(root.resolve(LISTED), new TreeMap<>(fingerprints));
     }
 
-    /** The keys of the listed documents already done as they are now: a resumed run passes them over. */
-    public Set<String> doneAsListed() {
-        return current().done.keySet();
-    }
-
-    /** How many of the documents done, as listed now, ended as rejects. */
-    public int rejectedAsListed() {
-        return (int) current().done.values().stream().filter(Done::rejected).count();
-    }
-
     public boolean exists() {
         return Files.isDirectory(root);
     }

@@ -33,14 +33,14 @@ class ExtractionCacheTest {
         long twoEntries = 2 * entrySize() + entrySize() / 2;
         run(twoEntries, cache -> keep(cache, "a.html"));
         run(twoEntries, cache -> keep(cache, "b.html"));
-        run(twoEntries, cache -> assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent());
+        run(twoEntries, cache -> assertThat(found(cache, "a.html")).isPresent());
 
         run(twoEntries, cache -> keep(cache, "c.html"));
 
         run(twoEntries, cache -> {
-            assertThat(cache.get(cache.keyOf(document("a.html")))).as("kept first, used by the third run").isPresent();
-            assertThat(cache.get(cache.keyOf(document("b.html")))).as("used least recently: pushed out").isEmpty();
-            assertThat(cache.get(cache.keyOf(document("c.html")))).isPresent();
+            assertThat(found(cache, "a.html")).as("kept first, used by the third run").isPresent();
+            assertThat(found(cache, "b.html")).as("used least recently: pushed out").isEmpty();
+            assertThat(found(cache, "c.html")).isPresent();
         });
         assertThat(entries()).isEqualTo(2);
     }
@@ -49,15 +49,14 @@ class ExtractionCacheTest {
     void aPackThisRunUsedIsNotPushedOut() throws IOException {
         long twoEntries = 2 * entrySize() + entrySize() / 2;
         run(twoEntries, cache -> {
-            keep(cache, "a.html");
-            keep(cache, "b.html");
+            keep(cache, "a.html", "b.html");
         });
 
         run(twoEntries, cache -> {
-            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            assertThat(found(cache, "a.html")).isPresent();
             keep(cache, "c.html");
-            assertThat(cache.get(cache.keyOf(document("c.html")))).as("no room but in a pack this run used").isEmpty();
-            assertThat(cache.get(cache.keyOf(document("b.html")))).isPresent();
+            assertThat(found(cache, "c.html")).as("no room but in a pack this run used").isEmpty();
+            assertThat(found(cache, "b.html")).isPresent();
         });
         assertThat(entries()).isEqualTo(2);
     }
@@ -65,21 +64,20 @@ class ExtractionCacheTest {
     @Test
     void anEntryNoRunHasUsedSinceGoesWithThePackOfTheLastRunThatUsedIt() throws IOException {
         run(1_000_000, cache -> {
-            keep(cache, "a.html");
-            keep(cache, "b.html");
+            keep(cache, "a.html", "b.html");
         });
         // b.html changed: its bytes are another entry's; a.html is read from the cache.
         run(1_000_000, cache -> {
-            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+            assertThat(found(cache, "a.html")).isPresent();
             keep(cache, "b-changed.html");
         });
 
         assertThat(files(".pack")).as("the first run's pack, a.html carried out of it").hasSize(1);
         assertThat(entries()).isEqualTo(2);
         run(1_000_000, cache -> {
-            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
-            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
-            assertThat(cache.get(cache.keyOf(document("b-changed.html")))).isPresent();
+            assertThat(found(cache, "a.html")).isPresent();
+            assertThat(found(cache, "b.html")).isEmpty();
+            assertThat(found(cache, "b-changed.html")).isPresent();
         });
     }
 
@@ -96,48 +94,44 @@ class ExtractionCacheTest {
         Files.write(second, bytes);
 
         run(twoEntries, cache -> {
-            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
-            keep(cache, "c.html");
-            keep(cache, "d.html"); // pushes out a.html's pack
+            assertThat(found(cache, "b.html")).isEmpty();
+            keep(cache, "c.html", "d.html"); // pushes out a.html's pack
             keep(cache, "e.html"); // no room left: not kept, and this run's pack not pushed out for the deleted one
         });
 
         run(twoEntries, cache -> {
-            assertThat(cache.get(cache.keyOf(document("c.html")))).isPresent();
-            assertThat(cache.get(cache.keyOf(document("d.html")))).isPresent();
-            assertThat(cache.get(cache.keyOf(document("e.html")))).isEmpty();
+            assertThat(found(cache, "c.html")).isPresent();
+            assertThat(found(cache, "d.html")).isPresent();
+            assertThat(found(cache, "e.html")).isEmpty();
         });
     }
 
     @Test
     void aPackWhoseEveryEntryWasWrittenAnewIsDeleted() throws IOException {
         run(1_000_000, cache -> {
-            keep(cache, "a.html");
-            keep(cache, "b.html");
+            keep(cache, "a.html", "b.html");
         });
         // As --full does: every document parsed again, and its entry written anew.
         run(1_000_000, cache -> {
-            keep(cache, "a.html");
-            keep(cache, "b.html");
+            keep(cache, "a.html", "b.html");
         });
 
         assertThat(files(".pack")).hasSize(1);
         assertThat(entries()).isEqualTo(2);
-        run(1_000_000, cache -> assertThat(cache.get(cache.keyOf(document("b.html")))).isPresent());
+        run(1_000_000, cache -> assertThat(found(cache, "b.html")).isPresent());
     }
 
     @Test
     void anEntryCutShortByAKillIsAMissAndTheEntriesBeforeItAreKept() throws IOException {
         run(1_000_000, cache -> {
-            keep(cache, "a.html");
-            keep(cache, "b.html");
+            keep(cache, "a.html", "b.html");
         });
         Path pack = files(".pack").get(0);
         Files.write(pack, java.util.Arrays.copyOf(Files.readAllBytes(pack), (int) Files.size(pack) - 20));
 
         run(1_000_000, cache -> {
-            assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
-            assertThat(cache.get(cache.keyOf(document("b.html")))).isEmpty();
+            assertThat(found(cache, "a.html")).isPresent();
+            assertThat(found(cache, "b.html")).isEmpty();
         });
     }
 
@@ -145,12 +139,11 @@ class ExtractionCacheTest {
     void anEntryThatFindsNoRoomAmongThoseThisRunWroteIsNotKept() throws IOException {
         long twoEntries = 2 * entrySize() + entrySize() / 2;
         ExtractionCache cache = new ExtractionCache(temp.resolve("cache"), VERSION, twoEntries);
-        keep(cache, "a.html");
-        keep(cache, "b.html");
+        keep(cache, "a.html", "b.html");
         keep(cache, "c.html");
 
-        assertThat(cache.get(cache.keyOf(document("c.html")))).isEmpty();
-        assertThat(cache.get(cache.keyOf(document("a.html")))).isPresent();
+        assertThat(found(cache, "c.html")).isEmpty();
+        assertThat(found(cache, "a.html")).isPresent();
         assertThat(entries()).isEqualTo(2);
     }
 
@@ -189,6 +182,17 @@ class ExtractionCacheTest {
     /** Every document is the same page under its own name: its reject's detail is of one length. */
     private static SourceDocument document(String url) {
         return new SourceDocument(url, "<html><body><p>About this site</p></body></html>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the cache gives for the page of {@code url}. */
+    private static java.util.Optional<ExtractionCache.Entry> found(ExtractionCache cache, String url) {
+        return cache.get(cache.keyOf(document(url)));
+    }
+
+    private static void keep(ExtractionCache cache, String... urls) {
+        for (String url : urls) {
+            keep(cache, url);
+        }
     }
 
     private static void keep(ExtractionCache cache, String url) {

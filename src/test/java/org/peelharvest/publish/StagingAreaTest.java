@@ -68,10 +68,8 @@ class StagingAreaTest {
         work.create();
         work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
         StagingArea partition = work.writingAs(7);
-        partition.put(report("file:///a/page.html", "1"));
-        partition.putDone(done("a", "file:///a/page.html", "fa", "1"));
-        partition.put(report("file:///b/page.html", "2"));
-        partition.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        stage(partition, "a", "1");
+        stage(partition, "b", "2");
         partition.close();
         Path log = onlyLog(work);
         byte[] whole = Files.readAllBytes(log);
@@ -80,7 +78,7 @@ class StagingAreaTest {
 
         StagingArea.Staged staged = work.staged();
 
-        assertThat(work.doneAsListed()).containsExactly("a");
+        assertThat(doneKeys(work)).containsExactly("a");
         assertThat(staged.documentsRead().orElseThrow()).extracting(StagingArea.Done::key).containsExactly("a");
         assertThat(staged.notDone()).as("b, which publishing refuses to leave out").isEqualTo(1);
         assertThat(urlsStaged(work)).containsExactly("file:///a/page.html");
@@ -92,8 +90,7 @@ class StagingAreaTest {
         work.create();
         work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
         StagingArea killed = work.writingAs(7);
-        killed.put(report("file:///a/page.html", "1"));
-        killed.putDone(done("a", "file:///a/page.html", "fa", "1"));
+        stage(killed, "a", "1");
         killed.put(report("file:///b/page.html", "2"));
         killed.close();
         Path log = onlyLog(work);
@@ -102,12 +99,11 @@ class StagingAreaTest {
 
         // A resume whose step execution has the same id (a job repository that lost its last commits).
         StagingArea resumed = work.writingAs(7);
-        resumed.put(report("file:///b/page.html", "2"));
-        resumed.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        stage(resumed, "b", "2");
         resumed.close();
 
         assertThat(logs(work)).hasSize(2);
-        assertThat(work.doneAsListed()).containsExactlyInAnyOrder("a", "b");
+        assertThat(doneKeys(work)).containsExactlyInAnyOrder("a", "b");
         assertThat(work.staged().notDone()).isZero();
         assertThat(urlsStaged(work)).containsExactly("file:///a/page.html", "file:///b/page.html");
     }
@@ -118,19 +114,17 @@ class StagingAreaTest {
         work.create();
         work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
         StagingArea first = work.writingAs(7);
-        first.put(report("file:///a/page.html", "1"));
-        first.putDone(done("a", "file:///a/page.html", "fa", "1"));
+        stage(first, "a", "1");
         first.close();
         StagingArea second = work.writingAs(8);
-        second.put(report("file:///b/page.html", "2"));
-        second.putDone(done("b", "file:///b/page.html", "fb", "2"));
+        stage(second, "b", "2");
         second.close();
         Path log = logs(work).get(0);
         List<String> lines = Files.readAllLines(log);
         // The report's line damaged (a disk's fault), its document's record after it whole.
         Files.write(log, List.of(lines.get(0).replace("\"report\":{", "\"report\":["), lines.get(1)));
 
-        assertThat(work.doneAsListed()).as("the other partition's log is read still").containsExactly("b");
+        assertThat(doneKeys(work)).as("the other partition's log is read still").containsExactly("b");
         assertThat(urlsStaged(work)).containsExactly("file:///b/page.html");
     }
 
@@ -165,8 +159,7 @@ class StagingAreaTest {
         StagingArea partition = work.writingAs(3);
         for (int time = 0; time < 2; time++) {
             // A chunk written again after its transaction failed.
-            partition.put(report("file:///a/page.html", "1"));
-            partition.putDone(done("a", "file:///a/page.html", "fa", "1"));
+            stage(partition, "a", "1");
             partition.put("b", new org.peelharvest.model.Reject("file:///b/page.html", "extract",
                     org.peelharvest.model.RejectReason.NOT_A_REPORT, "an index page"));
             partition.putDone(StagingArea.Done.rejected("b", "file:///b/page.html", "fb", "3"));
@@ -179,6 +172,18 @@ class StagingAreaTest {
         assertThat(staged.rejects()).extracting(org.peelharvest.model.Reject::sourceUrl).containsExactly("file:///b/page.html");
         assertThat(staged.extractedCount()).isEqualTo(1);
         assertThat(staged.documentsRead().orElseThrow()).hasSize(2);
+    }
+
+    /** Stages document {@code key} ({@code file:///<key>/page.html}, fingerprint {@code f<key>}) as a partition does: its report, then its record. */
+    private static void stage(StagingArea partition, String key, String content) {
+        String url = "file:///" + key + "/page.html";
+        partition.put(report(url, content));
+        partition.putDone(done(key, url, "f" + key, content));
+    }
+
+    /** The keys of the documents listed now and done as they are now. */
+    private static List<String> doneKeys(StagingArea work) {
+        return work.staged().documentsRead().orElseThrow().stream().map(StagingArea.Done::key).toList();
     }
 
     private static StagingArea.Done done(String key, String url, String fingerprint, String content) {
