@@ -13,6 +13,7 @@ import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.RejectedDocumentException;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SourceDocument;
+import org.peelharvest.publish.StagingArea;
 import org.peelharvest.validate.ReportValidator;
 
 /**
@@ -53,7 +54,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         if (kept.isPresent() && kept.get().reject() != null) {
             throw new KeptReject(kept.get().reject());
         }
-        return kept.map(entry -> new ExtractedDocument(ref, document.sha256(), entry.reports(), true))
+        return kept.map(entry -> new ExtractedDocument(ref, document.sha256(), entry.reports().stream().map(StagingArea::json).toList(), true))
                 .orElseGet(() -> extracted(ref, document, key));
     }
 
@@ -72,9 +73,10 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
             throw new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED,
                     org.peelharvest.model.InWords.of(e)), e);
         }
+        List<StagingArea.ReportJson> staged = reports.stream().map(StagingArea::json).toList();
         if (key != null) {
-            cache.putReports(key, reports);
+            cache.putReports(key, staged);
         }
-        return new ExtractedDocument(ref, document.sha256(), reports, false);
+        return new ExtractedDocument(ref, document.sha256(), staged, false);
     }
 }

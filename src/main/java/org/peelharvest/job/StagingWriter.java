@@ -37,7 +37,7 @@ class StagingWriter implements ItemWriter<ExtractedDocument>, ItemStream {
             document.reports().forEach(staging::put);
             DocumentRef ref = document.document();
             staging.putDone(new StagingArea.Done(ref.key(), ref.url(), ref.fingerprint(), document.sha256(), false,
-                    document.reports().stream().map(org.peelharvest.model.Report::reportId).distinct().toList(),
+                    document.reports().stream().map(r -> r.report().reportId()).distinct().toList(),
                     document.fromCache()));
         }
     }

@@ -27,37 +27,50 @@ public final class Formats {
     /**
      * The format the first bytes tell: "%PDF-" within the first 1,024, or one of the HTML marks
      * within the first 4,096, its letters in either case. Looked for in the bytes themselves, not in
-     * a string made of them: extraction asks three times a document (a tenth of reading a small page).
+     * a string made of them, in one pass: extraction asks three times a document (a tenth of reading a
+     * small page).
      */
     public static Optional<SourceFormat> sniff(byte[] content) {
-        if (contains(content, Math.min(content.length, PDF_HEADER_WINDOW), PDF_MARK, false)) {
-            return Optional.of(SourceFormat.PDF);
-        }
-        int window = Math.min(content.length, HTML_SNIFF_WINDOW);
-        for (byte[] mark : HTML_MARKS) {
-            if (contains(content, window, mark, true)) {
-                return Optional.of(SourceFormat.HTML);
+        int pdfWindow = Math.min(content.length, PDF_HEADER_WINDOW);
+        int htmlWindow = Math.min(content.length, HTML_SNIFF_WINDOW);
+        boolean html = false;
+        // One pass: the PDF mark wins wherever it stands in its window, so an HTML mark found
+        // first ends the pass only once no PDF mark can follow.
+        for (int at = 0; at < Math.max(pdfWindow, htmlWindow); at++) {
+            byte b = content[at];
+            if (b == '%' && at < pdfWindow && at(content, at, pdfWindow, PDF_MARK, false)) {
+                return Optional.of(SourceFormat.PDF);
+            }
+            if (b == '<' && !html && at < htmlWindow) {
+                for (byte[] mark : HTML_MARKS) {
+                    if (at(content, at, htmlWindow, mark, true)) {
+                        html = true;
+                        break;
+                    }
+                }
+            }
+            if (html && at + PDF_MARK.length > pdfWindow) {
+                break;
             }
         }
-        return Optional.empty();
+        return html ? Optional.of(SourceFormat.HTML) : Optional.empty();
     }
 
     /**
-     * Whether {@code mark} (lower case) stands within the first {@code limit} bytes; with {@code
-     * anyCase}, an ASCII letter matches its capital too (as a byte read as ISO-8859-1 and lower-cased
-     * does: no other byte lower-cases to an ASCII letter).
+     * Whether {@code mark} (lower case) stands at {@code start}, ending within the first {@code
+     * limit} bytes; with {@code anyCase}, an ASCII letter matches its capital too (as a byte read as
+     * ISO-8859-1 and lower-cased does: no other byte lower-cases to an ASCII letter).
      */
-    private static boolean contains(byte[] content, int limit, byte[] mark, boolean anyCase) {
-        for (int start = 0; start + mark.length <= limit; start++) {
-            int i = 0;
-            while (i < mark.length && same(content[start + i], mark[i], anyCase)) {
-                i++;
-            }
-            if (i == mark.length) {
-                return true;
+    private static boolean at(byte[] content, int start, int limit, byte[] mark, boolean anyCase) {
+        if (start + mark.length > limit) {
+            return false;
+        }
+        for (int i = 0; i < mark.length; i++) {
+            if (!same(content[start + i], mark[i], anyCase)) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static boolean same(byte actual, byte wanted, boolean anyCase) {

@@ -61,6 +61,32 @@ public final class SiteChrome {
     /** Site words anywhere in a field's text: the page was misread (found with {@code find()}). */
     public static final Pattern IN_FIELD = Pattern.compile("(?i)" + PHRASES.stream().filter(Phrase::misreadIfInField)
             .map(Phrase::regex).collect(Collectors.joining("|")));
+    /** The texts (lower case) of which a field must hold one for {@link #IN_FIELD} to be found in it: every phrase's own. */
+    private static final List<String> IN_FIELD_TEXTS = PHRASES.stream().filter(Phrase::misreadIfInField)
+            .map(p -> required(p.regex())).toList();
+
+    /**
+     * Whether a field's text holds site words ({@link #IN_FIELD}), the pattern searched for only in
+     * a text that holds one of the phrases' own texts: most fields hold none (issue 18's profile:
+     * the search was a tenth of what the job's threads did besides reading).
+     */
+    public static boolean inField(String text) {
+        return mayHold(text, IN_FIELD_TEXTS) && IN_FIELD.matcher(text).find();
+    }
+
+    /** Whether {@code text} holds one of {@code texts} (lower case) in any case; true when one of them is null (any text may match). */
+    private static boolean mayHold(String text, List<String> texts) {
+        if (texts.contains(null)) {
+            return true;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String each : texts) {
+            if (lower.contains(each)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private SiteChrome() {
     }
@@ -75,17 +101,16 @@ public final class SiteChrome {
         private final Pattern atStart;
         private final Pattern elsewhere;
         /**
-         * The words (lower case) of which a line must hold one for {@link #elsewhere} to be found in
-         * it, so that a paragraph holding none is not searched: null when a phrase has no such word.
+         * The texts (lower case) of which a line must hold one for {@link #elsewhere} to be found in
+         * it, so that a paragraph holding none is not searched: null among them when a phrase has none.
          */
         private final List<String> elsewhereWords;
 
         private LinePhrases(Role role) {
             atStart = pattern(role, EnumSet.of(Place.LINE_START, Place.WHOLE_LINE));
             elsewhere = pattern(role, EnumSet.of(Place.LINE_END, Place.ANYWHERE));
-            List<String> words = PHRASES.stream().filter(p -> p.role() == role
-                    && EnumSet.of(Place.LINE_END, Place.ANYWHERE).contains(p.place())).map(p -> literal(p.regex())).toList();
-            elsewhereWords = words.contains(null) ? null : words;
+            elsewhereWords = PHRASES.stream().filter(p -> p.role() == role
+                    && EnumSet.of(Place.LINE_END, Place.ANYWHERE).contains(p.place())).map(p -> required(p.regex())).toList();
         }
 
         /** Whether one of the phrases stands where it stands in the line. */
@@ -95,16 +120,7 @@ public final class SiteChrome {
         }
 
         private boolean mayHoldElsewhere(String line) {
-            if (elsewhereWords == null) {
-                return true;
-            }
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
-            for (String word : elsewhereWords) {
-                if (lower.contains(word)) {
-                    return true;
-                }
-            }
-            return false;
+            return mayHold(line, elsewhereWords);
         }
 
         private static Pattern pattern(Role role, Set<Place> places) {
@@ -115,11 +131,15 @@ public final class SiteChrome {
     }
 
     /**
-     * The text a phrase's pattern matches, lower case, when the pattern is plain text (escaped
-     * characters and word boundaries allowed); null for any other pattern. A case-insensitive match
-     * of it holds this text, its ASCII letters in some case.
+     * The text every match of a phrase's pattern holds, lower case: the pattern's plain start (escaped
+     * characters and word boundaries allowed), up to its first class, group or repetition; a
+     * character made optional is left out. Null when there is none, or the pattern is alternatives
+     * at its top. A case-insensitive match holds this text, its ASCII letters in some case.
      */
-    static String literal(String regex) {
+    static String required(String regex) {
+        if (topLevelAlternatives(regex)) {
+            return null;
+        }
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
@@ -129,16 +149,42 @@ public final class SiteChrome {
                     continue;
                 }
                 if (Character.isLetterOrDigit(next)) {
-                    return null; // a class (\\d, \\s) or another boundary
+                    break; // a class (\\d, \\s) or another boundary
                 }
                 text.append(next);
-            } else if ("[](){}?*+|^$.".indexOf(c) >= 0) {
-                return null;
+            } else if (c == '?' || c == '*' || c == '{') {
+                text.setLength(Math.max(0, text.length() - 1)); // the character before may not be there
+                break;
+            } else if ("[](){}+|^$.".indexOf(c) >= 0) {
+                break;
             } else {
                 text.append(c);
             }
         }
-        return text.toString().toLowerCase(java.util.Locale.ROOT);
+        return text.isEmpty() ? null : text.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the pattern is alternatives at its top: a | outside any group or class. */
+    private static boolean topLevelAlternatives(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String inLine(Phrase phrase) {

@@ -68,7 +68,18 @@ public final class SourceDocument {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** A digest never used, copied for each use: looking SHA-256 up among the security providers costs more than a small page's digest. */
+    private static final MessageDigest PROTOTYPE = lookUp();
+
     private static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp();
+        }
+    }
+
+    private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
@@ -69,6 +70,8 @@ public final class StagingArea implements java.io.Closeable {
     private final String writer;
     /** This writer's log, open once the first outcome is written; a log that failed a write is closed and a new one begun. */
     private FileChannel log;
+    /** The file of {@link #log}, while it is open. */
+    private Path logPath;
     private int logNumber;
 
     public StagingArea(Path root) {
@@ -153,10 +156,40 @@ public final class StagingArea implements java.io.Closeable {
     }
 
     public void put(Report report) {
+        put(json(report));
+    }
+
+    /**
+     * A report as the staging area writes it: its JSON, made once a document and written both here
+     * and into the extraction cache (issue 18: a report was serialised twice).
+     */
+    public record ReportJson(Report report, byte[] json) {
+    }
+
+    /** {@code report} in JSON, as a staged line holds it. */
+    public static ReportJson json(Report report) {
+        return new ReportJson(report, JSON.writeValueAsBytes(report));
+    }
+
+    public void put(ReportJson staged) {
         // Named so that the primary document of a report sorts first: HTML before PDF, then by content.
+        Report report = staged.report();
         Source source = report.source();
         String name = source.format().precedence() + "-" + source.format().label() + "-" + source.sha256() + ".json";
-        append(new ReportLine(REPORT, report.reportId(), name, source.url(), source.sha256(), report));
+        // A ReportLine, its report written as it was serialised.
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(staged.json().length + 512);
+        try (JsonGenerator generator = JSON.createGenerator(line)) {
+            generator.writeStartObject();
+            generator.writeStringProperty("kind", REPORT);
+            generator.writeStringProperty("id", report.reportId());
+            generator.writeStringProperty("name", name);
+            generator.writeStringProperty("url", source.url());
+            generator.writeStringProperty("sha256", source.sha256());
+            generator.writeName("report");
+            generator.writeRawValue(new String(staged.json(), StandardCharsets.UTF_8));
+            generator.writeEndObject();
+        }
+        appendLine(line.toByteArray());
     }
 
     @JsonPropertyOrder({"source"})
@@ -171,10 +204,11 @@ public final class StagingArea implements java.io.Closeable {
     /** A line's check before its record: the CRC-32 of the record in 8 hexadecimal digits, and a space. */
     private static final int CHECKED = 9;
 
-    private static long crcOf(byte[] bytes, int offset, int length) {
+    /** The check of a record: its CRC-32 in 8 hexadecimal digits. */
+    private static String checkOf(byte[] bytes, int offset, int length) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, offset, length);
-        return crc.getValue();
+        return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     /** A staged report, its identity and copy first, so that reading the logs through need not read the report. */
@@ -191,19 +225,25 @@ public final class StagingArea implements java.io.Closeable {
     }
 
     /** Appends one record, a whole line in one write; a write that fails leaves the log to a new one. */
-    private synchronized void append(Object record) {
-        byte[] json = JSON.writeValueAsBytes(record);
+    private void append(Object record) {
+        appendLine(JSON.writeValueAsBytes(record));
+    }
+
+    /** Appends one record's JSON with its check, a whole line in one write. */
+    private synchronized void appendLine(byte[] json) {
         ByteBuffer line = ByteBuffer.allocate(CHECKED + json.length + 1)
-                .put(String.format(java.util.Locale.ROOT, "%08x ", crcOf(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII))
+                .put(checkOf(json, 0, json.length).getBytes(StandardCharsets.US_ASCII)).put((byte) ' ')
                 .put(json).put((byte) '\n').flip();
-        Path file = logFile();
+        Path file = logPath;
         try {
             if (log == null) {
+                file = logFile();
                 Files.createDirectories(file.getParent());
                 // A log of its own, never one another writer (or an earlier run given the same id) began.
                 for (int tries = 0; log == null; tries++) {
                     try {
                         log = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                        logPath = file;
                     } catch (java.nio.file.FileAlreadyExistsException taken) {
                         if (tries >= MOST_LOGS) {
                             throw taken;
@@ -561,8 +601,7 @@ public final class StagingArea implements java.io.Closeable {
     /** Takes one line of a log into {@code scan}; false when it does not read as a record. */
     private static boolean record(Path log, long offset, byte[] line, int length, Scan scan) {
         if (length <= CHECKED || line[CHECKED - 1] != ' '
-                || !String.format(java.util.Locale.ROOT, "%08x", crcOf(line, CHECKED, length - CHECKED))
-                .equals(new String(line, 0, CHECKED - 1, StandardCharsets.US_ASCII))) {
+                || !checkOf(line, CHECKED, length - CHECKED).equals(new String(line, 0, CHECKED - 1, StandardCharsets.US_ASCII))) {
             return false;
         }
         int record = length - CHECKED;

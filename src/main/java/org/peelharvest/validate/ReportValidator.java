@@ -61,7 +61,7 @@ public final class ReportValidator {
                     + "'Questions for …')");
         }
         checkQuestionCount(report, violations);
-        if (SiteChrome.IN_FIELD.matcher(report.headlineQuestion() + " " + report.summary()).find()) {
+        if (SiteChrome.inField(report.headlineQuestion() + " " + report.summary())) {
             violations.add("site navigation text leaked into the summary");
         }
     }
@@ -100,7 +100,7 @@ public final class ReportValidator {
                 violations.add(name + " text does not end with a question mark");
             }
             checkScale(report, q.judgment(), name + " judgment", violations);
-            if (SiteChrome.IN_FIELD.matcher(q.summary() + " " + String.join(" ", findingTexts(q))).find()) {
+            if (SiteChrome.inField(q.summary() + " " + String.join(" ", findingTexts(q)))) {
                 violations.add(name + ": site navigation text leaked into the narrative");
             }
         }

@@ -36,16 +36,40 @@ class SiteChromeTest {
     void eachPhraseIsReadWhereItStands(String line, boolean pageEnd, boolean notContent, boolean misread) {
         assertThat(SiteChrome.PAGE_END.foundIn(line)).as("page end").isEqualTo(pageEnd);
         assertThat(SiteChrome.NOT_CONTENT.foundIn(line)).as("not content").isEqualTo(notContent);
-        assertThat(SiteChrome.IN_FIELD.matcher(line).find()).as("misread in a field").isEqualTo(misread);
+        assertThat(SiteChrome.inField(line)).as("misread in a field").isEqualTo(misread);
     }
 
-    /** The words a line must hold before the phrases found anywhere in it are searched for: the phrases' own text. */
+    /** The text a line must hold before a phrase is searched for in it: what every match of the phrase's pattern holds. */
     @org.junit.jupiter.api.Test
-    void aPlainPhraseGivesItsTextAndAPatternGivesNone() {
-        assertThat(SiteChrome.literal("\\bCymraeg\\b")).isEqualTo("cymraeg");
-        assertThat(SiteChrome.literal("\\(PDF document\\)")).isEqualTo("(pdf document)");
-        assertThat(SiteChrome.literal("Detailed findings for question \\d+")).isNull();
-        assertThat(SiteChrome.literal("cookies? (policy|settings)")).isNull();
+    void aPhraseGivesTheTextEveryMatchOfItHolds() {
+        assertThat(SiteChrome.required("\\bCymraeg\\b")).isEqualTo("cymraeg");
+        assertThat(SiteChrome.required("\\(PDF document\\)")).isEqualTo("(pdf document)");
+        assertThat(SiteChrome.required("Detailed findings for question \\d+")).isEqualTo("detailed findings for question ");
+        assertThat(SiteChrome.required("cookies? (policy|settings)")).isEqualTo("cookie");
+        assertThat(SiteChrome.required("skip to (main )?content")).isEqualTo("skip to ");
+        assertThat(SiteChrome.required("\u00a9 crown copyright")).isEqualTo("\u00a9 crown copyright");
+        assertThat(SiteChrome.required("colou?r")).isEqualTo("colo");
+        assertThat(SiteChrome.required("x{2}y")).isNull();
+        assertThat(SiteChrome.required("privacy|cookies")).isNull();
+        assertThat(SiteChrome.required("(privacy) policy")).isNull();
+        assertThat(SiteChrome.required("\\d+ cookies")).isNull();
+    }
+
+    /** Fields that hold the phrases' words in every case and place: found as the pattern alone finds them. */
+    @org.junit.jupiter.api.Test
+    void aFieldIsReadAsThePatternAloneReadsIt() {
+        java.util.Random random = new java.util.Random(18);
+        String[] pieces = {"\u00a9 Crown copyright", "\u00a9 CROWN", " copyright", "We use cookies", "we USE", " cookies",
+            "cookie policy", "Cookies Settings", "cookie", " settings", "skip to content", "Skip to main content", "skip to",
+            "main ", "Cymraeg", "xcymraeg", "Cymraegs", "this site uses cookies", "\u0130", "\u212a", " ", ".", "the force"};
+        for (int sample = 0; sample < 5000; sample++) {
+            StringBuilder field = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                field.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = field.toString();
+            assertThat(SiteChrome.inField(text)).as(text).isEqualTo(SiteChrome.IN_FIELD.matcher(text).find());
+        }
     }
 
     /** Lines that hold the phrases' words in every case and place: found as the phrases' patterns alone find them. */
