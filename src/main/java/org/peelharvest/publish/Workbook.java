@@ -69,93 +69,50 @@ final class Workbook implements Closeable {
         TempFile.setTempFileCreationStrategy(TEMP);
     }
 
-    private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-    private final Styles styles = new Styles(book);
-    private final Map<String, Sheet> sheets = new LinkedHashMap<>();
+    /**
+     * The sheets' tables and the grades' colours, taken here, by the thread that makes a workbook,
+     * before the workbook's own thread starts: that thread then sets up POI's classes, which the
+     * publishing thread never uses, and no class both could be setting up at once.
+     */
+    private static final List<DataPackage.Table> SHEETS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(DataPackage.GRADES_WIDE), DataPackage.TABLES.stream()).toList();
+    private static final Map<String, String[]> GRADE_COLOURS = SummaryPage.COLOURS;
 
-    Workbook() {
-        sheets.put(DataPackage.GRADES_WIDE.name(), new Sheet(DataPackage.GRADES_WIDE));
-        for (DataPackage.Table table : DataPackage.TABLES) {
-            sheets.computeIfAbsent(table.name(), name -> new Sheet(table));
-        }
+    /** The thread the workbook is made on: POI's work goes on beside the CSV files' (issue 18). */
+    private final WorkThread thread = new WorkThread("peel-harvest-workbook");
+    /** The workbook itself, made, used and closed on {@link #thread} only. */
+    private Book book;
+
+    Workbook() throws IOException {
+        thread.submit(() -> book = new Book());
     }
 
-    /** The sheet of {@code table}, to write its rows into. */
+    /** The sheet of {@code table}, to write its rows into: each row is written on the workbook's thread, in order. */
     TableRows sheet(DataPackage.Table table) {
-        return sheets.get(table.name());
+        return values -> {
+            Object[] row = values.clone();
+            thread.submit(() -> book.sheet(table).row(row));
+        };
     }
 
-    /** Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}. */
+    /** Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}; returns once it is written. */
     void write(Path file, About about) throws IOException {
-        List<String> cut = new ArrayList<>();
-        for (Sheet sheet : sheets.values()) {
-            sheet.finish().ifPresent(cut::add);
-        }
-        writeAbout(about, cut);
-        setProperties();
-        Path unzipped = TEMP.createTempFile("peel-reports", ".xlsx").toPath();
-        try {
-            try (OutputStream out = Files.newOutputStream(unzipped)) {
-                book.write(out);
+        thread.submit(() -> book.write(file, about));
+        thread.await();
+    }
+
+    /** Deletes the sheets' temporary files, on the workbook's thread, after what was given to it (or after its failure). */
+    @Override
+    public void close() throws IOException {
+        thread.close(() -> {
+            if (book != null) {
+                book.close();
             }
-            rezipWithFixedTimes(unzipped, file);
-        } finally {
-            Files.deleteIfExists(unzipped);
-        }
+        });
     }
 
     /** The release's provenance, as the About sheet gives it. */
     record About(DataPackage.Provenance provenance, List<String> inputs, Release counts) {
-    }
-
-    private void writeAbout(About about, List<String> cut) {
-        SXSSFSheet sheet = book.createSheet(ABOUT);
-        List<Object[]> lines = new ArrayList<>();
-        lines.add(new Object[] {"Title", DataPackage.TITLE});
-        lines.add(new Object[] {"Description", DataPackage.DESCRIPTION});
-        lines.add(new Object[] {"Made by", "peel-harvest " + about.provenance().version()});
-        lines.add(new Object[] {"Newest report (last updated)", about.provenance().newestReport()});
-        lines.add(new Object[] {"Source", DataPackage.HOMEPAGE});
-        lines.add(new Object[] {"Licence", DataPackage.LICENCE + ", " + DataPackage.LICENCE_PATH});
-        lines.add(new Object[] {"Inputs", String.join(", ", about.inputs())});
-        lines.add(new Object[] {"Documents read", about.counts().documents()});
-        lines.add(new Object[] {"Reports published", about.counts().reports()});
-        lines.add(new Object[] {"Documents not published", about.counts().rejects()});
-        lines.add(new Object[] {"The run", "run.json, beside this workbook, names the run, its date, its settings and "
-                + "every document read with its SHA-256; datapackage.json describes every file"});
-        cut.forEach(line -> lines.add(new Object[] {"Left out", line}));
-        lines.add(new Object[] {});
-        lines.add(new Object[] {"Sheet", "Column", "Type", "Required", "Description"});
-        for (Sheet each : sheets.values()) {
-            DataPackage.Table table = each.table;
-            lines.add(new Object[] {table.title(), "", "table", "", table.description()});
-            for (DataPackage.Field field : table.fields()) {
-                lines.add(new Object[] {table.title(), field.name(), field.type(), field.required(), field.description()});
-            }
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            Row row = sheet.createRow(i);
-            Object[] values = lines.get(i);
-            for (int c = 0; c < values.length; c++) {
-                boolean heading = c == 0 || values.length == 5 && "Sheet".equals(values[0]);
-                styles.set(row.createCell(c), values[c], values[c] instanceof LocalDate ? styles.date
-                        : heading ? styles.header : null);
-            }
-        }
-        int[] widths = {24, 24, 10, 10, 100};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
-        }
-    }
-
-    private void setProperties() {
-        var core = book.getXSSFWorkbook().getProperties().getCoreProperties();
-        Date fixed = Date.from(ZIP_TIME.toInstant(ZoneOffset.UTC));
-        core.setCreated(Optional.of(fixed));
-        core.setModified(Optional.of(fixed));
-        core.setCreator("peel-harvest");
-        core.setTitle(DataPackage.TITLE);
-        core.setDescription(DataPackage.DESCRIPTION);
     }
 
     /**
@@ -182,19 +139,175 @@ final class Workbook implements Closeable {
         }
     }
 
-    /**
-     * Deletes the sheets' temporary files. The rows still held are flushed first: POI 5.5.1 closing
-     * a workbook never written (a publish that failed) flushes them into a closed file, and logs
-     * each sheet's failure with its stack trace.
-     */
-    @Override
-    public void close() throws IOException {
-        try (book) {
-            for (Sheet sheet : sheets.values()) {
-                sheet.sheet.flushRows();
+    /** The workbook as POI makes it: used by one thread only. */
+    private static final class Book implements Closeable {
+
+        private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
+        private final Styles styles = new Styles(book);
+        private final Map<String, Sheet> sheets = new LinkedHashMap<>();
+
+        Book() {
+            for (DataPackage.Table table : SHEETS) {
+                sheets.computeIfAbsent(table.name(), name -> new Sheet(table));
             }
-        } finally {
-            TEMP.removeIfEmpty();
+        }
+
+        /** The sheet of {@code table}, to write its rows into. */
+        Sheet sheet(DataPackage.Table table) {
+            return sheets.get(table.name());
+        }
+
+        /** Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}. */
+        void write(Path file, About about) throws IOException {
+            List<String> cut = new ArrayList<>();
+            for (Sheet sheet : sheets.values()) {
+                sheet.finish().ifPresent(cut::add);
+            }
+            writeAbout(about, cut);
+            setProperties();
+            Path unzipped = TEMP.createTempFile("peel-reports", ".xlsx").toPath();
+            try {
+                try (OutputStream out = Files.newOutputStream(unzipped)) {
+                    book.write(out);
+                }
+                rezipWithFixedTimes(unzipped, file);
+            } finally {
+                Files.deleteIfExists(unzipped);
+            }
+        }
+
+        private void writeAbout(About about, List<String> cut) {
+            SXSSFSheet sheet = book.createSheet(ABOUT);
+            List<Object[]> lines = new ArrayList<>();
+            lines.add(new Object[] {"Title", DataPackage.TITLE});
+            lines.add(new Object[] {"Description", DataPackage.DESCRIPTION});
+            lines.add(new Object[] {"Made by", "peel-harvest " + about.provenance().version()});
+            lines.add(new Object[] {"Newest report (last updated)", about.provenance().newestReport()});
+            lines.add(new Object[] {"Source", DataPackage.HOMEPAGE});
+            lines.add(new Object[] {"Licence", DataPackage.LICENCE + ", " + DataPackage.LICENCE_PATH});
+            lines.add(new Object[] {"Inputs", String.join(", ", about.inputs())});
+            lines.add(new Object[] {"Documents read", about.counts().documents()});
+            lines.add(new Object[] {"Reports published", about.counts().reports()});
+            lines.add(new Object[] {"Documents not published", about.counts().rejects()});
+            lines.add(new Object[] {"The run", "run.json, beside this workbook, names the run, its date, its settings and "
+                    + "every document read with its SHA-256; datapackage.json describes every file"});
+            cut.forEach(line -> lines.add(new Object[] {"Left out", line}));
+            lines.add(new Object[] {});
+            lines.add(new Object[] {"Sheet", "Column", "Type", "Required", "Description"});
+            for (Sheet each : sheets.values()) {
+                DataPackage.Table table = each.table;
+                lines.add(new Object[] {table.title(), "", "table", "", table.description()});
+                for (DataPackage.Field field : table.fields()) {
+                    lines.add(new Object[] {table.title(), field.name(), field.type(), field.required(), field.description()});
+                }
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                Row row = sheet.createRow(i);
+                Object[] values = lines.get(i);
+                for (int c = 0; c < values.length; c++) {
+                    boolean heading = c == 0 || values.length == 5 && "Sheet".equals(values[0]);
+                    styles.set(row.createCell(c), values[c], values[c] instanceof LocalDate ? styles.date
+                            : heading ? styles.header : null);
+                }
+            }
+            int[] widths = {24, 24, 10, 10, 100};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+        }
+
+        private void setProperties() {
+            var core = book.getXSSFWorkbook().getProperties().getCoreProperties();
+            Date fixed = Date.from(ZIP_TIME.toInstant(ZoneOffset.UTC));
+            core.setCreated(Optional.of(fixed));
+            core.setModified(Optional.of(fixed));
+            core.setCreator("peel-harvest");
+            core.setTitle(DataPackage.TITLE);
+            core.setDescription(DataPackage.DESCRIPTION);
+        }
+
+        /**
+         * Deletes the sheets' temporary files. The rows still held are flushed first: POI 5.5.1 closing
+         * a workbook never written (a publish that failed) flushes them into a closed file, and logs
+         * each sheet's failure with its stack trace.
+         */
+        @Override
+        public void close() throws IOException {
+            try (book) {
+                for (Sheet sheet : sheets.values()) {
+                    sheet.sheet.flushRows();
+                }
+            } finally {
+                TEMP.removeIfEmpty();
+            }
+        }
+
+        /** One table's sheet: a header row, then its rows as they are written; widths and filter when finished. */
+        private final class Sheet implements TableRows {
+
+            private final DataPackage.Table table;
+            private final SXSSFSheet sheet;
+            private final int[] widths;
+            private int last;
+            private long rowsLeftOut;
+            private long textsCut;
+
+            Sheet(DataPackage.Table table) {
+                this.table = table;
+                this.sheet = book.createSheet(table.title());
+                this.widths = new int[table.fields().size()];
+                Row header = sheet.createRow(0);
+                for (int c = 0; c < widths.length; c++) {
+                    styles.set(header.createCell(c), table.fields().get(c).name(), styles.header);
+                    widths[c] = table.fields().get(c).name().length() + 3; // room for the filter's button
+                }
+                sheet.createFreezePane(0, 1);
+            }
+
+            @Override
+            public void row(Object... values) {
+                if (last == LAST_ROW) {
+                    rowsLeftOut++;
+                    return;
+                }
+                Row row = sheet.createRow(++last);
+                for (int c = 0; c < values.length; c++) {
+                    Object value = typed(table.fields().get(c), values[c]);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (value instanceof String text && text.length() > LONGEST_TEXT) {
+                        value = text.substring(0, LONGEST_TEXT);
+                        textsCut++;
+                    }
+                    styles.set(row.createCell(c), value, styles.of(table.fields().get(c), value));
+                    widths[c] = Math.max(widths[c], Math.min(WIDEST, String.valueOf(value).length() + 1));
+                }
+            }
+
+            /** The value as its cell holds it: a date column's text as a date; nothing for an empty value. */
+            private static Object typed(DataPackage.Field field, Object value) {
+                if (value == null || "".equals(value)) {
+                    return null;
+                }
+                if ("date".equals(field.type()) && value instanceof String text) {
+                    return LocalDate.parse(text);
+                }
+                return value;
+            }
+
+            /** Sets the widths and the filter; says what was left out, if anything. */
+            Optional<String> finish() {
+                for (int c = 0; c < widths.length; c++) {
+                    sheet.setColumnWidth(c, widths[c] * 256);
+                }
+                sheet.setAutoFilter(new CellRangeAddress(0, last, 0, widths.length - 1));
+                if (rowsLeftOut == 0 && textsCut == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(table.title() + ": " + rowsLeftOut + " rows beyond Excel's last row and " + textsCut
+                        + " texts beyond its 32,767 characters a cell are left out; " + table.file() + " holds them whole");
+            }
         }
     }
 
@@ -235,74 +348,6 @@ final class Workbook implements Closeable {
         }
     }
 
-    /** One table's sheet: a header row, then its rows as they are written; widths and filter when finished. */
-    private final class Sheet implements TableRows {
-
-        private final DataPackage.Table table;
-        private final SXSSFSheet sheet;
-        private final int[] widths;
-        private int last;
-        private long rowsLeftOut;
-        private long textsCut;
-
-        Sheet(DataPackage.Table table) {
-            this.table = table;
-            this.sheet = book.createSheet(table.title());
-            this.widths = new int[table.fields().size()];
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < widths.length; c++) {
-                styles.set(header.createCell(c), table.fields().get(c).name(), styles.header);
-                widths[c] = table.fields().get(c).name().length() + 3; // room for the filter's button
-            }
-            sheet.createFreezePane(0, 1);
-        }
-
-        @Override
-        public void row(Object... values) {
-            if (last == LAST_ROW) {
-                rowsLeftOut++;
-                return;
-            }
-            Row row = sheet.createRow(++last);
-            for (int c = 0; c < values.length; c++) {
-                Object value = typed(table.fields().get(c), values[c]);
-                if (value == null) {
-                    continue;
-                }
-                if (value instanceof String text && text.length() > LONGEST_TEXT) {
-                    value = text.substring(0, LONGEST_TEXT);
-                    textsCut++;
-                }
-                styles.set(row.createCell(c), value, styles.of(table.fields().get(c), value));
-                widths[c] = Math.max(widths[c], Math.min(WIDEST, String.valueOf(value).length() + 1));
-            }
-        }
-
-        /** The value as its cell holds it: a date column's text as a date; nothing for an empty value. */
-        private static Object typed(DataPackage.Field field, Object value) {
-            if (value == null || "".equals(value)) {
-                return null;
-            }
-            if ("date".equals(field.type()) && value instanceof String text) {
-                return LocalDate.parse(text);
-            }
-            return value;
-        }
-
-        /** Sets the widths and the filter; says what was left out, if anything. */
-        Optional<String> finish() {
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.setAutoFilter(new CellRangeAddress(0, last, 0, widths.length - 1));
-            if (rowsLeftOut == 0 && textsCut == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(table.title() + ": " + rowsLeftOut + " rows beyond Excel's last row and " + textsCut
-                    + " texts beyond its 32,767 characters a cell are left out; " + table.file() + " holds them whole");
-        }
-    }
-
     /** The workbook's few cell styles, made once (a workbook holds at most 64,000). */
     private static final class Styles {
 
@@ -317,7 +362,7 @@ final class Workbook implements Closeable {
             header.setFont(bold);
             date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-            SummaryPage.COLOURS.forEach((grade, colours) -> {
+            GRADE_COLOURS.forEach((grade, colours) -> {
                 XSSFCellStyle style = (XSSFCellStyle) book.createCellStyle();
                 style.setFillForegroundColor(new XSSFColor(rgb(colours[0])));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
