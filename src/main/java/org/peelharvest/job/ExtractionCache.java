@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +33,7 @@ import org.peelharvest.model.Reject;
 import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.SourceDocument;
+import org.peelharvest.publish.RawJson;
 import org.peelharvest.publish.StagingArea;
 
 /**
@@ -185,21 +185,9 @@ final class ExtractionCache implements AutoCloseable {
     /** Keeps the reports a document gave. */
     void putReports(String key, List<StagingArea.ReportJson> reports) {
         // An Entry, its reports written as the staging area serialised them (once a document).
-        java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream(
-                reports.stream().mapToInt(r -> r.json().length + 1).sum() + 128);
-        try (JsonGenerator generator = JSON.createGenerator(entry)) {
-            generator.writeStartObject();
-            generator.writeStringProperty("key", key);
-            generator.writeName("reports");
-            generator.writeStartArray();
-            for (StagingArea.ReportJson report : reports) {
-                generator.writeRawValue(new String(report.json(), StandardCharsets.UTF_8));
-            }
-            generator.writeEndArray();
-            generator.writeNullProperty("reject");
-            generator.writeEndObject();
-        }
-        store(key, withChecksum(entry.toByteArray()));
+        List<byte[]> json = reports.stream().map(StagingArea.ReportJson::json).toList();
+        store(key, withChecksum(new RawJson(json.stream().mapToInt(r -> r.length + 1).sum()).text("key", key)
+                .array("reports", json).text("reject", null).end()));
     }
 
     /** Keeps the reject a document ended as, unless it says something of the moment only. */

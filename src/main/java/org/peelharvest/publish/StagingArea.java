@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
@@ -177,19 +176,8 @@ public final class StagingArea implements java.io.Closeable {
         Source source = report.source();
         String name = source.format().precedence() + "-" + source.format().label() + "-" + source.sha256() + ".json";
         // A ReportLine, its report written as it was serialised.
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(staged.json().length + 512);
-        try (JsonGenerator generator = JSON.createGenerator(line)) {
-            generator.writeStartObject();
-            generator.writeStringProperty("kind", REPORT);
-            generator.writeStringProperty("id", report.reportId());
-            generator.writeStringProperty("name", name);
-            generator.writeStringProperty("url", source.url());
-            generator.writeStringProperty("sha256", source.sha256());
-            generator.writeName("report");
-            generator.writeRawValue(new String(staged.json(), StandardCharsets.UTF_8));
-            generator.writeEndObject();
-        }
-        appendLine(line.toByteArray());
+        appendLine(new RawJson(staged.json().length).text("kind", REPORT).text("id", report.reportId()).text("name", name)
+                .text("url", source.url()).text("sha256", source.sha256()).json("report", staged.json()).end());
     }
 
     @JsonPropertyOrder({"source"})

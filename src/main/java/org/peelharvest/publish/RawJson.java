@@ -1,0 +1,76 @@
+package org.peelharvest.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * A JSON object written field by field into bytes, a value already serialised taken as it is: how
+ * a staged line and a cache entry hold a report serialised once (issue 18), with no copy of it
+ * made into a string and back.
+ */
+public final class RawJson {
+
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    private final ByteArrayOutputStream out;
+    private boolean first = true;
+
+    /** An object, its bytes about {@code size} long. */
+    public RawJson(int size) {
+        out = new ByteArrayOutputStream(size + 64);
+        out.write('{');
+    }
+
+    /** A field whose value is text (null: JSON's null). */
+    public RawJson text(String name, String value) {
+        if (value == null) {
+            return json(name, NULL);
+        }
+        name(name);
+        out.write('"');
+        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        out.write('"');
+        return this;
+    }
+
+    /** A field whose value is JSON already. */
+    public RawJson json(String name, byte[] value) {
+        name(name);
+        out.writeBytes(value);
+        return this;
+    }
+
+    /** A field whose value is an array of values that are JSON already. */
+    public RawJson array(String name, List<byte[]> values) {
+        name(name);
+        out.write('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(values.get(i));
+        }
+        out.write(']');
+        return this;
+    }
+
+    /** The object's bytes, closed. */
+    public byte[] end() {
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    private void name(String name) {
+        if (!first) {
+            out.write(',');
+        }
+        first = false;
+        out.write('"');
+        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(name));
+        out.write('"');
+        out.write(':');
+    }
+}
