@@ -50,18 +50,27 @@ record QuestionGradesTable(Map<String, Judgment> grades, Set<Integer> blocks) {
      * standing just before the summary is not taken for its first question's.
      */
     static QuestionGradesTable read(List<Block> page, int from, int to, List<Question> questions) {
+        if (questions.isEmpty()) {
+            return new QuestionGradesTable(Map.of(), Set.of()); // nothing can pair: no question's words to leave
+        }
         Set<String> wordings = new HashSet<>();
         questions.forEach(q -> wordings.add(QuestionSets.fold(q.question())));
-        QuestionGradesTable questionFirst = read(page, from, to, wordings, false);
-        QuestionGradesTable gradeFirst = read(page, from, to, wordings, true);
+        // Whether each block is a grade on a line of its own, asked once a block, not once a pair tried.
+        boolean[] gradeLines = new boolean[Math.max(0, to)];
+        for (int i = Math.max(0, from); i < to; i++) {
+            gradeLines[i] = isGradeLine(page.get(i));
+        }
+        QuestionGradesTable questionFirst = read(page, from, to, wordings, false, gradeLines);
+        QuestionGradesTable gradeFirst = read(page, from, to, wordings, true, gradeLines);
         return gradeFirst.grades().size() > questionFirst.grades().size() ? gradeFirst : questionFirst;
     }
 
-    private static QuestionGradesTable read(List<Block> page, int from, int to, Set<String> wordings, boolean gradeFirst) {
+    private static QuestionGradesTable read(List<Block> page, int from, int to, Set<String> wordings, boolean gradeFirst,
+                                            boolean[] gradeLines) {
         Map<String, Judgment> grades = new LinkedHashMap<>();
         Set<Integer> blocks = new HashSet<>();
         for (int i = Math.max(0, from); i < to; i++) {
-            int end = pairAt(page, i, to, wordings, gradeFirst, grades);
+            int end = pairAt(page, i, to, wordings, gradeFirst, gradeLines, grades);
             if (end > i) {
                 blocks.addAll(range(i, end));
                 i = end - 1;
@@ -84,7 +93,7 @@ record QuestionGradesTable(Map<String, Judgment> grades, Set<Integer> blocks) {
 
     /** Where a question and its grade starting at block {@code i} end (exclusive), or {@code i} when none starts there. */
     private static int pairAt(List<Block> page, int i, int to, Set<String> wordings, boolean gradeFirst,
-                              Map<String, Judgment> grades) {
+                              boolean[] gradeLines, Map<String, Judgment> grades) {
         StringBuilder text = new StringBuilder();
         for (int j = i; j < Math.min(to, i + MAX_LINES); j++) {
             Block block = page.get(j);
@@ -95,7 +104,7 @@ record QuestionGradesTable(Map<String, Judgment> grades, Set<Integer> blocks) {
             if (text.length() > MAX_CHARS) {
                 break;
             }
-            if (j > i && isGradeLine(page.get(gradeFirst ? j : i))) {
+            if (j > i && gradeLines[gradeFirst ? j : i]) {
                 // A grade on its own line ends a pair read question first, and starts one read grade first.
                 break;
             }

@@ -19,18 +19,29 @@ public final class ControlCharacters {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
     }
 
-    /** How many control characters {@code text} holds. */
+    /** How many control characters {@code text} holds (every block of every document is asked: a loop, not a stream). */
     public static int count(String text) {
-        return (int) text.chars().filter(ControlCharacters::isControl).count();
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** {@code text} without its control characters; the same string when it has none. */
     public static String removed(String text) {
-        if (text.chars().noneMatch(ControlCharacters::isControl)) {
+        if (count(text) == 0) {
             return text;
         }
         StringBuilder kept = new StringBuilder(text.length());
-        text.chars().filter(c -> !isControl(c)).forEach(c -> kept.append((char) c));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                kept.append(c);
+            }
+        }
         return kept.toString();
     }
 
