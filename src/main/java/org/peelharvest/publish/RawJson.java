@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON object written field by field into bytes, a value already serialised taken as it is: how
@@ -14,6 +16,7 @@ import tools.jackson.core.io.JsonStringEncoder;
 public final class RawJson {
 
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final ByteArrayOutputStream out;
     private boolean first = true;
@@ -30,10 +33,22 @@ public final class RawJson {
             return json(name, NULL);
         }
         name(name);
-        out.write('"');
-        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(value));
-        out.write('"');
+        writeText(value);
         return this;
+    }
+
+    /** A text as a JSON string; one holding half of a surrogate pair is written as Jackson writes it, escaped. */
+    private void writeText(String value) {
+        byte[] quoted;
+        try {
+            quoted = JsonStringEncoder.getInstance().quoteAsUTF8(value);
+        } catch (IllegalArgumentException halfASurrogatePair) {
+            out.writeBytes(JSON.writeValueAsBytes(value));
+            return;
+        }
+        out.write('"');
+        out.writeBytes(quoted);
+        out.write('"');
     }
 
     /** A field whose value is JSON already. */
@@ -68,9 +83,7 @@ public final class RawJson {
             out.write(',');
         }
         first = false;
-        out.write('"');
-        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(name));
-        out.write('"');
+        writeText(name);
         out.write(':');
     }
 }

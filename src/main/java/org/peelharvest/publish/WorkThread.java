@@ -27,6 +27,8 @@ final class WorkThread implements Closeable {
     private final BlockingQueue<Task> waiting = new ArrayBlockingQueue<>(WAITING);
     private final Thread thread;
     private volatile Throwable failure;
+    /** Whether the failure has been thrown to the giver: {@link #close} does not throw it again (try-with-resources would suppress it in itself). */
+    private boolean thrown;
     /** Set by {@link #close}: the tasks still waiting are not run. */
     private volatile boolean closing;
     private boolean closed;
@@ -67,9 +69,11 @@ final class WorkThread implements Closeable {
     }
 
     /**
-     * Runs {@code last} after the tasks given so far (or, after a failure, at once, instead of
-     * them), whether or not one failed, and ends the thread: the place for what must always be
-     * done, such as deleting temporary files. Throws the first failure, {@code last}'s included.
+     * Runs {@code last} after the tasks given so far, whether or not one failed (the tasks after a
+     * failure, or all those waiting when the caller is interrupted, are passed over; one running
+     * finishes first), and ends the thread: the place for what must always be done, such as
+     * deleting temporary files. Throws the first failure, {@code last}'s included, unless {@link
+     * #submit} or {@link #await} has already thrown it.
      */
     void close(Task last) throws IOException {
         if (closed) {
@@ -100,7 +104,9 @@ final class WorkThread implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        throwFailure();
+        if (!thrown) {
+            throwFailure();
+        }
     }
 
     @Override
@@ -141,6 +147,7 @@ final class WorkThread implements Closeable {
 
     private void throwFailure() throws IOException {
         Throwable failed = failure;
+        thrown |= failed != null;
         if (failed instanceof IOException io) {
             throw io;
         }

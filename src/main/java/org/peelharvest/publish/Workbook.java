@@ -44,7 +44,8 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
  * as their text (up to {@link #WIDEST} characters, room for a SHA-256), and grade cells are coloured as on the summary page.
  *
  * <p>Written by Apache POI's streaming SXSSF: {@link #WINDOW} rows a sheet are held, the rest are on
- * disk, so memory does not grow with the release. The same input gives the same bytes: fixed
+ * disk, so memory does not grow with the release. POI's work is done on a thread of its own, the
+ * rows given to it waiting at most {@link WorkThread#WAITING} at a time. The same input gives the same bytes: fixed
  * document properties and every zip entry dated {@link #ZIP_TIME}.
  */
 final class Workbook implements Closeable {
@@ -72,7 +73,7 @@ final class Workbook implements Closeable {
     /**
      * The sheets' tables and the grades' colours, taken here, by the thread that makes a workbook,
      * before the workbook's own thread starts: that thread then sets up POI's classes, which the
-     * publishing thread never uses, and no class both could be setting up at once.
+     * publishing thread never uses; the project's classes both use are set up before it starts.
      */
     private static final List<DataPackage.Table> SHEETS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of(DataPackage.GRADES_WIDE), DataPackage.TABLES.stream()).toList();
@@ -84,7 +85,16 @@ final class Workbook implements Closeable {
     private Book book;
 
     Workbook() throws IOException {
-        thread.submit(() -> book = new Book());
+        try {
+            thread.submit(() -> book = new Book());
+        } catch (IOException | RuntimeException e) {
+            try {
+                thread.close(); // interrupted before it began: the thread ends with it
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /** The sheet of {@code table}, to write its rows into: each row is written on the workbook's thread, in order. */

@@ -50,10 +50,36 @@ class WorkThreadTest {
         given.countDown();
         assertThatThrownBy(thread::await).isInstanceOf(IOException.class).hasMessage("disk full");
         assertThatThrownBy(() -> thread.submit(() -> done.add(4))).hasMessage("disk full");
-        // The last task runs whatever failed before it (temporary files are deleted), and the failure is thrown again.
-        assertThatThrownBy(() -> thread.close(() -> last.add("closed"))).hasMessage("disk full");
+        // The last task runs whatever failed before it (temporary files are deleted); the failure, thrown already, is not thrown again.
+        thread.close(() -> last.add("closed"));
         assertThat(done).containsExactly(1);
         assertThat(last).containsExactly("closed");
+    }
+
+    /** As publishing uses it: the failure thrown by await is the one the caller sees, not one suppressed in itself. */
+    @Test
+    void aFailureInTryWithResourcesIsThrownOnce() {
+        List<String> last = new ArrayList<>();
+        IOException full = new IOException("disk full");
+        assertThatThrownBy(() -> {
+            try (WorkThread thread = new WorkThread("peel-harvest-test")) {
+                thread.submit(() -> {
+                    throw full;
+                });
+                thread.await();
+            }
+        }).isSameAs(full).satisfies(thrown -> assertThat(thrown.getSuppressed()).isEmpty());
+        WorkThread closing = new WorkThread("peel-harvest-test");
+        assertThatThrownBy(() -> {
+            try (closing) {
+                closing.submit(() -> {
+                    throw full;
+                });
+                closing.await();
+            } finally {
+                closing.close(() -> last.add("closed"));
+            }
+        }).isSameAs(full);
     }
 
     @Test
@@ -63,7 +89,18 @@ class WorkThreadTest {
             throw new IllegalStateException("a bug");
         });
         assertThatThrownBy(thread::await).isInstanceOf(IllegalStateException.class).hasMessage("a bug");
-        assertThatThrownBy(thread::close).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A failure nobody waited for is thrown by close, after the last task. */
+    @Test
+    void closeThrowsAFailureNotThrownBefore() throws Exception {
+        List<String> last = new ArrayList<>();
+        WorkThread thread = new WorkThread("peel-harvest-test");
+        thread.submit(() -> {
+            throw new IOException("disk full");
+        });
+        assertThatThrownBy(() -> thread.close(() -> last.add("closed"))).isInstanceOf(IOException.class).hasMessage("disk full");
+        assertThat(last).containsExactly("closed");
     }
 
     @Test
@@ -89,9 +126,10 @@ class WorkThreadTest {
             });
             giver.start();
             // The giver fills the bound, then waits for room: the count stops there, whatever the machine's speed.
-            while (giver.getState() != Thread.State.WAITING) {
+            while (giver.isAlive() && giver.getState() != Thread.State.WAITING) {
                 giver.join(10);
             }
+            assertThat(giver.isAlive()).as("the giver waits rather than failing").isTrue();
             assertThat(given.get()).isEqualTo(WorkThread.WAITING);
             release.countDown();
             giver.join();
