@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Finding;
 import org.peelharvest.model.Force;
@@ -24,16 +25,16 @@ final class QuestionBuilder {
 
     static final Pattern AREAS_FOR_IMPROVEMENT = Pattern.compile("(?i)^areas? for improvement:?$");
     /** How an area for improvement is worded: "The force should …", "Derbyshire Constabulary should …". */
-    static final Pattern SHOULD = Pattern.compile("^(?:\\S+\\s+){1,6}should\\b");
+    static final SearchedPattern SHOULD = SearchedPattern.of("^(?:\\S+\\s+){1,6}should\\b");
     static final Pattern CAUSES_OF_CONCERN = Pattern.compile("(?i)^(an? )?causes? of concern:?$");
     static final Pattern RECOMMENDATIONS = Pattern.compile("(?i)^recommendations?:?$");
     /** "To address this cause of concern, we recommend that …": the recommendations follow. */
-    static final Pattern RECOMMEND_INTRO = Pattern.compile("(?i)\\bwe recommend\\b|\\brecommendations?:$");
+    static final SearchedPattern RECOMMEND_INTRO = SearchedPattern.of("(?i)\\bwe recommend\\b|\\brecommendations?:$");
     /** Last inspection's area for improvement, reported as dealt with (2018/19 pages). */
-    static final Pattern RESOLVED = Pattern.compile(
+    static final SearchedPattern RESOLVED = SearchedPattern.of(
             "(?i)\\b(this|these|the) areas? for improvement (has|have) been (dealt with|addressed|resolved|met|completed)"
                     + "|\\bno longer an area for improvement");
-    static final Pattern CARRIED_OVER = Pattern.compile(
+    static final SearchedPattern CARRIED_OVER = SearchedPattern.of(
             "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over"
                     + "|still stands?\\b");
     /** "Areas for improvement", "Cause of concern", "Recommendations": a heading that opens a question's findings. */
@@ -107,14 +108,14 @@ final class QuestionBuilder {
         switch (section) {
             case AREAS_FOR_IMPROVEMENT -> {
                 // Bullets, or, where a page writes them as paragraphs, "The force should …" sentences.
-                if (block.isListItem() || !bulletedAreas && SHOULD.matcher(text).find()) {
+                if (block.isListItem() || !bulletedAreas && SHOULD.find(text)) {
                     bulletedAreas |= block.isListItem();
                     areasForImprovement.add(finding);
                     return true;
                 }
             }
             case CAUSES_OF_CONCERN -> {
-                if (RECOMMEND_INTRO.matcher(text).find() && !causes.isEmpty()) {
+                if (RECOMMEND_INTRO.find(text) && !causes.isEmpty()) {
                     recommendationsOfCause = true;
                     section = Section.RECOMMENDATIONS;
                     return true;
@@ -124,8 +125,8 @@ final class QuestionBuilder {
                 return true;
             }
             case RECOMMENDATIONS -> {
-                if (block.isListItem() || SHOULD.matcher(text).find() || RECOMMEND_INTRO.matcher(text).find()) {
-                    if (RECOMMEND_INTRO.matcher(text).find() && !block.isListItem()) {
+                if (block.isListItem() || SHOULD.find(text) || RECOMMEND_INTRO.find(text)) {
+                    if (RECOMMEND_INTRO.find(text) && !block.isListItem()) {
                         return true;
                     }
                     (recommendationsOfCause ? causeRecommendations.get(causes.size() - 1) : recommendations).add(finding);
@@ -135,7 +136,7 @@ final class QuestionBuilder {
             case NARRATIVE -> {
                 // A question carried over from last year may list its still-open area for improvement
                 // as a bullet with no heading (seen in 2018/19).
-                if (block.isListItem() && SHOULD.matcher(text).find() && CARRIED_OVER.matcher(narrativeText()).find()) {
+                if (block.isListItem() && SHOULD.find(text) && CARRIED_OVER.find(narrativeText())) {
                     areasForImprovement.add(finding);
                     return true;
                 }
@@ -150,7 +151,7 @@ final class QuestionBuilder {
             section = Section.NARRATIVE;
         }
         if (!areasForImprovement.isEmpty() && Text.containsIgnoringCase(text, "for improvement")
-                && RESOLVED.matcher(text).find()) {
+                && RESOLVED.find(text)) {
             // Last inspection's area for improvement, now dealt with: narrative, not a current finding.
             areasForImprovement.forEach(area -> narrative.add("\u2022 " + area.text()));
             areasForImprovement.clear();
@@ -174,7 +175,7 @@ final class QuestionBuilder {
         for (int i = 0; i < causes.size(); i++) {
             causesOfConcern.add(new CauseOfConcern(causes.get(i), causeRecommendations.get(i)));
         }
-        boolean carriedOver = CARRIED_OVER.matcher(summary).find();
+        boolean carriedOver = CARRIED_OVER.find(summary);
         return new Question(number, question, judgment, source, carriedOver, summary, areasForImprovement,
                 causesOfConcern, recommendations, location);
     }

@@ -58,34 +58,13 @@ public final class SiteChrome {
     public static final LinePhrases PAGE_END = new LinePhrases(Role.PAGE_END);
     /** A line that is a link or label, not part of any field. */
     public static final LinePhrases NOT_CONTENT = new LinePhrases(Role.NOT_CONTENT);
-    /** Site words anywhere in a field's text: the page was misread (found with {@code find()}). */
-    public static final Pattern IN_FIELD = Pattern.compile("(?i)" + PHRASES.stream().filter(Phrase::misreadIfInField)
-            .map(Phrase::regex).collect(Collectors.joining("|")));
-    /** The texts (lower case) of which a field must hold one for {@link #IN_FIELD} to be found in it: every phrase's own. */
-    private static final List<String> IN_FIELD_TEXTS = PHRASES.stream().filter(Phrase::misreadIfInField)
-            .map(p -> required(p.regex())).toList();
+    /** Site words anywhere in a field's text: the page was misread. */
+    public static final SearchedPattern IN_FIELD = SearchedPattern.of("(?i)" + PHRASES.stream()
+            .filter(Phrase::misreadIfInField).map(Phrase::regex).collect(Collectors.joining("|")));
 
-    /**
-     * Whether a field's text holds site words ({@link #IN_FIELD}), the pattern searched for only in
-     * a text that holds one of the phrases' own texts: most fields hold none (issue 18's profile:
-     * the search was a tenth of what the job's threads did besides reading).
-     */
+    /** Whether a field's text holds site words ({@link #IN_FIELD}). */
     public static boolean inField(String text) {
-        return mayHold(text, IN_FIELD_TEXTS) && IN_FIELD.matcher(text).find();
-    }
-
-    /** Whether {@code text} holds one of {@code texts} (lower case) in any case; true when one of them is null (any text may match). */
-    private static boolean mayHold(String text, List<String> texts) {
-        if (texts.contains(null)) {
-            return true;
-        }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (String each : texts) {
-            if (lower.contains(each)) {
-                return true;
-            }
-        }
-        return false;
+        return IN_FIELD.find(text);
     }
 
     private SiteChrome() {
@@ -102,15 +81,18 @@ public final class SiteChrome {
         private final Pattern elsewhere;
         /**
          * The texts (lower case) of which a line must hold one for {@link #elsewhere} to be found in
-         * it, so that a paragraph holding none is not searched: null among them when a phrase has none.
+         * it, so that a paragraph holding none is not searched: null when a phrase has none. Read
+         * from each phrase alone ({@link #elsewhere} wraps each in a group, where none is read).
          */
         private final List<String> elsewhereWords;
 
         private LinePhrases(Role role) {
             atStart = pattern(role, EnumSet.of(Place.LINE_START, Place.WHOLE_LINE));
             elsewhere = pattern(role, EnumSet.of(Place.LINE_END, Place.ANYWHERE));
-            elsewhereWords = PHRASES.stream().filter(p -> p.role() == role
-                    && EnumSet.of(Place.LINE_END, Place.ANYWHERE).contains(p.place())).map(p -> required(p.regex())).toList();
+            List<String> texts = PHRASES.stream().filter(p -> p.role() == role
+                    && EnumSet.of(Place.LINE_END, Place.ANYWHERE).contains(p.place()))
+                    .map(p -> SearchedPattern.requiredText(p.regex())).toList();
+            elsewhereWords = texts.contains(null) ? null : texts;
         }
 
         /** Whether one of the phrases stands where it stands in the line. */
@@ -120,7 +102,7 @@ public final class SiteChrome {
         }
 
         private boolean mayHoldElsewhere(String line) {
-            return mayHold(line, elsewhereWords);
+            return SearchedPattern.mayHold(line, elsewhereWords);
         }
 
         private static Pattern pattern(Role role, Set<Place> places) {
@@ -128,63 +110,6 @@ public final class SiteChrome {
                     .map(SiteChrome::inLine).toList();
             return phrases.isEmpty() ? null : Pattern.compile("(?i)" + String.join("|", phrases));
         }
-    }
-
-    /**
-     * The text every match of a phrase's pattern holds, lower case: the pattern's plain start (escaped
-     * characters and word boundaries allowed), up to its first class, group or repetition; a
-     * character made optional is left out. Null when there is none, or the pattern is alternatives
-     * at its top. A case-insensitive match holds this text, its ASCII letters in some case.
-     */
-    static String required(String regex) {
-        if (topLevelAlternatives(regex)) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\' && i + 1 < regex.length()) {
-                char next = regex.charAt(++i);
-                if (next == 'b') {
-                    continue;
-                }
-                if (Character.isLetterOrDigit(next)) {
-                    break; // a class (\\d, \\s) or another boundary
-                }
-                text.append(next);
-            } else if (c == '?' || c == '*' || c == '{') {
-                text.setLength(Math.max(0, text.length() - 1)); // the character before may not be there
-                break;
-            } else if ("[](){}+|^$.".indexOf(c) >= 0) {
-                break;
-            } else {
-                text.append(c);
-            }
-        }
-        return text.isEmpty() ? null : text.toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Whether the pattern is alternatives at its top: a | outside any group or class. */
-    private static boolean topLevelAlternatives(String regex) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String inLine(Phrase phrase) {

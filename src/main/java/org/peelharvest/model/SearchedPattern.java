@@ -1,0 +1,175 @@
+package org.peelharvest.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern searched for in a text only when the text holds one of the plain texts its matches
+ * must hold: most of the texts a reader asks hold none, and trying the pattern at every character
+ * of every paragraph was much of reading a small page (issues 11 and 18). The plain texts are read
+ * from the pattern itself, so the two cannot disagree: {@link #find} says what the pattern alone says.
+ */
+public final class SearchedPattern {
+
+    /** A flag of free spacing (x) or of Unicode case folding (u): the plain texts are not read then. */
+    private static final Pattern FREE_SPACING_OR_UNICODE_CASE = Pattern.compile("\\(\\?[a-zA-Z-]*[xu]");
+
+    private final Pattern pattern;
+    /** Lower case; null when some match need hold no plain text (then every text is searched). */
+    private final List<String> texts;
+
+    private SearchedPattern(Pattern pattern) {
+        this.pattern = pattern;
+        this.texts = requiredTexts(pattern.pattern());
+    }
+
+    /** {@code regex} compiled as it is, its flags (such as {@code (?i)}) written in it. */
+    public static SearchedPattern of(String regex) {
+        return new SearchedPattern(Pattern.compile(regex));
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    /** Whether the pattern is found in {@code text}, as {@code pattern().matcher(text).find()} says. */
+    public boolean find(CharSequence text) {
+        return mayHold(text, texts) && pattern.matcher(text).find();
+    }
+
+    /**
+     * Whether {@code text} holds one of {@code texts} (lower case) in any case: false only when no
+     * case-insensitive match of them can stand in it. True when {@code texts} is null.
+     */
+    public static boolean mayHold(CharSequence text, List<String> texts) {
+        if (texts == null) {
+            return true;
+        }
+        String lower = text.toString().toLowerCase(Locale.ROOT);
+        for (String each : texts) {
+            if (lower.contains(each)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The plain texts (lower case) of which every match of {@code regex} holds one: one for each of
+     * its alternatives at the top ({@code a|b}), each alternative's {@link #requiredText}; null
+     * when an alternative has none.
+     */
+    public static List<String> requiredTexts(String regex) {
+        if (FREE_SPACING_OR_UNICODE_CASE.matcher(regex).find()) {
+            return null; // spaces in the pattern that match none, or letters folded beyond ASCII: not plain text
+        }
+        List<String> texts = new ArrayList<>();
+        for (String alternative : topLevelAlternatives(regex)) {
+            String text = requiredText(alternative);
+            if (text == null) {
+                return null;
+            }
+            texts.add(text);
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
+     * The longest plain text (lower case) that every match of {@code regex} holds, or null when
+     * there is none or the pattern has alternatives at its top. Read from the pattern's own
+     * sequence: a run of plain characters (escaped ones included, word boundaries passed over) not
+     * inside a group or a class; a character made optional ({@code ?}, {@code *}, {@code {…}}) is
+     * left out and ends its run, as does one repeated ({@code +}, kept) or anything not plain. A
+     * case-insensitive match holds the text with its ASCII letters in some case.
+     */
+    public static String requiredText(String regex) {
+        if (topLevelAlternatives(regex).size() > 1 || FREE_SPACING_OR_UNICODE_CASE.matcher(regex).find()) {
+            return null;
+        }
+        String longest = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char next = regex.charAt(++i);
+                if (depth > 0 || inClass) {
+                    continue;
+                }
+                if (next == 'b') {
+                    continue; // a boundary: no character
+                }
+                if (Character.isLetterOrDigit(next)) {
+                    longest = longer(longest, run); // a class (\d, \s) or another construct
+                    continue;
+                }
+                run.append(next);
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                longest = longer(longest, run);
+            } else if (c == '(') {
+                depth++;
+                longest = longer(longest, run);
+            } else if (c == ')') {
+                depth--;
+            } else if (depth > 0) {
+                continue;
+            } else if (c == '?' || c == '*' || c == '{') {
+                run.setLength(Math.max(0, run.length() - 1)); // the character before may be absent
+                longest = longer(longest, run);
+                if (c == '{') {
+                    i = Math.max(i, regex.indexOf('}', i));
+                }
+            } else if (c == '+' || c == '.' || c == '^' || c == '$' || c == '|') {
+                longest = longer(longest, run);
+            } else {
+                run.append(c);
+            }
+        }
+        longest = longer(longest, run);
+        return longest.isEmpty() ? null : longest.toLowerCase(Locale.ROOT);
+    }
+
+    /** The longer of {@code longest} and the run, the run emptied. */
+    private static String longer(String longest, StringBuilder run) {
+        String text = run.toString();
+        run.setLength(0);
+        return text.length() > longest.length() ? text : longest;
+    }
+
+    /** The pattern's alternatives at its top: the pieces between the | outside any group or class. */
+    static List<String> topLevelAlternatives(String regex) {
+        List<String> alternatives = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                alternatives.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        alternatives.add(regex.substring(start));
+        return alternatives;
+    }
+}
