@@ -6,29 +6,39 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SearchedPatternTest {
 
-    /** The plain text every match holds: the longest run of plain characters in the pattern's own sequence. */
+    /** The plain text every match holds: the longest run of plain characters in the pattern's own sequence (none: empty). */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '\'', textBlock = """
+            \\bCymraeg\\b                          => 'cymraeg'
+            \\(PDF document\\)                     => '(pdf document)'
+            Detailed findings for question \\d+    => 'detailed findings for question '
+            cookies? (policy|settings)             => 'cookie'
+            skip to (main )?content                => 'skip to '
+            \u00a9 crown copyright                  => '\u00a9 crown copyright'
+            colou?r                                => 'colo'
+            (privacy) policy                       => ' policy'
+            ^(?:\\S+\\s+){1,6}should\\b            => 'should'
+            x{2}yz                                 => 'yz'
+            ab+c                                   => 'ab'
+            [a-z]+ing [?]                          => 'ing '
+            \\d+ \\s*                              => ' '
+            (?i)\\d+                               => ''
+            privacy|cookies                        => ''
+            (?x)skip to                            => ''
+            (?iu)stands                            => ''
+            """)
+    void aPatternGivesTheTextEveryMatchOfItHolds(String regex, String text) {
+        // Free spacing: a space in the pattern matches none; Unicode case: \u017f matches s. Neither reads plain text.
+        assertThat(SearchedPattern.requiredText(regex)).isEqualTo(text.isEmpty() ? null : text);
+    }
+
     @Test
-    void aPatternGivesTheTextEveryMatchOfItHolds() {
-        assertThat(SearchedPattern.requiredText("\\bCymraeg\\b")).isEqualTo("cymraeg");
-        assertThat(SearchedPattern.requiredText("\\(PDF document\\)")).isEqualTo("(pdf document)");
-        assertThat(SearchedPattern.requiredText("Detailed findings for question \\d+")).isEqualTo("detailed findings for question ");
-        assertThat(SearchedPattern.requiredText("cookies? (policy|settings)")).isEqualTo("cookie");
-        assertThat(SearchedPattern.requiredText("skip to (main )?content")).isEqualTo("skip to ");
-        assertThat(SearchedPattern.requiredText("\u00a9 crown copyright")).isEqualTo("\u00a9 crown copyright");
-        assertThat(SearchedPattern.requiredText("colou?r")).isEqualTo("colo");
-        assertThat(SearchedPattern.requiredText("(privacy) policy")).isEqualTo(" policy");
-        assertThat(SearchedPattern.requiredText("^(?:\\S+\\s+){1,6}should\\b")).isEqualTo("should");
-        assertThat(SearchedPattern.requiredText("x{2}yz")).isEqualTo("yz");
-        assertThat(SearchedPattern.requiredText("ab+c")).isEqualTo("ab");
-        assertThat(SearchedPattern.requiredText("[a-z]+ing [?]")).isEqualTo("ing ");
-        assertThat(SearchedPattern.requiredText("\\d+ \\s*")).isEqualTo(" ");
-        assertThat(SearchedPattern.requiredText("(?i)\\d+")).isNull();
-        assertThat(SearchedPattern.requiredText("privacy|cookies")).isNull();
-        assertThat(SearchedPattern.requiredText("(?x)skip to")).as("free spacing: the space matches none").isNull();
-        assertThat(SearchedPattern.requiredText("(?iu)stands")).as("Unicode case: \u017f matches s").isNull();
+    void eachAlternativeAtTheTopGivesItsText() {
         assertThat(SearchedPattern.requiredTexts("(?i)not inspected in (20\\d\\d)|still stands?\\b|has been carried over"))
                 .containsExactly("not inspected in ", "still stand", "has been carried over");
         assertThat(SearchedPattern.requiredTexts("(?i)\\bwe recommend\\b|\\d+")).isNull();
