@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Question;
@@ -30,7 +31,7 @@ import org.peelharvest.model.QuestionSets;
 record QuestionGradesTable(Map<String, Judgment> grades, Set<Integer> blocks) {
 
     /** A grade phrase inside a line, as the inspectorate words it. */
-    private static final Pattern GRADE = Pattern.compile(
+    private static final SearchedPattern GRADE = SearchedPattern.of(
             "(?i)\\b(" + Grades.GRADE_WORDS + "|ungraded|not being graded|not graded)\\b");
     /** An untagged PDF's table row wraps its question over a few lines (three seen on A5 pages). */
     private static final int MAX_LINES = 5;
@@ -123,7 +124,10 @@ record QuestionGradesTable(Map<String, Judgment> grades, Set<Integer> blocks) {
 
     /** A grade phrase which, taken out of the text, leaves one of the questions' own words. */
     private static Optional<Map.Entry<String, Judgment>> pairIn(String text, Set<String> wordings) {
-        Matcher grade = GRADE.matcher(text);
+        if (!GRADE.mayBeIn(text)) {
+            return Optional.empty();
+        }
+        Matcher grade = GRADE.pattern().matcher(text);
         while (grade.find()) {
             String rest = QuestionSets.fold(text.substring(0, grade.start()) + " " + text.substring(grade.end()));
             Optional<Judgment> judgment = Grades.fromLine(grade.group(1));

@@ -34,6 +34,11 @@ public final class SearchedPattern {
         return pattern;
     }
 
+    /** False only when the pattern cannot be found in {@code text}: it holds none of the plain texts. */
+    public boolean mayBeIn(CharSequence text) {
+        return mayHold(text, texts);
+    }
+
     /** Whether the pattern is found in {@code text}, as {@code pattern().matcher(text).find()} says. */
     public boolean find(CharSequence text) {
         return mayHold(text, texts) && pattern.matcher(text).find();
@@ -68,12 +73,71 @@ public final class SearchedPattern {
         List<String> texts = new ArrayList<>();
         for (String alternative : topLevelAlternatives(regex)) {
             String text = requiredText(alternative);
-            if (text == null) {
+            String group = text == null ? soleGroup(alternative) : null;
+            List<String> inGroup = group == null ? null : requiredTexts(group);
+            if (text != null) {
+                texts.add(text);
+            } else if (inGroup != null) {
+                texts.addAll(inGroup); // "\\b(good|adequate)\\b": each of the group's alternatives
+            } else {
                 return null;
             }
-            texts.add(text);
         }
         return List.copyOf(texts);
+    }
+
+    /** An inline flag group at the start, such as {@code (?i)}. */
+    private static final Pattern FLAGS = Pattern.compile("^\\(\\?[a-zA-Z-]+\\)");
+
+    /**
+     * The inside of the one group an alternative is made of, with nothing around it but flags,
+     * word boundaries and anchors ({@code (?i)\\b(good|adequate)\\b}), a plain or non-capturing
+     * group with no repetition after it; null for any other alternative.
+     */
+    static String soleGroup(String alternative) {
+        String rest = alternative;
+        while (true) {
+            java.util.regex.Matcher flags = FLAGS.matcher(rest);
+            if (flags.find()) {
+                rest = rest.substring(flags.end());
+            } else if (rest.startsWith("\\b") || rest.startsWith("^")) {
+                rest = rest.substring(rest.startsWith("^") ? 1 : 2);
+            } else {
+                break;
+            }
+        }
+        while (rest.endsWith("\\b") && !rest.endsWith("\\\\b") || rest.endsWith("$") && !rest.endsWith("\\$")) {
+            rest = rest.substring(0, rest.length() - (rest.endsWith("$") ? 1 : 2));
+        }
+        if (!rest.startsWith("(") || !rest.endsWith(")") || closingOf(rest) != rest.length() - 1) {
+            return null;
+        }
+        String inside = rest.substring(1, rest.length() - 1);
+        if (inside.startsWith("?:")) {
+            return inside.substring(2);
+        }
+        return inside.startsWith("?") ? null : inside; // a look-around or a named group: not read
+    }
+
+    /** Where the group opened at 0 closes. */
+    private static int closingOf(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

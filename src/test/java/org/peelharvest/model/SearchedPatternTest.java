@@ -44,6 +44,19 @@ class SearchedPatternTest {
         assertThat(SearchedPattern.requiredTexts("(?i)\\bwe recommend\\b|\\d+")).isNull();
     }
 
+    /** A pattern that is one group of alternatives, boundaries and flags around it: each alternative's text. */
+    @Test
+    void aGroupAloneGivesItsAlternativesTexts() {
+        assertThat(SearchedPattern.requiredTexts("(?i)\\b(good|requires improvement|not (being )?graded)\\b"))
+                .containsExactly("good", "requires improvement", "graded");
+        assertThat(SearchedPattern.requiredTexts("^(?:yes|no)$")).containsExactly("yes", "no");
+        assertThat(SearchedPattern.requiredTexts("(good|bad)+")).as("repeated: not alone").isNull();
+        assertThat(SearchedPattern.requiredTexts("(good)(bad)")).as("two groups: not read").isNull();
+        assertThat(SearchedPattern.requiredTexts("(?<grade>good|bad)")).as("a named group is not read").isNull();
+        assertThat(SearchedPattern.requiredTexts("(?=good)(bad|ok)")).as("a look-ahead before it").isNull();
+        assertThat(SearchedPattern.requiredTexts("(good|\\d+)")).isNull();
+    }
+
     /** Texts made of the patterns' own words in every case and place: found where the pattern alone finds them. */
     @Test
     void aTextIsSearchedAsThePatternAloneSearchesIt() {
@@ -51,13 +64,15 @@ class SearchedPatternTest {
                 "(?i)\\b(this|these|the) areas? for improvement (has|have) been (dealt with|addressed)|\\bno longer an area for improvement",
                 "(?i)not inspected in (20\\d\\d)|not subject to detailed inspection|has been carried over|still stands?\\b",
                 "(?i)\\bwe recommend\\b|\\brecommendations?:$", "^(?:\\S+\\s+){1,6}should\\b", "colou?r{2}s+x",
-                "(?i)\u00a9 crown copyright|we use cookies|cookies? (policy|settings)|skip to (main )?content|\\bCymraeg\\b");
+                "(?i)\u00a9 crown copyright|we use cookies|cookies? (policy|settings)|skip to (main )?content|\\bCymraeg\\b",
+                "(?i)\\b(outstanding|good|adequate|requires improvement|inadequate|ungraded|not being graded|not graded)\\b");
         String[] pieces = {"this", "THESE", "the", " ", "area", "Areas", " for improvement ", "For Improvement", " has", "have",
             " been ", "dealt with", "addressed", "no longer an area for improvement", "not inspected in ", "2019", "Not Subject",
             " to detailed inspection", "has been carried over", "still stand", "s", "we recommend", "WE", " recommend",
             "recommendations:", "recommendation", ":", "the force", "should", "Should", "colo", "u", "r", "rr", "x", "\u00a9",
             " crown copyright", "We use cookies", "cookie", " policy", "skip to ", "main ", "content", "Cymraeg", "\u0130",
-            "\u212a", "\u017f", ".", "\n"};
+            "\u212a", "\u017f", ".", "\n", "good", "Good", "GOODS", "outstanding", "requires", " improvement", "Requires Improvement",
+            "inadequate", "un", "graded", "not being graded", "not ", "Not Graded", "adequate"};
         Random random = new Random(18);
         for (String regex : regexes) {
             SearchedPattern searched = SearchedPattern.of(regex);
