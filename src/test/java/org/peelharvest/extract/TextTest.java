@@ -24,4 +24,25 @@ class TextTest {
     void aTextHoldsWordsInEitherCaseOfTheirAsciiLetters(String text, String words, boolean holds) {
         assertThat(Text.containsIgnoringCase(text, words)).isEqualTo(holds);
     }
+
+    /** Random texts of the needles' letters in every case: held exactly where a case-insensitive pattern of the needle finds it. */
+    @org.junit.jupiter.api.Test
+    void aTextHoldsANeedleWhereACaseInsensitivePatternFindsIt() {
+        java.util.Random random = new java.util.Random(18);
+        String[] needles = {"peel", "an inspection of", "for improvement", "crown copyright", "p", "?x"};
+        String[] pieces = {"p", "P", "e", "E", "l", "L", "pee", "PEEL", "an ", "AN", "inspection", " of", "for", " Improvement",
+            "crown", " copyright", "?", "x", "X", " ", "\u0130", "\u212a", "\u00e9"};
+        for (String needle : needles) {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(needle));
+            for (int sample = 0; sample < 3000; sample++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(10); n >= 0; n--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String each = text.toString();
+                assertThat(Text.containsIgnoringCase(each, needle)).as(needle + " in " + each)
+                        .isEqualTo(pattern.matcher(each).find());
+            }
+        }
+    }
 }
