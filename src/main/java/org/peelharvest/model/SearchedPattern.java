@@ -121,6 +121,20 @@ public final class SearchedPattern {
 
     /** Where the group opened at 0 closes. */
     private static int closingOf(String regex) {
+        return walk(regex, (at, c, depth) -> c == ')' && depth == 0);
+    }
+
+    /** What {@link #walk} asks of each character: whether to stop there. */
+    private interface Step {
+        boolean stopAt(int at, char c, int depth);
+    }
+
+    /**
+     * Walks the pattern's characters outside escapes and classes, each with the depth of groups it
+     * stands at (a group's parentheses at the depth around it), until {@code step} stops it; returns
+     * where it stopped, or -1.
+     */
+    private static int walk(String regex, Step step) {
         int depth = 0;
         boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
@@ -131,10 +145,16 @@ public final class SearchedPattern {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+            } else {
+                if (c == ')') {
+                    depth--;
+                }
+                if (step.stopAt(i, c, depth)) {
+                    return i;
+                }
+                if (c == '(') {
+                    depth++;
+                }
             }
         }
         return -1;
@@ -213,27 +233,15 @@ public final class SearchedPattern {
     /** The pattern's alternatives at its top: the pieces between the | outside any group or class. */
     static List<String> topLevelAlternatives(String regex) {
         List<String> alternatives = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                alternatives.add(regex.substring(start, i));
-                start = i + 1;
+        int[] start = {0};
+        walk(regex, (at, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                alternatives.add(regex.substring(start[0], at));
+                start[0] = at + 1;
             }
-        }
-        alternatives.add(regex.substring(start));
+            return false;
+        });
+        alternatives.add(regex.substring(start[0]));
         return alternatives;
     }
 }
