@@ -64,9 +64,7 @@ class StagingAreaTest {
 
     @Test
     void aLineCutShortByAKillEndsItsLogThereSoItsDocumentIsDoneAgain() throws Exception {
-        StagingArea work = new StagingArea(temp.resolve("work"));
-        work.create();
-        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea work = listingAAndB();
         StagingArea partition = work.writingAs(7);
         stage(partition, "a", "1");
         stage(partition, "b", "2");
@@ -86,9 +84,7 @@ class StagingAreaTest {
 
     @Test
     void aWriterGivenTheNameOfALogCutShortWritesANewLogNotAfterItsCutLine() throws Exception {
-        StagingArea work = new StagingArea(temp.resolve("work"));
-        work.create();
-        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea work = listingAAndB();
         StagingArea killed = work.writingAs(7);
         stage(killed, "a", "1");
         killed.put(report("file:///b/page.html", "2"));
@@ -110,9 +106,7 @@ class StagingAreaTest {
 
     @Test
     void aLineThatDoesNotReadEndsItsLogAndWhatCameAfterItIsNotTrusted() throws Exception {
-        StagingArea work = new StagingArea(temp.resolve("work"));
-        work.create();
-        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea work = listingAAndB();
         StagingArea first = work.writingAs(7);
         stage(first, "a", "1");
         first.close();
@@ -153,9 +147,7 @@ class StagingAreaTest {
 
     @Test
     void anOutcomeWrittenTwiceIsStagedOnce() {
-        StagingArea work = new StagingArea(temp.resolve("work"));
-        work.create();
-        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        StagingArea work = listingAAndB();
         StagingArea partition = work.writingAs(3);
         for (int time = 0; time < 2; time++) {
             // A chunk written again after its transaction failed.
@@ -224,5 +216,13 @@ class StagingAreaTest {
                 Pillar.EFFECTIVENESS, "How effective is the force at keeping people safe?", Judgment.GOOD,
                 JudgmentSource.BADGE, LocalDate.of(2017, 3, 2), "Summary.", List.of(),
                 new Source(url, SourceFormat.HTML, sha(content)));
+    }
+
+    /** A work area whose run listed two documents, a and b. */
+    private StagingArea listingAAndB() {
+        StagingArea work = new StagingArea(temp.resolve("work"));
+        work.create();
+        work.putListed(java.util.Map.of("a", "fa", "b", "fb"));
+        return work;
     }
 }
