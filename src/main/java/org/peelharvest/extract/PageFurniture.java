@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.Folding;
 import org.peelharvest.model.SiteChrome;
 
 /**
@@ -69,8 +70,8 @@ final class PageFurniture {
 
     /** The words {@link #FOOTER_LINE} needs: "crown copyright", or both "contact us" and "privacy". */
     private static boolean mayBeFooter(String text) {
-        return Text.containsIgnoringCase(text, "crown copyright")
-                || Text.containsIgnoringCase(text, "contact us") && Text.containsIgnoringCase(text, "privacy");
+        return Folding.containsIgnoringCase(text, "crown copyright")
+                || Folding.containsIgnoringCase(text, "contact us") && Folding.containsIgnoringCase(text, "privacy");
     }
 
     /** {@code text.split(" ").length} counted without splitting: a long paragraph is no footer, asked first. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.Folding;
 import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Finding;
@@ -150,7 +151,7 @@ final class QuestionBuilder {
         if (!block.isListItem()) {
             section = Section.NARRATIVE;
         }
-        if (!areasForImprovement.isEmpty() && Text.containsIgnoringCase(text, "for improvement")
+        if (!areasForImprovement.isEmpty() && Folding.containsIgnoringCase(text, "for improvement")
                 && RESOLVED.find(text)) {
             // Last inspection's area for improvement, now dealt with: narrative, not a current finding.
             areasForImprovement.forEach(area -> narrative.add("\u2022 " + area.text()));

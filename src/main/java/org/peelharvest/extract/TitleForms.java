@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.Folding;
 import org.peelharvest.model.Force;
 import org.peelharvest.model.Forces;
 import org.peelharvest.model.Pillar;
@@ -56,7 +57,7 @@ final class TitleForms {
             return Optional.empty();
         }
         String line = Text.clean(text);
-        if (!Text.containsIgnoringCase(line, "peel") || !PEEL.matcher(line).find() || line.split(" ").length > MAX_TITLE_WORDS || line.contains(". ")) {
+        if (!Folding.containsIgnoringCase(line, "peel") || !PEEL.matcher(line).find() || line.split(" ").length > MAX_TITLE_WORDS || line.contains(". ")) {
             return Optional.empty();
         }
         Matcher year = YEAR.matcher(line);
@@ -75,7 +76,7 @@ final class TitleForms {
             return Optional.empty();
         }
         String line = Text.clean(text);
-        if (!Text.containsIgnoringCase(line, "an inspection of")) {
+        if (!Folding.containsIgnoringCase(line, "an inspection of")) {
             return Optional.empty();
         }
         Matcher m = INSPECTION_OF.matcher(line);
@@ -91,7 +92,7 @@ final class TitleForms {
      * every block before it is cleaned (issue 18's profile).
      */
     private static boolean mayHold(String text, String word) {
-        return text.indexOf('\u00ad') >= 0 || Text.containsIgnoringCase(text, word);
+        return text.indexOf('\u00ad') >= 0 || Folding.containsIgnoringCase(text, word);
     }
 
     /**

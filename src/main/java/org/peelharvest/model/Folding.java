@@ -76,4 +76,54 @@ public final class Folding {
         }
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Whether {@code text} holds {@code needle} (its ASCII letters small, any other character
+     * as written) with ASCII letters in either case, as a pattern compiled with {@code (?i)} compares
+     * them, found without copying the text: a pattern that needs the words
+     * cannot match a text without them, so a pattern run on every block is run only where this is
+     * true (issue 11's profile: the patterns' search of long paragraphs).
+     */
+    public static boolean containsIgnoringCase(String text, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        // Only where the first letter stands, in either case, is the rest compared: String.indexOf
+        // finds those places in a tight loop, where comparing at every place was a twentieth of
+        // reading a small page (issue 18's profile).
+        char first = needle.charAt(0);
+        char capital = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
+        int last = text.length() - needle.length();
+        int lower = text.indexOf(first);
+        int upper = capital == first ? -1 : text.indexOf(capital);
+        while (lower >= 0 || upper >= 0) {
+            int at = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+            if (at > last) {
+                return false;
+            }
+            if (holdsAt(text, at, needle)) {
+                return true;
+            }
+            if (at == lower) {
+                lower = text.indexOf(first, at + 1);
+            } else {
+                upper = text.indexOf(capital, at + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code needle} stands at {@code at}, the text's ASCII capitals taken as small letters. */
+    private static boolean holdsAt(String text, int at, String needle) {
+        for (int j = 1; j < needle.length(); j++) {
+            char c = text.charAt(at + j);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != needle.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

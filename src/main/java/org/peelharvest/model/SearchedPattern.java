@@ -2,7 +2,6 @@ package org.peelharvest.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +16,7 @@ public final class SearchedPattern {
     private static final Pattern FREE_SPACING_OR_UNICODE_CASE = Pattern.compile("\\(\\?[a-zA-Z-]*[xu]");
 
     private final Pattern pattern;
-    /** Lower case; null when some match need hold no plain text (then every text is searched). */
+    /** ASCII letters small; null when some match need hold no plain text (then every text is searched). */
     private final List<String> texts;
 
     private SearchedPattern(Pattern pattern) {
@@ -45,16 +44,16 @@ public final class SearchedPattern {
     }
 
     /**
-     * Whether {@code text} holds one of {@code texts} (lower case) in any case: false only when no
-     * case-insensitive match of them can stand in it. True when {@code texts} is null.
+     * Whether {@code text} holds one of {@code texts} ({@link Folding#containsIgnoringCase}): false
+     * only when no case-insensitive match of them can stand in it. True when {@code texts} is null.
      */
     public static boolean mayHold(CharSequence text, List<String> texts) {
         if (texts == null) {
             return true;
         }
-        String lower = text.toString().toLowerCase(Locale.ROOT);
+        String whole = text.toString();
         for (String each : texts) {
-            if (lower.contains(each)) {
+            if (Folding.containsIgnoringCase(whole, each)) {
                 return true;
             }
         }
@@ -62,7 +61,7 @@ public final class SearchedPattern {
     }
 
     /**
-     * The plain texts (lower case) of which every match of {@code regex} holds one: one for each of
+     * The plain texts (ASCII letters small) of which every match of {@code regex} holds one: one for each of
      * its alternatives at the top ({@code a|b}), each alternative's {@link #requiredText}; null
      * when an alternative has none.
      */
@@ -161,7 +160,7 @@ public final class SearchedPattern {
     }
 
     /**
-     * The longest plain text (lower case) that every match of {@code regex} holds, or null when
+     * The longest plain text (ASCII letters small) that every match of {@code regex} holds, or null when
      * there is none or the pattern has alternatives at its top. Read from the pattern's own
      * sequence: a run of plain characters (escaped ones included, word boundaries passed over) not
      * inside a group or a class; a character made optional ({@code ?}, {@code *}, {@code {…}}) is
@@ -220,7 +219,17 @@ public final class SearchedPattern {
             }
         }
         longest = longer(longest, run);
-        return longest.isEmpty() ? null : longest.toLowerCase(Locale.ROOT);
+        return longest.isEmpty() ? null : asciiLowerCase(longest);
+    }
+
+    /** ASCII capitals made small, every other character as written: what a {@code (?i)} pattern folds. */
+    private static String asciiLowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
     }
 
     /** The longer of {@code longest} and the run, the run emptied. */

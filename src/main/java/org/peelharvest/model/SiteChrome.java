@@ -80,7 +80,7 @@ public final class SiteChrome {
         private final Pattern atStart;
         private final Pattern elsewhere;
         /**
-         * The texts (lower case) of which a line must hold one for {@link #elsewhere} to be found in
+         * The texts (ASCII letters small) of which a line must hold one for {@link #elsewhere} to be found in
          * it, so that a paragraph holding none is not searched: null when a phrase has none. Read
          * from each phrase alone ({@link #elsewhere} wraps each in a group, where none is read).
          */
