@@ -193,12 +193,8 @@ final class ExtractionCache implements AutoCloseable {
     /** Keeps the reject a document ended as, unless it says something of the moment only. */
     void putReject(String key, Reject reject) {
         if (!OF_THE_MOMENT.contains(reject.reason())) {
-            put(new Entry(key, null, reject));
+            store(key, withChecksum(JSON.writeValueAsBytes(new Entry(key, null, reject))));
         }
-    }
-
-    private void put(Entry entry) {
-        store(entry.key(), withChecksum(JSON.writeValueAsBytes(entry)));
     }
 
     /** Appends an entry's line to this run's pack, when there is room; it then replaces whatever the key had. */

@@ -199,7 +199,11 @@ public final class StagingArea implements java.io.Closeable {
         return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
-    /** A staged report, its identity and copy first, so that reading the logs through need not read the report. */
+    /**
+     * A staged report, its identity and copy first, so that reading the logs through need not read
+     * the report. Read as this record; written by {@link #put(ReportJson)} field by field, in this
+     * order, around the report as it was serialised.
+     */
     @JsonPropertyOrder({"kind", "id", "name", "url", "sha256", "report"})
     record ReportLine(String kind, String id, String name, String url, String sha256, Report report) {
     }
