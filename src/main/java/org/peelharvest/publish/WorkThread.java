@@ -56,11 +56,9 @@ final class WorkThread implements Closeable {
     /** Waits until every task given so far has run; throws what the first that failed threw. */
     void await() throws IOException {
         CountDownLatch done = new CountDownLatch(1);
-        submit(done::countDown);
+        submit(new Always(done::countDown)); // counted down after a failure too, the tasks before it passed over
         try {
-            while (!done.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                throwFailure(); // a failure skips the tasks after it, this one's count too
-            }
+            done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + thread.getName());
@@ -114,6 +112,14 @@ final class WorkThread implements Closeable {
         close(() -> { });
     }
 
+    /** A task run whatever failed before it: {@link #await}'s mark. */
+    private record Always(Task task) implements Task {
+        @Override
+        public void run() throws IOException {
+            task.run();
+        }
+    }
+
     /** The task that ends the thread. */
     private record Last(Task task) implements Task {
         @Override
@@ -130,7 +136,7 @@ final class WorkThread implements Closeable {
             } catch (InterruptedException e) {
                 continue; // nobody interrupts this thread but to stop it, and it stops only at its last task
             }
-            if (task instanceof Last || failure == null && !closing) {
+            if (task instanceof Last || task instanceof Always || failure == null && !closing) {
                 try {
                     task.run();
                 } catch (Throwable e) {
