@@ -3,6 +3,7 @@ package org.peelharvest.job;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.peelharvest.publish.WorkbookSetUp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,10 +27,12 @@ public class PeelHarvestApplication {
     /**
      * Starts the application for a run of {@code spec}, writing to {@code output}; {@code overrides}
      * win over every other setting, the logging ones included (they are in the environment before
-     * Spring Boot sets logging up from it); {@code signals} stop its job.
+     * Spring Boot sets logging up from it); {@code signals} stop its job. POI, which the job's
+     * publishing step needs last, is set up beside the start, on the core it leaves idle (issue 18).
      */
     static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output,
                                                 SignalStop signals) {
+        WorkbookSetUp.inBackground();
         SpringApplication application = application(spec.output(), overrides, output);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("signalStop", signals));
         return application.run();
