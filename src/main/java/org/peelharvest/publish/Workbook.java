@@ -87,7 +87,7 @@ final class Workbook implements Closeable {
     Workbook() throws IOException {
         try {
             thread.submit(() -> {
-                WorkbookSetUp.await();
+                WorkbookSetUp.beforeWorkbook();
                 book = new Book();
             });
         } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package org.peelharvest.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,43 +21,59 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class WorkbookSetUp {
 
-    private static final FutureTask<Void> TASK = new FutureTask<>(WorkbookSetUp::run, null);
-    /** Claimed by {@link #inBackground}, or by a workbook that found it unclaimed and did without. */
-    private static final AtomicBoolean CLAIMED = new AtomicBoolean();
+    /** The process's one set-up, of POI. */
+    private static final WorkbookSetUp POI = new WorkbookSetUp(WorkbookSetUp::setUpPoi);
 
-    private WorkbookSetUp() {
+    private final FutureTask<Void> task;
+    /** Claimed by {@link #begin}, or by a workbook that found it unclaimed and did without. */
+    private final AtomicBoolean claimed = new AtomicBoolean();
+
+    /** A set-up doing {@code work}: POI's for the process, another in tests. */
+    WorkbookSetUp(Runnable work) {
+        this.task = new FutureTask<>(work, null);
     }
 
-    /** Begins the set-up on a daemon thread, unless it has begun or a workbook has been made already. */
+    /** Begins setting POI up on a daemon thread, unless it has begun or a workbook has been made already. */
     public static void inBackground() {
-        if (CLAIMED.compareAndSet(false, true)) {
-            Thread thread = new Thread(TASK, "peel-harvest-workbook-set-up");
+        POI.begin();
+    }
+
+    /** For a workbook about to be made: waits for POI's set-up if it began; else claims it, so that none begins beside the workbook. */
+    static void beforeWorkbook() {
+        POI.awaitOrClaim();
+    }
+
+    void begin() {
+        if (claimed.compareAndSet(false, true)) {
+            Thread thread = new Thread(task, "peel-harvest-workbook-set-up");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    /** For a workbook about to be made: waits for the set-up if it began; else claims it, so that none begins beside it. */
-    static void await() {
-        if (CLAIMED.compareAndSet(false, true)) {
+    void awaitOrClaim() {
+        if (claimed.compareAndSet(false, true)) {
+            task.cancel(false); // never to run: the workbooks after this one find it over
             return;
         }
         try {
-            TASK.get();
+            task.get();
+        } catch (CancellationException e) {
+            // Claimed by an earlier workbook: nothing to wait for.
         } catch (ExecutionException e) {
-            // run() throws nothing; the workbook's own set-up follows either way.
+            // The work's own failure: the workbook's set-up follows either way, and meets it on its own path.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Whether the set-up ran to its end (for tests). */
-    static boolean done() {
-        return TASK.isDone();
+    /** Whether the work is over: run to its end, or never to run. */
+    boolean over() {
+        return task.isDone();
     }
 
     /** A workbook in memory, saved to nowhere: what the first real one sets up, with no file written. */
-    private static void run() {
+    static void setUpPoi() {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             book.createSheet(Workbook.ABOUT).createRow(0).createCell(0).setCellValue(Workbook.ABOUT);
             SheetUtil.getDefaultCharWidthAsFloat(book);
