@@ -184,13 +184,16 @@ public final class DatasetPublisher {
             int sitePages = (int) rejects.stream().filter(r -> r.reason().sitePage()).count();
             Release release = written.release(folder, documentCount, rejects.size(), sitePages).judgedBy(run.gate());
             DataPackage.Provenance provenance = new DataPackage.Provenance(run.version(), written.newestReport());
-            workbook.write(folder.resolve(Workbook.FILE), new Workbook.About(provenance, inputNames(run), release));
+            workbook.beginWrite(folder.resolve(Workbook.FILE), new Workbook.About(provenance, inputNames(run), release));
+            // While the workbook is written: the files that do not describe it.
             page.write(folder.resolve(SummaryPage.FILE), release, rejects, run);
             sync(folder.resolve(SummaryPage.FILE));
-            DataPackage.write(folder, provenance);
-            sync(folder.resolve(DataPackage.FILE));
             int fromCache = read == null ? 0 : (int) read.stream().filter(StagingArea.Done::cached).count();
             RunJson.write(folder.resolve(RunJson.FILE), run, release, inputs, fromCache);
+            workbook.awaitWritten();
+            // datapackage.json gives every file's size and SHA-256, the workbook's among them.
+            DataPackage.write(folder, provenance);
+            sync(folder.resolve(DataPackage.FILE));
             sync(folder.resolve(OutputMarker.FILE));
             for (String file : FILES) {
                 sync(folder.resolve(file));

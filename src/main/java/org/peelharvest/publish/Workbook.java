@@ -108,9 +108,16 @@ final class Workbook implements Closeable {
         };
     }
 
-    /** Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}; returns once it is written. */
-    void write(Path file, About about) throws IOException {
+    /**
+     * Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}, on the
+     * workbook's thread: returns at once; {@link #awaitWritten} returns once it is written.
+     */
+    void beginWrite(Path file, About about) throws IOException {
         thread.submit(() -> book.write(file, about));
+    }
+
+    /** Returns once what was given to the workbook is done, the file of {@link #beginWrite} written; throws its failure. */
+    void awaitWritten() throws IOException {
         thread.await();
     }
 

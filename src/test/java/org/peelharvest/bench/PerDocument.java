@@ -118,6 +118,7 @@ final class PerDocument {
                 home.resolve("out").toString(), "--max-reject-rate", "1", "--max-warning-rate", "1", "--input", pages.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("PEEL_JAVA_OPTS");
+        System.out.println("running ./peel-harvest " + String.join(" ", command.subList(1, command.size())) + " …");
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int exit = process.waitFor();
@@ -125,6 +126,7 @@ final class PerDocument {
         if (exit != 0 || !taken.find()) {
             throw new IllegalStateException("the launcher's extract exited " + exit + ":\n" + out);
         }
+        System.out.println("  " + taken.group());
         return Double.parseDouble(taken.group(1));
     }
 
