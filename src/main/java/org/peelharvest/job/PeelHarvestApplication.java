@@ -27,12 +27,15 @@ public class PeelHarvestApplication {
     /**
      * Starts the application for a run of {@code spec}, writing to {@code output}; {@code overrides}
      * win over every other setting, the logging ones included (they are in the environment before
-     * Spring Boot sets logging up from it); {@code signals} stop its job. POI, which the job's
-     * publishing step needs last, is set up beside the start, on the core it leaves idle (issue 18).
+     * Spring Boot sets logging up from it); {@code signals} stop its job. Run by the launcher, POI,
+     * which the job's publishing step needs last, is set up beside the start, on the core it leaves
+     * idle ({@link WorkbookSetUp#BESIDE_START}, issue 18).
      */
     static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output,
                                                 SignalStop signals) {
-        WorkbookSetUp.inBackground();
+        if (Boolean.getBoolean(WorkbookSetUp.BESIDE_START)) {
+            WorkbookSetUp.inBackground();
+        }
         SpringApplication application = application(spec.output(), overrides, output);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("signalStop", signals));
         return application.run();

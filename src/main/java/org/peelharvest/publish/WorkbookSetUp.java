@@ -13,13 +13,21 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Sets up POI, which writes the release's workbook, on a thread of its own, once a process (issue 18):
  * its classes loaded and initialised, the fonts its sheets measure columns with read, the path that
- * saves a workbook run once. A command that will publish starts it as it starts, so that the second
- * core, idle while the application starts, does what the first workbook would otherwise do on the
- * publishing step's path. A workbook made while it runs waits for it: two threads setting up one
+ * saves a workbook run once. A job started by the launcher begins it as the application starts
+ * ({@link #BESIDE_START}), so that the second core, idle while the application starts, does what the
+ * first workbook would otherwise do on the publishing step's path. A workbook made while it runs waits for it: two threads setting up one
  * library's classes at once could each wait for the other's. A class of its own, so that starting
  * it sets up none of the publisher's classes on the command's thread.
  */
 public final class WorkbookSetUp {
+
+    /**
+     * The system property that has a job's start begin the set-up ({@code true}): the launcher sets
+     * it, since with its class-data archive POI's classes are mapped, not read, and the set-up fits
+     * in what the start leaves idle. In a plain JVM it would read them from the jars beside the
+     * start, and delay the first document more than it spares the publishing.
+     */
+    public static final String BESIDE_START = "peel.workbook.set-up-beside-start";
 
     /** The process's one set-up, of POI. */
     private static final WorkbookSetUp POI = new WorkbookSetUp(WorkbookSetUp::setUpPoi);
