@@ -3,7 +3,6 @@ package org.peelharvest.job;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.peelharvest.publish.WorkbookSetUp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,15 +26,10 @@ public class PeelHarvestApplication {
     /**
      * Starts the application for a run of {@code spec}, writing to {@code output}; {@code overrides}
      * win over every other setting, the logging ones included (they are in the environment before
-     * Spring Boot sets logging up from it); {@code signals} stop its job. Run by the launcher, POI,
-     * which the job's publishing step needs last, is set up beside the start, on the core it leaves
-     * idle ({@link WorkbookSetUp#BESIDE_START}, issue 18).
+     * Spring Boot sets logging up from it); {@code signals} stop its job.
      */
     static ConfigurableApplicationContext start(JobDefinition spec, Map<String, Object> overrides, CommandOutput output,
                                                 SignalStop signals) {
-        if (Boolean.getBoolean(WorkbookSetUp.BESIDE_START)) {
-            WorkbookSetUp.inBackground();
-        }
         SpringApplication application = application(spec.output(), overrides, output);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("signalStop", signals));
         return application.run();

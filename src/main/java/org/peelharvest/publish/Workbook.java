@@ -61,7 +61,7 @@ final class Workbook implements Closeable {
     private static final int LONGEST_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     /** The date of every zip entry and of the document's properties: the zip format's earliest, so that no run's time is in the file. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    static final String ABOUT = "About";
+    private static final String ABOUT = "About";
 
     /** Where POI puts the rows a sheet has flushed; set once, for every workbook of this JVM. */
     private static final TempFiles TEMP = new TempFiles();
@@ -86,10 +86,7 @@ final class Workbook implements Closeable {
 
     Workbook() throws IOException {
         try {
-            thread.submit(() -> {
-                WorkbookSetUp.beforeWorkbook();
-                book = new Book();
-            });
+            thread.submit(() -> book = new Book());
         } catch (IOException | RuntimeException e) {
             try {
                 thread.close(); // interrupted before it began: the thread ends with it

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the launcher ({@code ./peel-harvest}) chooses (issue 18, start-up): always the
- * application's ahead-of-time processing and POI's set-up beside a job's start; the JIT's first tier only for a short run ({@code --version},
+ * application's ahead-of-time processing; the JIT's first tier only for a short run ({@code --version},
  * {@code status}, {@code explain}, an {@code extract} of at most 4 MB of inputs), never for a
  * harvest, a job file's run or a larger extract; {@code PEEL_JAVA_OPTS} after its own, so that it
  * wins. The launcher runs as it is, copied into a folder of its own with a jar newer than the
@@ -29,7 +29,6 @@ class LauncherOptionsTest {
 
     private static final String AOT = "-Dspring.aot.enabled=true";
     private static final String FIRST_TIER = "-XX:TieredStopAtLevel=1";
-    private static final String WORKBOOK_SET_UP = "-D" + org.peelharvest.publish.WorkbookSetUp.BESIDE_START + "=true";
     private static final long MB = 1024 * 1024;
 
     @TempDir
@@ -47,8 +46,7 @@ class LauncherOptionsTest {
         sized(inputs.resolve("a.pdf"), 3 * MB);
         sized(inputs.resolve("b.html"), MB - 1);
 
-        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER,
-                WORKBOOK_SET_UP);
+        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER);
         assertThat(options("extract", "--input=" + inputs, "--output", "out")).contains(FIRST_TIER);
     }
 
@@ -75,7 +73,7 @@ class LauncherOptionsTest {
     void aHarvestAndAJobFilesRunKeepTheOptimisingCompiler() throws Exception {
         assertThat(options("harvest", "--seed", "http://127.0.0.1:9/", "--snapshot", "s")).contains(AOT)
                 .doesNotContain(FIRST_TIER);
-        assertThat(options("run", "jobs/sample.yaml")).contains(AOT, WORKBOOK_SET_UP).doesNotContain(FIRST_TIER);
+        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER);
     }
 
     @Test
