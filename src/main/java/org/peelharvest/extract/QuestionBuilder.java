@@ -6,15 +6,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.peelharvest.model.Folding;
-import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.CauseOfConcern;
 import org.peelharvest.model.Finding;
+import org.peelharvest.model.Folding;
 import org.peelharvest.model.Force;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Location;
 import org.peelharvest.model.Question;
+import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.SiteChrome;
 
 /**
@@ -126,8 +126,9 @@ final class QuestionBuilder {
                 return true;
             }
             case RECOMMENDATIONS -> {
-                if (block.isListItem() || SHOULD.find(text) || RECOMMEND_INTRO.find(text)) {
-                    if (RECOMMEND_INTRO.find(text) && !block.isListItem()) {
+                boolean intro = RECOMMEND_INTRO.find(text);
+                if (block.isListItem() || intro || SHOULD.find(text)) {
+                    if (intro && !block.isListItem()) {
                         return true;
                     }
                     (recommendationsOfCause ? causeRecommendations.get(causes.size() - 1) : recommendations).add(finding);

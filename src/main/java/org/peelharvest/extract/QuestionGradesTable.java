@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.peelharvest.model.SearchedPattern;
 import org.peelharvest.model.Judgment;
 import org.peelharvest.model.JudgmentSource;
 import org.peelharvest.model.Question;
 import org.peelharvest.model.QuestionSets;
+import org.peelharvest.model.SearchedPattern;
 
 /**
  * A summary of question grades before a pillar report's questions ("Our judgments at a glance"):

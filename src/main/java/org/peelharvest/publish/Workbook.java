@@ -45,8 +45,8 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
  *
  * <p>Written by Apache POI's streaming SXSSF: {@link #WINDOW} rows a sheet are held, the rest are on
  * disk, so memory does not grow with the release. POI's work is done on a thread of its own, the
- * rows given to it waiting at most {@link WorkThread#WAITING} at a time. The same input gives the same bytes: fixed
- * document properties and every zip entry dated {@link #ZIP_TIME}.
+ * rows given to it waiting at most {@link WorkThread#WAITING} at a time. The same input gives the
+ * same bytes: fixed document properties and every zip entry dated {@link #ZIP_TIME}.
  */
 final class Workbook implements Closeable {
 
@@ -72,8 +72,9 @@ final class Workbook implements Closeable {
 
     /**
      * The sheets' tables and the grades' colours, taken here, by the thread that makes a workbook,
-     * before the workbook's own thread starts: that thread then sets up POI's classes, which the
-     * publishing thread never uses; the project's classes both use are set up before it starts.
+     * before the workbook's own thread starts: the project's classes both threads use are set up
+     * before it starts. That thread then sets up POI's classes, but for the few this class's own
+     * fields name (SpreadsheetVersion, TempFile), which depend on none of the others.
      */
     private static final List<DataPackage.Table> SHEETS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of(DataPackage.GRADES_WIDE), DataPackage.TABLES.stream()).toList();
