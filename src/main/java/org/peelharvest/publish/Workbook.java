@@ -1,86 +1,87 @@
 package org.peelharvest.publish;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.File;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.util.TempFile;
-import org.apache.poi.util.TempFileCreationStrategy;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * {@code peel-reports.xlsx}: every table of a release as a sheet of one workbook, for the reader
  * who opens a spreadsheet (issue 19). The Grades sheet first, then one sheet per CSV table with the
  * same rows, then the About sheet (the release's provenance and every column's description). Cells
  * are typed (numbers, booleans, dates), the header row is frozen and filtered, columns are as wide
- * as their text (up to {@link #WIDEST} characters, room for a SHA-256), and grade cells are coloured as on the summary page.
+ * as their text (up to {@link #WIDEST} characters, room for a SHA-256), and grade cells are coloured
+ * as on the summary page.
  *
- * <p>Written by Apache POI's streaming SXSSF: {@link #WINDOW} rows a sheet are held, the rest are on
- * disk, so memory does not grow with the release. POI's work is done on a thread of its own, the
- * rows given to it waiting at most {@link WorkThread#WAITING} at a time. The same input gives the
- * same bytes: fixed document properties and every zip entry dated {@link #ZIP_TIME}.
+ * <p>Written by fastexcel, a streaming writer that sets up in milliseconds where Apache POI took a
+ * quarter of a second of every run (issue 18). A file holds a sheet's column widths before its
+ * rows, and one sheet is written at a time, while a release gives its tables' rows interleaved and
+ * a column's width is known at its last row: so each sheet's rows go to a temporary file of their
+ * own as they come, and are written from it when the workbook is, {@link #WINDOW} rows in memory at
+ * a time, so memory does not grow with the release. Text cells are inline strings, so no table of
+ * every text is held either. The work is done on a thread of its own, the rows given to it waiting
+ * at most {@link WorkThread#WAITING} at a time. The same input gives the same bytes: fixed document
+ * properties and every zip entry dated {@link #ZIP_TIME}.
  */
 final class Workbook implements Closeable {
 
     static final String FILE = "peel-reports.xlsx";
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** Rows a sheet keeps in memory before writing them to its temporary file (POI's default). */
+    /** Rows a sheet holds in memory while it is written before they go to the file. */
     private static final int WINDOW = 100;
     /** A column's width at most, in characters: a longer text is cut off on screen, never in the cell. */
     private static final int WIDEST = 70;
     /** Excel's limits (1,048,576 rows; 32,767 characters a cell): a row or text beyond is counted, and the About sheet says so. */
-    private static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
-    private static final int LONGEST_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int LAST_ROW = Worksheet.MAX_ROWS - 1;
+    private static final int LONGEST_TEXT = 32_767;
     /** The date of every zip entry and of the document's properties: the zip format's earliest, so that no run's time is in the file. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** The creation time fastexcel writes into the document's properties (the time of writing), replaced by {@link #ZIP_TIME}. */
+    private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
+    private static final String CORE_PROPERTIES = "docProps/core.xml";
+    /**
+     * A text that reads as an escaped character in a spreadsheet file ({@code _x0041_} is "A" to
+     * Excel): its underscore is escaped in turn, so the cell shows the text as it is.
+     */
+    private static final Pattern LOOKS_ESCAPED = Pattern.compile("_(x[0-9A-Fa-f]{4}_)");
     private static final String ABOUT = "About";
 
-    /** Where POI puts the rows a sheet has flushed; set once, for every workbook of this JVM. */
+    /** Where the workbook's temporary files go, for every workbook of this JVM. */
     private static final TempFiles TEMP = new TempFiles();
-
-    static {
-        TempFile.setTempFileCreationStrategy(TEMP);
-    }
 
     /**
      * The sheets' tables and the grades' colours, taken here, by the thread that makes a workbook,
      * before the workbook's own thread starts: the project's classes both threads use are set up
-     * before it starts. That thread then sets up POI's classes, but for the few this class's own
-     * fields name (SpreadsheetVersion, TempFile), which depend on none of the others.
+     * before it starts.
      */
-    private static final List<DataPackage.Table> SHEETS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(DataPackage.GRADES_WIDE), DataPackage.TABLES.stream()).toList();
+    private static final List<DataPackage.Table> SHEETS = Stream.concat(
+            Stream.of(DataPackage.GRADES_WIDE), DataPackage.TABLES.stream()).toList();
     private static final Map<String, String[]> GRADE_COLOURS = SummaryPage.COLOURS;
 
-    /** The thread the workbook is made on: POI's work goes on beside the CSV files' (issue 18). */
+    /** The thread the workbook is made on: its work goes on beside the CSV files' (issue 18). */
     private final WorkThread thread = new WorkThread("peel-harvest-workbook");
     /** The workbook itself, made, used and closed on {@link #thread} only. */
     private Book book;
@@ -134,9 +135,10 @@ final class Workbook implements Closeable {
     }
 
     /**
-     * Copies the zip POI wrote, entry by entry in its order, each dated {@link #ZIP_TIME}: POI dates
-     * each entry with the time it is written. The entries are copied compressed as they are
-     * (commons-compress's raw copy), not inflated and deflated again.
+     * Copies the zip fastexcel wrote, entry by entry in its order, each dated {@link #ZIP_TIME}:
+     * fastexcel dates each entry, and the document's creation, with the time it is written. The
+     * entries are copied compressed as they are (commons-compress's raw copy), not inflated and
+     * deflated again, but for the document's properties, whose creation time is replaced.
      */
     private static void rezipWithFixedTimes(Path from, Path to) throws IOException {
         long time = ZIP_TIME.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
@@ -144,12 +146,24 @@ final class Workbook implements Closeable {
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(WriteFailure.create(to)))) {
             for (ZipArchiveEntry entry : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
                 ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
+                // The local time of the machine, as the zip format's DOS date holds it: 1980-01-01 00:00 in every zone.
+                copy.setTime(time);
+                if (entry.getName().equals(CORE_PROPERTIES)) {
+                    byte[] properties;
+                    try (InputStream xml = in.getInputStream(entry)) {
+                        properties = createdAtZipTime(new String(xml.readAllBytes(), StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                    copy.setMethod(ZipArchiveEntry.DEFLATED);
+                    out.putArchiveEntry(copy);
+                    out.write(properties);
+                    out.closeArchiveEntry();
+                    continue;
+                }
                 copy.setMethod(entry.getMethod());
                 copy.setCrc(entry.getCrc());
                 copy.setSize(entry.getSize());
                 copy.setCompressedSize(entry.getCompressedSize());
-                // The local time of the machine, as the zip format's DOS date holds it: 1980-01-01 00:00 in every zone.
-                copy.setTime(time);
                 try (InputStream raw = in.getRawInputStream(entry)) {
                     out.addRawArchiveEntry(copy, raw);
                 }
@@ -157,16 +171,31 @@ final class Workbook implements Closeable {
         }
     }
 
-    /** The workbook as POI makes it: used by one thread only. */
+    /** The document's properties with {@link #ZIP_TIME} as their creation time. */
+    static String createdAtZipTime(String properties) {
+        Matcher created = CREATED.matcher(properties);
+        if (!created.find()) {
+            // A later fastexcel writing its properties otherwise: better to fail the build's tests than to publish a run's time.
+            throw new IllegalStateException("the workbook's properties give no creation time to fix: " + properties);
+        }
+        return created.replaceFirst("$1" + ZIP_TIME + ":00Z$2");
+    }
+
+    /** The workbook: its sheets' rows as they come, then the file; used by one thread only. */
     private static final class Book implements Closeable {
 
-        private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        private final Styles styles = new Styles(book);
         private final Map<String, Sheet> sheets = new LinkedHashMap<>();
 
-        Book() {
-            for (DataPackage.Table table : SHEETS) {
-                sheets.computeIfAbsent(table.name(), name -> new Sheet(table));
+        Book() throws IOException {
+            try {
+                for (DataPackage.Table table : SHEETS) {
+                    if (!sheets.containsKey(table.name())) { // the Grades sheet's table is among the tables too
+                        sheets.put(table.name(), new Sheet(table));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
@@ -175,18 +204,19 @@ final class Workbook implements Closeable {
             return sheets.get(table.name());
         }
 
-        /** Finishes every sheet, adds the About sheet, and writes the workbook to {@code file}. */
+        /** Writes every sheet, then the About sheet, to {@code file}. */
         void write(Path file, About about) throws IOException {
-            List<String> cut = new ArrayList<>();
-            for (Sheet sheet : sheets.values()) {
-                sheet.finish().ifPresent(cut::add);
-            }
-            writeAbout(about, cut);
-            setProperties();
-            Path unzipped = TEMP.createTempFile("peel-reports", ".xlsx").toPath();
+            Path unzipped = TEMP.createTempFile("peel-reports", ".xlsx");
             try {
-                try (OutputStream out = Files.newOutputStream(unzipped)) {
-                    book.write(out);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(unzipped))) {
+                    org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "peel-harvest", null);
+                    book.properties().setTitle(DataPackage.TITLE).setDescription(DataPackage.DESCRIPTION);
+                    List<String> cut = new ArrayList<>();
+                    for (Sheet sheet : sheets.values()) {
+                        sheet.writeTo(book).ifPresent(cut::add);
+                    }
+                    writeAbout(book.newWorksheet(ABOUT), about, cut);
+                    book.finish();
                 }
                 rezipWithFixedTimes(unzipped, file);
             } finally {
@@ -194,8 +224,7 @@ final class Workbook implements Closeable {
             }
         }
 
-        private void writeAbout(About about, List<String> cut) {
-            SXSSFSheet sheet = book.createSheet(ABOUT);
+        private void writeAbout(Worksheet sheet, About about, List<String> cut) throws IOException {
             List<Object[]> lines = new ArrayList<>();
             lines.add(new Object[] {"Title", DataPackage.TITLE});
             lines.add(new Object[] {"Description", DataPackage.DESCRIPTION});
@@ -219,132 +248,196 @@ final class Workbook implements Closeable {
                     lines.add(new Object[] {table.title(), field.name(), field.type(), field.required(), field.description()});
                 }
             }
-            for (int i = 0; i < lines.size(); i++) {
-                Row row = sheet.createRow(i);
-                Object[] values = lines.get(i);
-                for (int c = 0; c < values.length; c++) {
-                    boolean heading = c == 0 || values.length == 5 && "Sheet".equals(values[0]);
-                    styles.set(row.createCell(c), values[c], values[c] instanceof LocalDate ? styles.date
-                            : heading ? styles.header : null);
-                }
-            }
             int[] widths = {24, 24, 10, 10, 100};
             for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
+                sheet.width(c, widths[c]);
             }
+            for (int r = 0; r < lines.size(); r++) {
+                Object[] values = lines.get(r);
+                for (int c = 0; c < values.length; c++) {
+                    boolean heading = c == 0 || values.length == 5 && "Sheet".equals(values[0]);
+                    Object value = "".equals(values[c]) ? null : values[c];
+                    Cells.set(sheet, r, c, value, value instanceof LocalDate ? Cells.Style.DATE : heading ? Cells.Style.HEADER : null);
+                }
+            }
+            sheet.finish();
         }
 
-        private void setProperties() {
-            var core = book.getXSSFWorkbook().getProperties().getCoreProperties();
-            Date fixed = Date.from(ZIP_TIME.toInstant(ZoneOffset.UTC));
-            core.setCreated(Optional.of(fixed));
-            core.setModified(Optional.of(fixed));
-            core.setCreator("peel-harvest");
-            core.setTitle(DataPackage.TITLE);
-            core.setDescription(DataPackage.DESCRIPTION);
-        }
-
-        /**
-         * Deletes the sheets' temporary files. The rows still held are flushed first: POI 5.5.1 closing
-         * a workbook never written (a publish that failed) flushes them into a closed file, and logs
-         * each sheet's failure with its stack trace.
-         */
+        /** Deletes the sheets' temporary files. */
         @Override
         public void close() throws IOException {
-            try (book) {
-                for (Sheet sheet : sheets.values()) {
-                    sheet.sheet.flushRows();
-                }
-            } finally {
-                TEMP.removeIfEmpty();
-            }
-        }
-
-        /** One table's sheet: a header row, then its rows as they are written; widths and filter when finished. */
-        private final class Sheet implements TableRows {
-
-            private final DataPackage.Table table;
-            private final SXSSFSheet sheet;
-            private final int[] widths;
-            private int last;
-            private long rowsLeftOut;
-            private long textsCut;
-
-            Sheet(DataPackage.Table table) {
-                this.table = table;
-                this.sheet = book.createSheet(table.title());
-                this.widths = new int[table.fields().size()];
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < widths.length; c++) {
-                    styles.set(header.createCell(c), table.fields().get(c).name(), styles.header);
-                    widths[c] = table.fields().get(c).name().length() + 3; // room for the filter's button
-                }
-                sheet.createFreezePane(0, 1);
-            }
-
-            @Override
-            public void row(Object... values) {
-                if (last == LAST_ROW) {
-                    rowsLeftOut++;
-                    return;
-                }
-                Row row = sheet.createRow(++last);
-                for (int c = 0; c < values.length; c++) {
-                    Object value = typed(table.fields().get(c), values[c]);
-                    if (value == null) {
-                        continue;
+            IOException failure = null;
+            for (Sheet sheet : sheets.values()) {
+                try {
+                    sheet.delete();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
                     }
-                    if (value instanceof String text && text.length() > LONGEST_TEXT) {
-                        value = text.substring(0, LONGEST_TEXT);
-                        textsCut++;
-                    }
-                    styles.set(row.createCell(c), value, styles.of(table.fields().get(c), value));
-                    widths[c] = Math.max(widths[c], Math.min(WIDEST, String.valueOf(value).length() + 1));
                 }
             }
-
-            /** The value as its cell holds it: a date column's text as a date; nothing for an empty value. */
-            private static Object typed(DataPackage.Field field, Object value) {
-                if (value == null || "".equals(value)) {
-                    return null;
-                }
-                if ("date".equals(field.type()) && value instanceof String text) {
-                    return LocalDate.parse(text);
-                }
-                return value;
-            }
-
-            /** Sets the widths and the filter; says what was left out, if anything. */
-            Optional<String> finish() {
-                for (int c = 0; c < widths.length; c++) {
-                    sheet.setColumnWidth(c, widths[c] * 256);
-                }
-                sheet.setAutoFilter(new CellRangeAddress(0, last, 0, widths.length - 1));
-                if (rowsLeftOut == 0 && textsCut == 0) {
-                    return Optional.empty();
-                }
-                return Optional.of(table.title() + ": " + rowsLeftOut + " rows beyond Excel's last row and " + textsCut
-                        + " texts beyond its 32,767 characters a cell are left out; " + table.file() + " holds them whole");
+            TEMP.removeIfEmpty();
+            if (failure != null) {
+                throw failure;
             }
         }
     }
 
     /**
-     * POI's temporary files in a folder of their own under the system's temporary folder, removed
-     * when the last is deleted: POI's default strategy leaves its {@code poifiles} folder behind.
+     * One table's sheet: its rows kept in a temporary file of their own as they come, each cell's
+     * value typed (the file's own short form, read back only by {@link #writeTo}); its header,
+     * widths, frozen header row and filter added when it is written.
      */
-    private static final class TempFiles implements TempFileCreationStrategy {
+    private static final class Sheet implements TableRows {
 
-        private Path folder;
+        /** The kinds of value a cell holds in the rows' file. */
+        private static final byte NONE = 0;
+        private static final byte TEXT = 1;
+        private static final byte BOOLEAN = 2;
+        private static final byte WHOLE = 3;
+        private static final byte NUMBER = 4;
+        private static final byte DATE = 5;
 
-        @Override
-        public synchronized File createTempFile(String prefix, String suffix) throws IOException {
-            return Files.createTempFile(folder(), prefix, suffix).toFile();
+        private final DataPackage.Table table;
+        private final Path rows;
+        private final DataOutputStream out;
+        private final int[] widths;
+        private int last;
+        private long rowsLeftOut;
+        private long textsCut;
+
+        Sheet(DataPackage.Table table) throws IOException {
+            this.table = table;
+            this.rows = TEMP.createTempFile("peel-reports-sheet", ".rows");
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rows)));
+            this.widths = new int[table.fields().size()];
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = table.fields().get(c).name().length() + 3; // room for the filter's button
+            }
         }
 
         @Override
-        public synchronized File createTempDirectory(String prefix) throws IOException {
-            return Files.createTempDirectory(folder(), prefix).toFile();
+        public void row(Object... values) throws IOException {
+            if (last == LAST_ROW) {
+                rowsLeftOut++;
+                return;
+            }
+            last++;
+            for (int c = 0; c < widths.length; c++) {
+                Object value = typed(table.fields().get(c), c < values.length ? values[c] : null);
+                if (value instanceof String text && text.length() > LONGEST_TEXT) {
+                    value = text.substring(0, LONGEST_TEXT);
+                    textsCut++;
+                }
+                write(value);
+                if (value != null) {
+                    widths[c] = Math.max(widths[c], Math.min(WIDEST, String.valueOf(value).length() + 1));
+                }
+            }
+        }
+
+        /** The value as its cell holds it: a date column's text as a date; nothing for an empty value. */
+        private static Object typed(DataPackage.Field field, Object value) {
+            if (value == null || "".equals(value)) {
+                return null;
+            }
+            if ("date".equals(field.type()) && value instanceof String text) {
+                return LocalDate.parse(text);
+            }
+            return value;
+        }
+
+        private void write(Object value) throws IOException {
+            if (value == null) {
+                out.writeByte(NONE);
+            } else if (value instanceof Boolean bool) {
+                out.writeByte(BOOLEAN);
+                out.writeBoolean(bool);
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                out.writeByte(WHOLE);
+                out.writeLong(((Number) value).longValue());
+            } else if (value instanceof Number number) {
+                out.writeByte(NUMBER);
+                out.writeDouble(number.doubleValue());
+            } else if (value instanceof LocalDate date) {
+                out.writeByte(DATE);
+                out.writeLong(date.toEpochDay());
+            } else {
+                byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+                out.writeByte(TEXT);
+                out.writeInt(text.length);
+                out.write(text);
+            }
+        }
+
+        private Object read(DataInputStream in) throws IOException {
+            byte kind = in.readByte();
+            return switch (kind) {
+                case NONE -> null;
+                case BOOLEAN -> in.readBoolean();
+                case WHOLE -> in.readLong();
+                case NUMBER -> in.readDouble();
+                case DATE -> LocalDate.ofEpochDay(in.readLong());
+                case TEXT -> new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+                default -> throw new IOException("the workbook's temporary file " + rows + " is damaged: a cell of kind " + kind);
+            };
+        }
+
+        /** Writes the sheet into {@code book}: its header, its rows, widths and filter; says what was left out, if anything. */
+        Optional<String> writeTo(org.dhatim.fastexcel.Workbook book) throws IOException {
+            out.close();
+            Worksheet sheet = book.newWorksheet(table.title());
+            for (int c = 0; c < widths.length; c++) {
+                sheet.width(c, widths[c]);
+                Cells.set(sheet, 0, c, table.fields().get(c).name(), Cells.Style.HEADER);
+            }
+            sheet.freezePane(0, 1);
+            sheet.setAutoFilter(0, 0, last, widths.length - 1);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rows)))) {
+                for (int r = 1; r <= last; r++) {
+                    for (int c = 0; c < widths.length; c++) {
+                        Object value = read(in);
+                        Cells.set(sheet, r, c, value, Cells.of(table.fields().get(c), value));
+                    }
+                    if (r % WINDOW == 0) {
+                        sheet.flush();
+                    }
+                }
+                if (in.read() != -1) {
+                    throw new IOException("the workbook's temporary file " + rows + " holds more rows than were written to it");
+                }
+            } catch (EOFException e) {
+                throw new IOException("the workbook's temporary file " + rows + " ends before its last row", e);
+            }
+            sheet.finish();
+            if (rowsLeftOut == 0 && textsCut == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(table.title() + ": " + rowsLeftOut + " rows beyond Excel's last row and " + textsCut
+                    + " texts beyond its 32,767 characters a cell are left out; " + table.file() + " holds them whole");
+        }
+
+        void delete() throws IOException {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(rows);
+            }
+        }
+    }
+
+    /**
+     * The workbook's temporary files (each sheet's rows, the zip before it is re-dated) in a folder
+     * of their own under the system's temporary folder, removed when the last workbook closes.
+     */
+    private static final class TempFiles {
+
+        private Path folder;
+
+        synchronized Path createTempFile(String prefix, String suffix) throws IOException {
+            return Files.createTempFile(folder(), prefix, suffix);
         }
 
         private Path folder() throws IOException {
@@ -366,57 +459,51 @@ final class Workbook implements Closeable {
         }
     }
 
-    /** The workbook's few cell styles, made once (a workbook holds at most 64,000). */
-    private static final class Styles {
+    /** How a value goes into a cell: its type, and its style (bold header, date format, a grade's colours). */
+    private static final class Cells {
 
-        private final CellStyle header;
-        private final CellStyle date;
-        private final Map<String, CellStyle> grades = new HashMap<>();
+        /** The styles a cell may have. */
+        enum Style { HEADER, DATE, GRADE }
 
-        Styles(SXSSFWorkbook book) {
-            header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            date = book.createCellStyle();
-            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-            GRADE_COLOURS.forEach((grade, colours) -> {
-                XSSFCellStyle style = (XSSFCellStyle) book.createCellStyle();
-                style.setFillForegroundColor(new XSSFColor(rgb(colours[0])));
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                XSSFFont font = (XSSFFont) book.createFont();
-                font.setColor(new XSSFColor(rgb(colours[1])));
-                style.setFont(font);
-                grades.put(grade, style);
-            });
+        private Cells() {
         }
 
         /** A date's style, a grade's colours in a column of grades, else none. */
-        CellStyle of(DataPackage.Field field, Object value) {
+        static Style of(DataPackage.Field field, Object value) {
             if (value instanceof LocalDate) {
-                return date;
+                return Style.DATE;
             }
-            return field.values().equals(DataPackage.JUDGMENTS) ? grades.get(value) : null;
+            return field.values().equals(DataPackage.JUDGMENTS) && GRADE_COLOURS.containsKey(value) ? Style.GRADE : null;
         }
 
-        void set(org.apache.poi.ss.usermodel.Cell cell, Object value, CellStyle style) {
+        static void set(Worksheet sheet, int r, int c, Object value, Style style) {
             if (value instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
+                sheet.value(r, c, number);
             } else if (value instanceof Boolean bool) {
-                cell.setCellValue(bool);
+                sheet.value(r, c, bool);
             } else if (value instanceof LocalDate day) {
-                cell.setCellValue(day);
+                sheet.value(r, c, day);
             } else if (value != null) {
-                cell.setCellValue(value.toString());
+                sheet.inlineString(r, c, text(value.toString()));
             }
-            if (style != null) {
-                cell.setCellStyle(style);
+            if (style == Style.HEADER) {
+                sheet.style(r, c).bold().set();
+            } else if (style == Style.DATE) {
+                sheet.style(r, c).format("yyyy-mm-dd").set();
+            } else if (style == Style.GRADE) {
+                String[] colours = GRADE_COLOURS.get(value);
+                sheet.style(r, c).fillColor(argb(colours[0])).fontColor(argb(colours[1])).set();
             }
         }
 
-        private static byte[] rgb(String hex) {
-            int value = Integer.parseInt(hex.substring(1), 16);
-            return new byte[] {(byte) (value >> 16), (byte) (value >> 8), (byte) value};
+        /** The text as a cell shows it as it is: an underscore that would start an escaped character escaped. */
+        private static String text(String text) {
+            return text.contains("_x") ? LOOKS_ESCAPED.matcher(text).replaceAll("_x005F_$1") : text;
+        }
+
+        /** {@code #1B7837} as the file's colours are written: alpha, red, green, blue. */
+        private static String argb(String hex) {
+            return "FF" + hex.substring(1).toUpperCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -184,6 +184,34 @@ class WorkbookTest {
         }
     }
 
+    @Test
+    void aTextThatLooksLikeAnEscapedCharacterAndCurlyQuotesAreReadBackAsWritten() throws IOException {
+        // "_x0041_" is how a spreadsheet file escapes "A": a text holding it must not be shown as "A".
+        String looksEscaped = "Bureau _x0041_ of “Policing” _x00e9_ é";
+        Path file = temp.resolve("escapes.xlsx");
+        try (Workbook workbook = new Workbook()) {
+            workbook.sheet(DataPackage.FORCES).row("avon-and-somerset", looksEscaped, "E23000036", "South West", "England");
+            workbook.beginWrite(file, new Workbook.About(new DataPackage.Provenance("0.1.0", null), List.of("test"),
+                    new Release(temp, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), null)));
+            workbook.awaitWritten();
+        }
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            XSSFSheet forces = book.getSheet(DataPackage.FORCES.title());
+            assertThat(forces.getRow(1).getCell(column(forces, "force")).getStringCellValue()).isEqualTo(looksEscaped);
+            assertThat(forces.getRow(1).getCell(column(forces, "ons_code")).getStringCellValue()).isEqualTo("E23000036");
+        }
+    }
+
+    @Test
+    void propertiesWithoutACreationTimeToFixFailRatherThanPublishARunsTime() {
+        assertThat(Workbook.createdAtZipTime("<cp:coreProperties><dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                + "2026-12-07T08:00:00.123Z</dcterms:created></cp:coreProperties>"))
+                .isEqualTo("<cp:coreProperties><dcterms:created xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z"
+                        + "</dcterms:created></cp:coreProperties>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workbook.createdAtZipTime("<cp:coreProperties/>"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no creation time");
+    }
+
     private static Map<String, Path> convertEverySheetWithLibreOffice() throws Exception {
         Path soffice = Programs.require("soffice", "libreoffice");
         Path out = temp.resolve("converted");
