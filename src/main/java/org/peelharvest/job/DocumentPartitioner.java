@@ -160,6 +160,25 @@ class DocumentPartitioner implements Partitioner {
         }
     }
 
+    /**
+     * The name of the partition a worker step runs: from its context, or, where a kill came before
+     * the job repository had written that context to disk (H2 writes its commits out a moment
+     * later) and a restart copied the empty context, from the step's name, which Spring Batch makes
+     * of the worker's name and the partition's ({@code extractWorker:partition3}).
+     */
+    static String nameOf(org.springframework.batch.core.step.StepExecution worker) {
+        String name = worker.getExecutionContext().getString(PARTITION, null);
+        if (name != null) {
+            return name;
+        }
+        String step = worker.getStepName();
+        String fromStep = step.substring(step.lastIndexOf(':') + 1);
+        if (!fromStep.matches(PARTITION + "[0-9]+")) {
+            throw new IllegalStateException("the step " + step + " names no partition of the documents");
+        }
+        return fromStep;
+    }
+
     /** The documents of one partition, as its partitioner wrote them. */
     static List<DocumentRef> read(StagingArea staging, String partition) {
         Path file = fileOf(staging, partition);

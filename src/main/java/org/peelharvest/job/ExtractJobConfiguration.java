@@ -182,7 +182,7 @@ class ExtractJobConfiguration {
     @Bean
     @StepScope
     DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution, StagingArea stagingArea) {
-        return new DocumentReader(stagingArea, stepExecution.getExecutionContext().getString(DocumentPartitioner.PARTITION));
+        return new DocumentReader(stagingArea, DocumentPartitioner.nameOf(stepExecution));
     }
 
     /**

@@ -179,4 +179,22 @@ class PartitionedExtractTest {
         }
         return files;
     }
+
+    @Test
+    void aWorkerWhoseContextAKillLostTakesItsPartitionFromItsStepsName() {
+        org.springframework.batch.core.job.JobExecution job = new org.springframework.batch.core.job.JobExecution(1,
+                new org.springframework.batch.core.job.JobInstance(1, "extractJob"),
+                new org.springframework.batch.core.job.parameters.JobParameters());
+        org.springframework.batch.core.step.StepExecution restarted =
+                new org.springframework.batch.core.step.StepExecution(2, "extractWorker:partition3", job);
+        assertThat(DocumentPartitioner.nameOf(restarted)).isEqualTo("partition3");
+
+        restarted.getExecutionContext().putString(DocumentPartitioner.PARTITION, "partition5");
+        assertThat(DocumentPartitioner.nameOf(restarted)).as("the context's name, where it is kept").isEqualTo("partition5");
+
+        org.springframework.batch.core.step.StepExecution other =
+                new org.springframework.batch.core.step.StepExecution(3, "publishStep", job);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentPartitioner.nameOf(other))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("names no partition");
+    }
 }
