@@ -33,12 +33,28 @@ class JobDefinitionTest {
     void theStepsReadBackTheDefinitionTheRunStartedWith() throws IOException {
         JobDefinition saved = definition();
         saved.save();
+        // Another definition saved since (as a restart in another process finds it): this one is read from its file.
+        new JobDefinition("another", List.of(temp.resolve("in:put")), temp.resolve("out/a release"), 0.2, 0.2,
+                CsvStyle.PLAIN, true, null).save();
 
         JobDefinition read = JobDefinition.from(saved.toJobParameters(1, "20261130T091500Z"));
 
         assertThat(read).isEqualTo(saved);
         assertThat(read.inputs()).containsExactly(temp.resolve("in:put"), temp.resolve("two\nlines"));
         assertThat(read.harvest().timeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void theDefinitionThisProcessSavedIsGivenBackWithoutParsingItsFileWhileTheFileIsThere() throws IOException {
+        JobDefinition saved = definition();
+        saved.save();
+        org.springframework.batch.core.job.parameters.JobParameters parameters = saved.toJobParameters(1, null);
+
+        assertThat(JobDefinition.from(parameters)).isSameAs(saved);
+
+        Files.delete(saved.workArea().definitionFile(saved.digest()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobDefinition.from(parameters))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the settings of this run are gone or broken");
     }
 
     @Test
