@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -233,13 +234,38 @@ public final class DatasetPublisher {
     /** {@code rejects.csv}; each rejected document is also listed in {@code run.json}, with its digest. */
     private void writeRejects(Path folder, List<Reject> rejects, RunInfo run, List<RunJson.Document> documents,
                               Workbook workbook) throws IOException {
+        Map<String, String> digests = rejectedDigests();
         try (CsvTable rejectsCsv = ReportTables.table(folder, DataPackage.REJECTS, style, workbook)) {
             for (Reject reject : rejects) {
                 CsvTables.printReject(rejectsCsv, reject);
-                documents.add(new RunJson.Document(reject.sourceUrl(), RunJson.sha256Of(reject.sourceUrl(), run.inputs()),
-                        null, reject.reason().code()));
+                String digest = digests.get(reject.sourceUrl());
+                documents.add(new RunJson.Document(reject.sourceUrl(),
+                        digest != null ? digest : RunJson.sha256Of(reject.sourceUrl(), run.inputs()), null, reject.reason().code()));
             }
         }
+    }
+
+    /**
+     * The SHA-256 of each rejected document as the job read it, by URL, where its work area knows
+     * it and the URL was read as one document: reading the file again to hash it was a twentieth
+     * of publishing (issue 18), and gave the file as it is now rather than as it was read.
+     */
+    private Map<String, String> rejectedDigests() {
+        Map<String, String> digests = new HashMap<>();
+        if (read == null) {
+            return digests;
+        }
+        Set<String> several = new java.util.HashSet<>();
+        for (StagingArea.Done done : read) {
+            if (done.rejected() && done.sha256() != null) {
+                String earlier = digests.putIfAbsent(done.url(), done.sha256());
+                if (earlier != null && !earlier.equals(done.sha256())) {
+                    several.add(done.url());
+                }
+            }
+        }
+        digests.keySet().removeAll(several);
+        return digests;
     }
 
     /**
