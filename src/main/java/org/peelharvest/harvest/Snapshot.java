@@ -51,13 +51,31 @@ public final class Snapshot implements Closeable {
         this.index = new SnapshotIndex.Appender(folder);
     }
 
-    /** Starts a new snapshot folder under {@code root}, named after {@code start}; an existing one is never reused. */
+    /**
+     * Starts a new snapshot folder under {@code root}, named after {@code start}; an existing one is
+     * never reused: a harvest started in the same second as an earlier one (a run of a second or
+     * less, run again) takes the next free name, {@code 20261130T091500Z-2}, as a release does.
+     */
     public static Snapshot start(Path root, String job, Instant start, String userAgent) throws IOException {
         Files.createDirectories(root);
-        Path folder = root.resolve(FOLDER.format(start));
-        Files.createDirectory(folder);
-        return new Snapshot(folder, job, 0, SnapshotIndex.none(), userAgent);
+        String name = FOLDER.format(start);
+        for (int n = 1; ; n++) {
+            Path folder = root.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                Files.createDirectory(folder);
+                return new Snapshot(folder, job, 0, SnapshotIndex.none(), userAgent);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (n == MOST_IN_A_SECOND) {
+                    throw e;
+                }
+            }
+        }
     }
+
+    /** Snapshots started in one second, at most: past it, something other than harvests fills the folder. */
+    private static final int MOST_IN_A_SECOND = 1000;
+    /** A snapshot's folder name: the UTC second it started, and its place among those of that second. */
+    private static final Pattern NAME = Pattern.compile("(\\d{8}T\\d{6}Z)(?:-(\\d+))?");
 
     /**
      * Resumes the newest snapshot under {@code root} when its harvest was interrupted (it has no
@@ -91,9 +109,20 @@ public final class Snapshot implements Closeable {
             return Optional.empty();
         }
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(Files::isDirectory).filter(f -> f.getFileName().toString().matches("\\d{8}T\\d{6}Z"))
-                    .max(Path::compareTo);
+            return folders.filter(Files::isDirectory).filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+                    .max(java.util.Comparator.comparing((Path f) -> secondOf(f)).thenComparingInt(Snapshot::placeInSecond));
         }
+    }
+
+    private static String secondOf(Path folder) {
+        Matcher name = NAME.matcher(folder.getFileName().toString());
+        return name.matches() ? name.group(1) : "";
+    }
+
+    /** 1 for the second's first snapshot, n for its {@code -n}. */
+    private static int placeInSecond(Path folder) {
+        Matcher name = NAME.matcher(folder.getFileName().toString());
+        return name.matches() && name.group(2) != null && name.group(2).length() <= 4 ? Integer.parseInt(name.group(2)) : 1;
     }
 
     public Path folder() {
