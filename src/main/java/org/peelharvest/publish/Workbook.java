@@ -41,8 +41,9 @@ import org.dhatim.fastexcel.Worksheet;
  * rows, and one sheet is written at a time, while a release gives its tables' rows interleaved and
  * a column's width is known at its last row: so each sheet's rows go to a temporary file of their
  * own as they come, and are written from it when the workbook is, {@link #WINDOW} rows in memory at
- * a time, so memory does not grow with the release. Text cells are inline strings, so no table of
- * every text is held either. The work is done on a thread of its own, the rows given to it waiting
+ * a time: what a sheet holds in memory is those rows and a few bytes for each row written
+ * (fastexcel keeps a slot a row until the sheet is finished, some 8 MB at Excel's last row).
+ * Text cells are inline strings, so no table of every text is held either. The work is done on a thread of its own, the rows given to it waiting
  * at most {@link WorkThread#WAITING} at a time. The same input gives the same bytes: fixed document
  * properties and every zip entry dated {@link #ZIP_TIME}.
  */
@@ -63,10 +64,12 @@ final class Workbook implements Closeable {
     private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
     private static final String CORE_PROPERTIES = "docProps/core.xml";
     /**
-     * A text that reads as an escaped character in a spreadsheet file ({@code _x0041_} is "A" to
-     * Excel): its underscore is escaped in turn, so the cell shows the text as it is.
+     * An underscore that starts what reads as an escaped character in a spreadsheet file
+     * ({@code _x0041_} is "A" to Excel): escaped in turn, so the cell shows the text as it is. A
+     * lookahead, so that in {@code _x0041_x0042_} the underscore that ends one and starts the next
+     * is escaped too.
      */
-    private static final Pattern LOOKS_ESCAPED = Pattern.compile("_(x[0-9A-Fa-f]{4}_)");
+    private static final Pattern LOOKS_ESCAPED = Pattern.compile("_(?=x[0-9A-Fa-f]{4}_)");
     private static final String ABOUT = "About";
 
     /** Where the workbook's temporary files go, for every workbook of this JVM. */
@@ -311,7 +314,12 @@ final class Workbook implements Closeable {
         Sheet(DataPackage.Table table) throws IOException {
             this.table = table;
             this.rows = TEMP.createTempFile("peel-reports-sheet", ".rows");
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rows)));
+            try {
+                this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rows)));
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(rows);
+                throw e;
+            }
             this.widths = new int[table.fields().size()];
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = table.fields().get(c).name().length() + 3; // room for the filter's button
@@ -320,15 +328,21 @@ final class Workbook implements Closeable {
 
         @Override
         public void row(Object... values) throws IOException {
+            if (values.length != widths.length) {
+                throw new IllegalArgumentException(table.title() + ": a row of " + values.length + " values where the table has "
+                        + widths.length + " columns");
+            }
             if (last == LAST_ROW) {
                 rowsLeftOut++;
                 return;
             }
             last++;
             for (int c = 0; c < widths.length; c++) {
-                Object value = typed(table.fields().get(c), c < values.length ? values[c] : null);
+                Object value = typed(table.fields().get(c), values[c]);
                 if (value instanceof String text && text.length() > LONGEST_TEXT) {
-                    value = text.substring(0, LONGEST_TEXT);
+                    // Never half a character: a pair of surrogates cut at the limit is left out whole.
+                    int end = Character.isHighSurrogate(text.charAt(LONGEST_TEXT - 1)) ? LONGEST_TEXT - 1 : LONGEST_TEXT;
+                    value = text.substring(0, end);
                     textsCut++;
                 }
                 write(value);
@@ -358,13 +372,14 @@ final class Workbook implements Closeable {
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
                 out.writeByte(WHOLE);
                 out.writeLong(((Number) value).longValue());
-            } else if (value instanceof Number number) {
+            } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
                 out.writeByte(NUMBER);
                 out.writeDouble(number.doubleValue());
             } else if (value instanceof LocalDate date) {
                 out.writeByte(DATE);
                 out.writeLong(date.toEpochDay());
             } else {
+                // A text, or a number no cell can hold (NaN, an infinity, one past a double's range): as its CSV cell shows it.
                 byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
                 out.writeByte(TEXT);
                 out.writeInt(text.length);
@@ -498,7 +513,7 @@ final class Workbook implements Closeable {
 
         /** The text as a cell shows it as it is: an underscore that would start an escaped character escaped. */
         private static String text(String text) {
-            return text.contains("_x") ? LOOKS_ESCAPED.matcher(text).replaceAll("_x005F_$1") : text;
+            return text.contains("_x") ? LOOKS_ESCAPED.matcher(text).replaceAll("_x005F_") : text;
         }
 
         /** {@code #1B7837} as the file's colours are written: alpha, red, green, blue. */

@@ -187,7 +187,7 @@ class WorkbookTest {
     @Test
     void aTextThatLooksLikeAnEscapedCharacterAndCurlyQuotesAreReadBackAsWritten() throws IOException {
         // "_x0041_" is how a spreadsheet file escapes "A": a text holding it must not be shown as "A".
-        String looksEscaped = "Bureau _x0041_ of “Policing” _x00e9_ é";
+        String looksEscaped = "Bureau _x0041_ of “Policing” _x00e9_ é, _x0041_x0042_ side by side";
         Path file = temp.resolve("escapes.xlsx");
         try (Workbook workbook = new Workbook()) {
             workbook.sheet(DataPackage.FORCES).row("avon-and-somerset", looksEscaped, "E23000036", "South West", "England");
@@ -199,6 +199,43 @@ class WorkbookTest {
             XSSFSheet forces = book.getSheet(DataPackage.FORCES.title());
             assertThat(forces.getRow(1).getCell(column(forces, "force")).getStringCellValue()).isEqualTo(looksEscaped);
             assertThat(forces.getRow(1).getCell(column(forces, "ons_code")).getStringCellValue()).isEqualTo("E23000036");
+        }
+    }
+
+    @Test
+    void aTextPastExcelsLimitIsCutNeverInsideACharacterAndTheAboutSheetSaysSo() throws IOException {
+        // 32,766 letters, then a character outside the BMP (two chars in Java): the limit falls between its halves.
+        String longest = "a".repeat(32_766) + "\uD83D\uDE00 and more";
+        Path file = temp.resolve("long.xlsx");
+        try (Workbook workbook = new Workbook()) {
+            workbook.sheet(DataPackage.FORCES).row("avon-and-somerset", longest, "E23000036", "South West", "England");
+            workbook.sheet(DataPackage.FORCES).row("bedfordshire", "Bedfordshire Police", "E23000026", "East of England",
+                    "England");
+            workbook.beginWrite(file, new Workbook.About(new DataPackage.Provenance("0.1.0", null), List.of("test"),
+                    new Release(temp, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), null)));
+            workbook.awaitWritten();
+        }
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            XSSFSheet forces = book.getSheet(DataPackage.FORCES.title());
+            assertThat(forces.getRow(1).getCell(column(forces, "force")).getStringCellValue()).isEqualTo("a".repeat(32_766));
+            assertThat(forces.getRow(2).getCell(column(forces, "force")).getStringCellValue()).isEqualTo("Bedfordshire Police");
+            List<String> leftOut = new ArrayList<>();
+            for (Row row : book.getSheet("About")) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Left out")) {
+                    leftOut.add(row.getCell(1).getStringCellValue());
+                }
+            }
+            assertThat(leftOut).containsExactly("Forces: 0 rows beyond Excel's last row and 1 texts beyond its 32,767 "
+                    + "characters a cell are left out; forces.csv holds them whole");
+        }
+    }
+
+    @Test
+    void aRowOfTheWrongLengthIsRefusedNotCutOrPadded() throws IOException {
+        try (Workbook workbook = new Workbook()) {
+            workbook.sheet(DataPackage.FORCES).row("avon-and-somerset", "Avon and Somerset Constabulary");
+            org.assertj.core.api.Assertions.assertThatThrownBy(workbook::awaitWritten)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a row of 2 values where the table has 5");
         }
     }
 
