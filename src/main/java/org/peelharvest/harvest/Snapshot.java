@@ -110,13 +110,20 @@ public final class Snapshot implements Closeable {
         }
         try (Stream<Path> folders = Files.list(root)) {
             return folders.filter(Files::isDirectory).filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                    .max(java.util.Comparator.comparing((Path f) -> secondOf(f)).thenComparingInt(Snapshot::placeInSecond));
+                    .max(ORDER);
         }
     }
 
+    /**
+     * Snapshot folders oldest first: by the second their harvest started, then by their place in
+     * it ({@code -2} before {@code -10}, which text order would not give); any other name by itself.
+     */
+    static final java.util.Comparator<Path> ORDER = java.util.Comparator.comparing((Path f) -> secondOf(f))
+            .thenComparingInt(Snapshot::placeInSecond);
+
     private static String secondOf(Path folder) {
         Matcher name = NAME.matcher(folder.getFileName().toString());
-        return name.matches() ? name.group(1) : "";
+        return name.matches() ? name.group(1) : folder.getFileName().toString();
     }
 
     /** 1 for the second's first snapshot, n for its {@code -n}. */

@@ -138,7 +138,7 @@ public final class SnapshotIndex {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(f -> Files.isRegularFile(f.resolve(Snapshot.MANIFEST))).sorted().toList();
+            return folders.filter(f -> Files.isRegularFile(f.resolve(Snapshot.MANIFEST))).sorted(Snapshot.ORDER).toList();
         }
     }
 

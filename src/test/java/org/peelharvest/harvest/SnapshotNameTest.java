@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,5 +53,14 @@ class SnapshotNameTest {
         try (Snapshot resumed = Snapshot.startOrResume(temp, "peel", start.plusSeconds(1), "test-agent")) {
             assertThat(resumed.folder()).isEqualTo(interrupted.folder());
         }
+    }
+
+    @Test
+    void snapshotsAreInTheOrderTheyStartedTheirPlaceInASecondComparedAsANumber() {
+        List<Path> folders = java.util.stream.Stream.of("20261130T091501Z", "20261130T091500Z-10", "20261130T091500Z",
+                "20261130T091500Z-9", "20261130T091500Z-2").map(temp::resolve).sorted(Snapshot.ORDER).toList();
+
+        assertThat(folders).extracting(f -> f.getFileName().toString()).containsExactly("20261130T091500Z",
+                "20261130T091500Z-2", "20261130T091500Z-9", "20261130T091500Z-10", "20261130T091501Z");
     }
 }
