@@ -39,10 +39,33 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         this.full = full;
     }
 
-    /** A reject an earlier run found, given again: recorded as the document's outcome, counted as from the cache. */
-    static final class KeptReject extends RejectedDocumentException {
-        KeptReject(Reject reject) {
+    /**
+     * A document read and rejected: its reject, and the SHA-256 of the bytes read, which {@code
+     * run.json} gives for it (rather than hashing its file again when publishing).
+     */
+    static class ReadAndRejected extends RejectedDocumentException {
+
+        private final transient String sha256;
+
+        ReadAndRejected(RejectedDocumentException rejected, String sha256) {
+            super(rejected.reject(), rejected.getCause() != null ? rejected.getCause() : rejected);
+            this.sha256 = sha256;
+        }
+
+        ReadAndRejected(Reject reject, String sha256) {
             super(reject);
+            this.sha256 = sha256;
+        }
+
+        String sha256() {
+            return sha256;
+        }
+    }
+
+    /** A reject an earlier run found, given again: recorded as the document's outcome, counted as from the cache. */
+    static final class KeptReject extends ReadAndRejected {
+        KeptReject(Reject reject, String sha256) {
+            super(reject, sha256);
         }
     }
 
@@ -52,7 +75,7 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
         String key = cache == null ? null : cache.keyOf(document);
         Optional<ExtractionCache.Entry> kept = key == null || full ? Optional.empty() : cache.get(key);
         if (kept.isPresent() && kept.get().reject() != null) {
-            throw new KeptReject(kept.get().reject());
+            throw new KeptReject(kept.get().reject(), document.sha256());
         }
         return kept.map(entry -> new ExtractedDocument(ref, document.sha256(), entry.reports().stream().map(StagingArea::json).toList(), true))
                 .orElseGet(() -> extracted(ref, document, key));
@@ -67,11 +90,11 @@ class ExtractProcessor implements ItemProcessor<DocumentRef, ExtractedDocument> 
             if (key != null) {
                 cache.putReject(key, e.reject());
             }
-            throw e;
+            throw new ReadAndRejected(e, document.sha256());
         } catch (RuntimeException e) {
             // A parser bug or a document shaped in a way nobody foresaw: reject this one, go on.
-            throw new RejectedDocumentException(new Reject(document.url(), "extract", RejectReason.EXTRACT_FAILED,
-                    org.peelharvest.model.InWords.of(e)), e);
+            throw new ReadAndRejected(new RejectedDocumentException(new Reject(document.url(), "extract",
+                    RejectReason.EXTRACT_FAILED, org.peelharvest.model.InWords.of(e)), e), document.sha256());
         }
         List<StagingArea.ReportJson> staged = reports.stream().map(StagingArea::json).toList();
         if (key != null) {

@@ -20,7 +20,9 @@ class RejectRecorder implements SkipListener<DocumentRef, ExtractedDocument> {
     @Override
     public void onSkipInProcess(DocumentRef document, Throwable failure) {
         staging.put(document.key(), rejectOf(document, failure));
-        StagingArea.Done done = StagingArea.Done.rejected(document.key(), document.url(), document.fingerprint(), null);
+        // The digest of the bytes read, where the document was read before it was rejected.
+        String sha256 = failure instanceof ExtractProcessor.ReadAndRejected read ? read.sha256() : null;
+        StagingArea.Done done = StagingArea.Done.rejected(document.key(), document.url(), document.fingerprint(), sha256);
         staging.putDone(failure instanceof ExtractProcessor.KeptReject ? done.fromCache() : done);
     }
 

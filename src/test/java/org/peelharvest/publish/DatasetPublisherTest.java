@@ -268,6 +268,21 @@ class DatasetPublisherTest {
                 .isLessThan(json.get("inputs").get(1).get("url").asString());
     }
 
+    @Test
+    void runJsonGivesARejectedDocumentTheDigestOfWhatTheJobReadNotOfTheFileAsItIsNow() throws IOException {
+        Path root = temp.resolve("read");
+        Path badFile = Files.writeString(temp.resolve("changed.pdf"), "changed since it was read");
+        String read = SourceDocument.sha256("not a pdf".getBytes(StandardCharsets.UTF_8));
+        String url = badFile.toUri().toString();
+        RunInfo run = new RunInfo("0.1.0", "sample", 1, 1, Instant.parse("2026-11-25T09:00:00Z"), "20261125T090000Z");
+        new DatasetPublisher().reading(List.of(StagingArea.Done.rejected("k", url, "fp", read)))
+                .publish(root, List.of(), List.of(new Reject(url, "extract", org.peelharvest.model.RejectReason.CORRUPT_PDF,
+                        "cannot read")), run);
+
+        JsonNode json = JsonMapper.builder().build().readTree(root.resolve("latest/run.json").toFile());
+        assertThat(inputNamed(json, url).get("sha256").asString()).isEqualTo(read);
+    }
+
     private static JsonNode inputNamed(JsonNode run, String url) {
         for (JsonNode input : run.get("inputs")) {
             if (input.get("url").asString().equals(url)) {
