@@ -181,7 +181,7 @@ class PartitionedExtractTest {
     }
 
     @Test
-    void aWorkerWhoseContextAKillLostTakesItsPartitionFromItsStepsName() {
+    void aWorkerWhoseContextAKillLostTakesItsPartitionFromItsStepsName() throws Exception {
         org.springframework.batch.core.job.JobExecution job = new org.springframework.batch.core.job.JobExecution(1,
                 new org.springframework.batch.core.job.JobInstance(1, "extractJob"),
                 new org.springframework.batch.core.job.parameters.JobParameters());
@@ -191,6 +191,18 @@ class PartitionedExtractTest {
 
         restarted.getExecutionContext().putString(DocumentPartitioner.PARTITION, "partition5");
         assertThat(DocumentPartitioner.nameOf(restarted)).as("the context's name, where it is kept").isEqualTo("partition5");
+
+        // The worker's reader reads the documents of the partition its step names.
+        org.springframework.batch.core.step.StepExecution lost =
+                new org.springframework.batch.core.step.StepExecution(4, "extractWorker:partition3", job);
+        org.peelharvest.publish.StagingArea staging = new org.peelharvest.publish.StagingArea(temp.resolve("lost-context"));
+        staging.create();
+        DocumentRef page = new DocumentRef(temp.resolve("page.html"), -1, "page.html", "1 2 3", null);
+        DocumentPartitioner.write(staging, "partition3", List.of(page));
+        DocumentReader reader = new ExtractJobConfiguration().documentReader(lost, staging);
+        reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+        assertThat(reader.read()).isEqualTo(page);
+        reader.close();
 
         org.springframework.batch.core.step.StepExecution other =
                 new org.springframework.batch.core.step.StepExecution(3, "publishStep", job);
