@@ -49,9 +49,11 @@ import org.peelharvest.publish.StagingArea;
  * entries it read from earlier runs' packs are written into its own and those packs are deleted
  * ({@link #close}): a pack holds what the run that wrote it used. A pack none of whose entries is
  * left (all written anew by {@code --full}, or found damaged) is deleted too.
- * Every entry starts with the SHA-256 of the rest: an entry cut short (a run killed as it wrote
- * it), changed or not readable is a miss (the document is parsed again and the entry written anew),
- * never trusted.
+ * Every entry starts with the CRC-32 of the rest, as a staging log's lines do: an entry cut short
+ * (a run killed as it wrote it), changed or not readable is a miss (the document is parsed again
+ * and the entry written anew), never trusted. A check of damage, not of intent: the SHA-256, which
+ * the launcher's first JIT tier works out without the processor's SHA instructions, was a tenth of
+ * a document's own work.
  *
  * <p>The cache holds at most {@value #MAX_SIZE_SETTING} bytes: when a new entry would pass it, the
  * packs used least recently make room, a pack at a time (a pack is used when one of its entries is;
@@ -72,7 +74,8 @@ final class ExtractionCache implements AutoCloseable {
             RejectReason.UNREADABLE, RejectReason.EXTRACT_FAILED, RejectReason.WRITE_FAILED);
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final int CHECKSUM_LENGTH = 64;
+    /** An entry's check: its CRC-32 in 8 hexadecimal digits. */
+    private static final int CHECKSUM_LENGTH = 8;
     /**
      * The names the cache gives: a version's folder, a pack and its index; and what a build before
      * the packs wrote (an entry, an entry's partial file), deleted when found.
@@ -477,7 +480,7 @@ final class ExtractionCache implements AutoCloseable {
             }
             byte[] payload = Arrays.copyOfRange(line, CHECKSUM_LENGTH + 1, end);
             String checksum = new String(line, 0, CHECKSUM_LENGTH, StandardCharsets.US_ASCII);
-            return checksum.equals(SourceDocument.sha256(payload))
+            return checksum.equals(checkOf(payload))
                     ? Optional.of(JSON.readValue(payload, Entry.class)) : Optional.empty();
         } catch (JacksonException | IllegalArgumentException e) {
             // A payload that is no entry: parsed again, as for no entry.
@@ -485,8 +488,14 @@ final class ExtractionCache implements AutoCloseable {
         }
     }
 
+    private static String checkOf(byte[] payload) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(payload);
+        return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
     private static byte[] withChecksum(byte[] payload) {
-        byte[] checksum = (SourceDocument.sha256(payload) + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] checksum = (checkOf(payload) + " ").getBytes(StandardCharsets.US_ASCII);
         byte[] line = Arrays.copyOf(checksum, checksum.length + payload.length + 1);
         System.arraycopy(payload, 0, line, checksum.length, payload.length);
         line[line.length - 1] = '\n';
