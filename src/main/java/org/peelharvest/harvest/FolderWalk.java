@@ -26,10 +26,13 @@ final class FolderWalk extends SimpleFileVisitor<Path> {
     private static final int SNIFF_BYTES = 4096;
 
     private final Path folder;
+    /** The folder's URI, which each document's URL is relative to: worked out once for the walk. */
+    private final java.net.URI folderUri;
     private final Map<Path, DocumentRef> found;
 
     private FolderWalk(Path folder, Map<Path, DocumentRef> found) {
         this.folder = folder;
+        this.folderUri = folder.toAbsolutePath().toUri();
         this.found = found;
     }
 
@@ -80,7 +83,7 @@ final class FolderWalk extends SimpleFileVisitor<Path> {
     private void visit(Path file, BasicFileAttributes attributes) {
         if (attributes.isRegularFile()) {
             if (looksLikeDocument(file)) {
-                found.put(file, DocumentRef.of(file, folder));
+                found.put(file, DocumentRef.of(file, folderUri, attributes));
             }
         } else if (attributes.isSymbolicLink()) {
             visitLink(file);
@@ -93,7 +96,7 @@ final class FolderWalk extends SimpleFileVisitor<Path> {
         try {
             BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
             if (target.isRegularFile() && looksLikeDocument(file)) {
-                found.put(file, DocumentRef.of(file, folder));
+                found.put(file, DocumentRef.of(file, folderUri, target));
             } else if (!target.isRegularFile() && !target.isDirectory() && namedAsDocument(file)) {
                 broken(file, "a link to something that is not a file");
             }

@@ -154,7 +154,9 @@ class DocumentPartitioner implements Partitioner {
 
     private static long sizeOf(Path file) {
         try {
-            return Files.isRegularFile(file) ? Files.size(file) : 1;
+            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return attributes.isRegularFile() ? attributes.size() : 1;
         } catch (IOException e) {
             return 1;
         }
