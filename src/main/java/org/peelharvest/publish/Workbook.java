@@ -36,16 +36,18 @@ import org.dhatim.fastexcel.Worksheet;
  * as their text (up to {@link #WIDEST} characters, room for a SHA-256), and grade cells are coloured
  * as on the summary page.
  *
- * <p>Written by fastexcel, a streaming writer that sets up in milliseconds where Apache POI took a
- * quarter of a second of every run (issue 18). A file holds a sheet's column widths before its
- * rows, and one sheet is written at a time, while a release gives its tables' rows interleaved and
- * a column's width is known at its last row: so each sheet's rows go to a temporary file of their
- * own as they come, and are written from it when the workbook is, {@link #WINDOW} rows in memory at
- * a time: what a sheet holds in memory is those rows and a few bytes for each row written
- * (fastexcel keeps a slot a row until the sheet is finished, some 8 MB at Excel's last row).
- * Text cells are inline strings, so no table of every text is held either. The work is done on a thread of its own, the rows given to it waiting
- * at most {@link WorkThread#WAITING} at a time. The same input gives the same bytes: fixed document
- * properties and every zip entry dated {@link #ZIP_TIME}.
+ * <p>Written by fastexcel, a streaming writer that sets up in milliseconds (Apache POI's set-up took
+ * a quarter of a second of every publish; issue 18). fastexcel writes one sheet at a time, and a
+ * sheet's column widths before its rows; a release gives its tables' rows interleaved, and a
+ * column's width is known only at its last row. So each sheet's rows go to a temporary file of
+ * their own as they come, and are written from it when the workbook is, {@link #WINDOW} rows in
+ * memory at a time. Besides those rows a sheet holds a few bytes for each row written (fastexcel
+ * keeps a slot a row until the sheet is finished: some 8 MB at Excel's last row). Text cells are
+ * inline strings, so no table of every text is held either.
+ *
+ * <p>The work is done on a thread of its own, the rows given to it waiting at most {@link
+ * WorkThread#WAITING} at a time. The same input gives the same bytes: fixed document properties
+ * and every zip entry dated {@link #ZIP_TIME}.
  */
 final class Workbook implements Closeable {
 
