@@ -65,6 +65,7 @@ final class Workbook implements Closeable {
     /** The creation time fastexcel writes into the document's properties (the time of writing), replaced by {@link #ZIP_TIME}. */
     private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
     private static final String CORE_PROPERTIES = "docProps/core.xml";
+    private static final List<String> PACKAGE_PARTS_FIRST = List.of("[Content_Types].xml", "_rels/.rels");
     /**
      * An underscore that starts what reads as an escaped character in a spreadsheet file
      * ({@code _x0041_} is "A" to Excel): escaped in turn, so the cell shows the text as it is. A
@@ -149,7 +150,12 @@ final class Workbook implements Closeable {
         long time = ZIP_TIME.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipFile in = ZipFile.builder().setPath(from).get();
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(WriteFailure.create(to)))) {
-            for (ZipArchiveEntry entry : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
+            // The package's parts list and relationships first, as office suites write them and as a
+            // reader that streams the file, or sniffs its type, looks for them; the rest in fastexcel's order.
+            List<ZipArchiveEntry> entries = new ArrayList<>(java.util.Collections.list(in.getEntriesInPhysicalOrder()));
+            entries.sort(java.util.Comparator.comparingInt(entry -> PACKAGE_PARTS_FIRST.indexOf(entry.getName()) < 0
+                    ? PACKAGE_PARTS_FIRST.size() : PACKAGE_PARTS_FIRST.indexOf(entry.getName())));
+            for (ZipArchiveEntry entry : entries) {
                 ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
                 // The local time of the machine, as the zip format's DOS date holds it: 1980-01-01 00:00 in every zone.
                 copy.setTime(time);

@@ -105,6 +105,8 @@ class WorkbookTest {
 
         assertThat(second).isEqualTo(first);
         try (ZipFile zip = new ZipFile(release.resolve(Workbook.FILE).toFile())) {
+            assertThat(Collections.list(zip.entries())).extracting(ZipEntry::getName).startsWith("[Content_Types].xml",
+                    "_rels/.rels");
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 assertThat(entry.getTimeLocal()).as(entry.getName()).isEqualTo(LocalDateTime.of(1980, 1, 1, 0, 0));
             }
