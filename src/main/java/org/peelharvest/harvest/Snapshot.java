@@ -126,10 +126,10 @@ public final class Snapshot implements Closeable {
         return name.matches() ? name.group(1) : folder.getFileName().toString();
     }
 
-    /** 1 for the second's first snapshot, n for its {@code -n}. */
+    /** 1 for the second's first snapshot, n for its {@code -n} (a number too long for an int, as the first). */
     private static int placeInSecond(Path folder) {
         Matcher name = NAME.matcher(folder.getFileName().toString());
-        return name.matches() && name.group(2) != null && name.group(2).length() <= 4 ? Integer.parseInt(name.group(2)) : 1;
+        return name.matches() && name.group(2) != null && name.group(2).length() <= 9 ? Integer.parseInt(name.group(2)) : 1;
     }
 
     public Path folder() {

@@ -49,11 +49,11 @@ import org.peelharvest.publish.StagingArea;
  * entries it read from earlier runs' packs are written into its own and those packs are deleted
  * ({@link #close}): a pack holds what the run that wrote it used. A pack none of whose entries is
  * left (all written anew by {@code --full}, or found damaged) is deleted too.
- * Every entry starts with the CRC-32 of the rest, as a staging log's lines do: an entry cut short
- * (a run killed as it wrote it), changed or not readable is a miss (the document is parsed again
- * and the entry written anew), never trusted. A check of damage, not of intent: the SHA-256, which
- * the launcher's first JIT tier works out without the processor's SHA instructions, was a tenth of
- * a document's own work.
+ * Every entry starts with the check of the rest that a staging log's lines carry ({@link
+ * StagingArea#checkOf}, a CRC-32): an entry cut short (a run killed as it wrote it), changed or not
+ * readable is a miss (the document is parsed again and the entry written anew), never trusted. A
+ * CRC-32 rather than a SHA-256, which the launcher's first JIT tier works out without the
+ * processor's SHA instructions.
  *
  * <p>The cache holds at most {@value #MAX_SIZE_SETTING} bytes: when a new entry would pass it, the
  * packs used least recently make room, a pack at a time (a pack is used when one of its entries is;
@@ -478,24 +478,18 @@ final class ExtractionCache implements AutoCloseable {
             if (line.length <= CHECKSUM_LENGTH + 2 || line[CHECKSUM_LENGTH] != ' ' || line[end] != '\n') {
                 return Optional.empty();
             }
-            byte[] payload = Arrays.copyOfRange(line, CHECKSUM_LENGTH + 1, end);
+            int from = CHECKSUM_LENGTH + 1;
             String checksum = new String(line, 0, CHECKSUM_LENGTH, StandardCharsets.US_ASCII);
-            return checksum.equals(checkOf(payload))
-                    ? Optional.of(JSON.readValue(payload, Entry.class)) : Optional.empty();
+            return checksum.equals(StagingArea.checkOf(line, from, end - from))
+                    ? Optional.of(JSON.readValue(line, from, end - from, Entry.class)) : Optional.empty();
         } catch (JacksonException | IllegalArgumentException e) {
             // A payload that is no entry: parsed again, as for no entry.
             return Optional.empty();
         }
     }
 
-    private static String checkOf(byte[] payload) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(payload);
-        return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
-    }
-
     private static byte[] withChecksum(byte[] payload) {
-        byte[] checksum = (checkOf(payload) + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] checksum = (StagingArea.checkOf(payload, 0, payload.length) + " ").getBytes(StandardCharsets.US_ASCII);
         byte[] line = Arrays.copyOf(checksum, checksum.length + payload.length + 1);
         System.arraycopy(payload, 0, line, checksum.length, payload.length);
         line[line.length - 1] = '\n';

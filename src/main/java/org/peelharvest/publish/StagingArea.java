@@ -192,8 +192,11 @@ public final class StagingArea implements java.io.Closeable {
     /** A line's check before its record: the CRC-32 of the record in 8 hexadecimal digits, and a space. */
     private static final int CHECKED = 9;
 
-    /** The check of a record: its CRC-32 in 8 hexadecimal digits. */
-    private static String checkOf(byte[] bytes, int offset, int length) {
+    /**
+     * The check of a record: its CRC-32 in 8 hexadecimal digits. A check of damage (a line cut short
+     * or changed), not of intent; the extraction cache checks its entries with it too.
+     */
+    public static String checkOf(byte[] bytes, int offset, int length) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, offset, length);
         return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
