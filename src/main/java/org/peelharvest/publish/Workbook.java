@@ -141,20 +141,19 @@ final class Workbook implements Closeable {
     }
 
     /**
-     * Copies the zip fastexcel wrote, entry by entry in its order, each dated {@link #ZIP_TIME}:
+     * Copies the zip fastexcel wrote, entry by entry, each dated {@link #ZIP_TIME}:
      * fastexcel dates each entry, and the document's creation, with the time it is written. The
      * entries are copied compressed as they are (commons-compress's raw copy), not inflated and
-     * deflated again, but for the document's properties, whose creation time is replaced.
+     * deflated again, but for the document's properties, whose creation time is replaced. The
+     * package's parts list and relationships come first, as office suites write them and as a reader
+     * that streams the file, or sniffs its type, looks for them; the rest in fastexcel's order.
      */
     private static void rezipWithFixedTimes(Path from, Path to) throws IOException {
         long time = ZIP_TIME.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipFile in = ZipFile.builder().setPath(from).get();
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(WriteFailure.create(to)))) {
-            // The package's parts list and relationships first, as office suites write them and as a
-            // reader that streams the file, or sniffs its type, looks for them; the rest in fastexcel's order.
             List<ZipArchiveEntry> entries = new ArrayList<>(java.util.Collections.list(in.getEntriesInPhysicalOrder()));
-            entries.sort(java.util.Comparator.comparingInt(entry -> PACKAGE_PARTS_FIRST.indexOf(entry.getName()) < 0
-                    ? PACKAGE_PARTS_FIRST.size() : PACKAGE_PARTS_FIRST.indexOf(entry.getName())));
+            entries.sort(java.util.Comparator.comparingInt(entry -> placeOf(entry.getName())));
             for (ZipArchiveEntry entry : entries) {
                 ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
                 // The local time of the machine, as the zip format's DOS date holds it: 1980-01-01 00:00 in every zone.
@@ -180,6 +179,12 @@ final class Workbook implements Closeable {
                 }
             }
         }
+    }
+
+    /** An entry's place in the copy: the package parts' own, then every other entry's, equal (the sort keeps their order). */
+    private static int placeOf(String entry) {
+        int place = PACKAGE_PARTS_FIRST.indexOf(entry);
+        return place < 0 ? PACKAGE_PARTS_FIRST.size() : place;
     }
 
     /** The document's properties with {@link #ZIP_TIME} as their creation time. */
