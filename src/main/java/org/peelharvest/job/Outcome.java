@@ -193,7 +193,7 @@ public record Outcome(BatchStatus status, int extracted, int published, int reje
     String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "documents read: %d%s%nreports extracted: %d (%s)%nrejected: %d%s%n"
-                        + "warnings: %d%s%ntime taken: %.1f s%n",
+                        + "warnings: %d%s%ntime taken: %.2f s%n",
                 documents(), fromCache == 0 ? "" : " (" + fromCache + " unchanged since an earlier run, not parsed again)",
                 extracted, publishedOf(), rejected,
                 rejectReasons.isEmpty() ? "" : " (" + rejectReasons + ")", warnings,

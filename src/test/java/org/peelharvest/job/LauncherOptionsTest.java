@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the launcher ({@code ./peel-harvest}) chooses (issue 18, start-up): always the
- * application's ahead-of-time processing; the JIT's first tier only for a short run ({@code --version},
- * {@code status}, {@code explain}, an {@code extract} of at most 4 MB of inputs), never for a
+ * application's ahead-of-time processing; the JIT's first tier only, with one compiler thread, for a
+ * short run ({@code --version}, {@code status}, {@code explain}, an {@code extract} of at most 4 MB of
+ * inputs), never for a
  * harvest, a job file's run or a larger extract; {@code PEEL_JAVA_OPTS} after its own, so that it
  * wins. The launcher runs as it is, copied into a folder of its own with a jar newer than the
  * sources (so it builds nothing); the {@code java} it finds first on its PATH writes down the
@@ -29,6 +30,7 @@ class LauncherOptionsTest {
 
     private static final String AOT = "-Dspring.aot.enabled=true";
     private static final String FIRST_TIER = "-XX:TieredStopAtLevel=1";
+    private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     private static final long MB = 1024 * 1024;
 
     @TempDir
@@ -36,8 +38,19 @@ class LauncherOptionsTest {
 
     @Test
     void theVersionAndStatusRunWithTheFirstTierOnly() throws Exception {
-        assertThat(options("--version")).contains(AOT, FIRST_TIER);
-        assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER);
+        assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
+        assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
+    }
+
+    @Test
+    void peelJavaOptsThatChooseTheCompilersGetNoCompilerThreadCount() throws Exception {
+        // The full JIT refuses to start with one compiler thread ("CICompilerCount (1) must be at least 2").
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "--version"))
+                .contains(FIRST_TIER, "-XX:TieredStopAtLevel=4").doesNotContain(ONE_COMPILER_THREAD);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g -XX:CICompilerCount=3"), "--version"))
+                .contains("-XX:CICompilerCount=3").doesNotContain(ONE_COMPILER_THREAD);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:-TieredCompilation"), "--version")).doesNotContain(ONE_COMPILER_THREAD);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g"), "--version")).contains(ONE_COMPILER_THREAD);
     }
 
     @Test
@@ -46,7 +59,7 @@ class LauncherOptionsTest {
         sized(inputs.resolve("a.pdf"), 3 * MB);
         sized(inputs.resolve("b.html"), MB - 1);
 
-        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER);
+        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
         assertThat(options("extract", "--input=" + inputs, "--output", "out")).contains(FIRST_TIER);
     }
 
@@ -57,7 +70,7 @@ class LauncherOptionsTest {
 
         // 3 MB and 2 MB, each under the bound, are 5 MB together.
         assertThat(options("extract", "--input", small.toString(), "--input", other.toString(), "--output", "out"))
-                .contains(AOT).doesNotContain(FIRST_TIER);
+                .contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD);
     }
 
     @Test
@@ -73,7 +86,7 @@ class LauncherOptionsTest {
     void aHarvestAndAJobFilesRunKeepTheOptimisingCompiler() throws Exception {
         assertThat(options("harvest", "--seed", "http://127.0.0.1:9/", "--snapshot", "s")).contains(AOT)
                 .doesNotContain(FIRST_TIER);
-        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER);
+        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD);
     }
 
     @Test
