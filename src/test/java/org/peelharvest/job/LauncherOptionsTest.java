@@ -31,6 +31,7 @@ class LauncherOptionsTest {
     private static final String AOT = "-Dspring.aot.enabled=true";
     private static final String FIRST_TIER = "-XX:TieredStopAtLevel=1";
     private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
+    private static final String SHORT_RUN = "-D" + ExtractJobConfiguration.SHORT_RUN + "=true";
     private static final long MB = 1024 * 1024;
 
     @TempDir
@@ -59,7 +60,8 @@ class LauncherOptionsTest {
         sized(inputs.resolve("a.pdf"), 3 * MB);
         sized(inputs.resolve("b.html"), MB - 1);
 
-        assertThat(options("extract", "--input", inputs.toString(), "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
+        assertThat(options("extract", "--input", inputs.toString(), "--output", "out"))
+                .contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
         assertThat(options("extract", "--input=" + inputs, "--output", "out")).contains(FIRST_TIER);
     }
 
@@ -70,7 +72,7 @@ class LauncherOptionsTest {
 
         // 3 MB and 2 MB, each under the bound, are 5 MB together.
         assertThat(options("extract", "--input", small.toString(), "--input", other.toString(), "--output", "out"))
-                .contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD);
+                .contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
     }
 
     @Test
@@ -86,7 +88,7 @@ class LauncherOptionsTest {
     void aHarvestAndAJobFilesRunKeepTheOptimisingCompiler() throws Exception {
         assertThat(options("harvest", "--seed", "http://127.0.0.1:9/", "--snapshot", "s")).contains(AOT)
                 .doesNotContain(FIRST_TIER);
-        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD);
+        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
     }
 
     @Test
