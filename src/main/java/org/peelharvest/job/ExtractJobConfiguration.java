@@ -119,7 +119,7 @@ class ExtractJobConfiguration {
 
     /**
      * The extract step's threads: {@code threads} where set; else one a core, and one more in a short
-     * run. Over 780 small pages on two cores a third thread finished the documents 3–5% sooner in
+     * run. Over 780 small pages on two cores a third thread finished the documents about 5% sooner in
      * each of five sets of alternated runs (issue 18); a larger run keeps one a core, so that two of
      * its largest PDFs, not three, share the heap.
      */
