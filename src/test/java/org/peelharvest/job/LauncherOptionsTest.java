@@ -32,6 +32,7 @@ class LauncherOptionsTest {
     private static final String FIRST_TIER = "-XX:TieredStopAtLevel=1";
     private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     private static final String SHORT_RUN = "-D" + ExtractJobConfiguration.SHORT_RUN + "=true";
+    private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
     private static final long MB = 1024 * 1024;
 
     @TempDir
@@ -39,7 +40,7 @@ class LauncherOptionsTest {
 
     @Test
     void theVersionAndStatusRunWithTheFirstTierOnly() throws Exception {
-        assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
+        assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR);
         assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
     }
 
@@ -55,13 +56,22 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void peelJavaOptsThatChooseACollectorGetNoSerialCollector() throws Exception {
+        // Two collectors chosen: "Multiple garbage collectors selected", and the JVM does not start.
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseG1GC -Xmx1g"), "--version"))
+                .contains("-XX:+UseG1GC").doesNotContain(SERIAL_COLLECTOR);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g -XX:+UseParallelGC"), "--version")).doesNotContain(SERIAL_COLLECTOR);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseCompressedOops -Xlog:gc"), "--version")).contains(SERIAL_COLLECTOR);
+    }
+
+    @Test
     void anExtractOfAFewSmallFilesRunsWithTheFirstTierOnly() throws Exception {
         Path inputs = Files.createDirectories(home.resolve("in"));
         sized(inputs.resolve("a.pdf"), 3 * MB);
         sized(inputs.resolve("b.html"), MB - 1);
 
         assertThat(options("extract", "--input", inputs.toString(), "--output", "out"))
-                .contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
+                .contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR);
         assertThat(options("extract", "--input=" + inputs, "--output", "out")).contains(FIRST_TIER);
     }
 
@@ -72,7 +82,7 @@ class LauncherOptionsTest {
 
         // 3 MB and 2 MB, each under the bound, are 5 MB together.
         assertThat(options("extract", "--input", small.toString(), "--input", other.toString(), "--output", "out"))
-                .contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
+                .contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR);
     }
 
     @Test
@@ -88,7 +98,8 @@ class LauncherOptionsTest {
     void aHarvestAndAJobFilesRunKeepTheOptimisingCompiler() throws Exception {
         assertThat(options("harvest", "--seed", "http://127.0.0.1:9/", "--snapshot", "s")).contains(AOT)
                 .doesNotContain(FIRST_TIER);
-        assertThat(options("run", "jobs/sample.yaml")).contains(AOT).doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN);
+        assertThat(options("run", "jobs/sample.yaml")).contains(AOT)
+                .doesNotContain(FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR);
     }
 
     @Test
