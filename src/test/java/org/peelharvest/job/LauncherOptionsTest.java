@@ -33,6 +33,7 @@ class LauncherOptionsTest {
     private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     private static final String SHORT_RUN = "-D" + ExtractJobConfiguration.SHORT_RUN + "=true";
     private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+    private static final String END_OF_CALL = "--end of call--";
     private static final long MB = 1024 * 1024;
 
     @TempDir
@@ -41,7 +42,8 @@ class LauncherOptionsTest {
     @Test
     void theVersionAndStatusRunWithTheFirstTierOnly() throws Exception {
         assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR);
-        assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD);
+        assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR,
+                SHORT_RUN);
     }
 
     @Test
@@ -62,6 +64,45 @@ class LauncherOptionsTest {
                 .contains("-XX:+UseG1GC").doesNotContain(SERIAL_COLLECTOR);
         assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g -XX:+UseParallelGC"), "--version")).doesNotContain(SERIAL_COLLECTOR);
         assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseCompressedOops -Xlog:gc"), "--version")).contains(SERIAL_COLLECTOR);
+        // Options split by a tab or a newline are options all the same.
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseG1GC\t-Xmx1g"), "--version")).doesNotContain(SERIAL_COLLECTOR);
+        // G1's own features would be dropped, with a warning on every run, under another collector.
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseStringDeduplication"), "--version")).doesNotContain(SERIAL_COLLECTOR);
+        // An argument file may choose anything.
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "@jvm.options"), "--version")).doesNotContain(SERIAL_COLLECTOR, ONE_COMPILER_THREAD);
+    }
+
+    @Test
+    void optionsTheJvmReadsFromTheEnvironmentCountAsTheUsers() throws Exception {
+        assertThat(options(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--version"))
+                .contains(ONE_COMPILER_THREAD).doesNotContain(SERIAL_COLLECTOR);
+        assertThat(options(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), "--version")).doesNotContain(SERIAL_COLLECTOR);
+        assertThat(options(Map.of("_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4"), "--version"))
+                .contains(SERIAL_COLLECTOR).doesNotContain(ONE_COMPILER_THREAD);
+    }
+
+    @Test
+    void theLaunchersOwnOptionsComeBeforePeelJavaOpts() throws Exception {
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g"), "--version"))
+                .containsSubsequence(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR, "-Xmx1g");
+    }
+
+    @Test
+    void peelJavaOptsOfSpacesOnlyGiveNoOptionsOfTheirOwn() throws Exception {
+        // Bash before 4.4 (macOS) takes an empty array for an unset variable under set -u.
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "  "), "--version")).contains(FIRST_TIER).doesNotContain("-Xmx512m");
+    }
+
+    @Test
+    void theArchivesTrainingRunKeepsG1() throws Exception {
+        // An archive made under G1 keeps Java's module graph for the runs under G1; one made under the serial collector has none.
+        Files.createDirectories(launcherHome().resolve("input/sample"));
+        List<String> run = options("--version");
+        List<String> training = calls().stream().filter(c -> c.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")))
+                .findFirst().orElseThrow();
+
+        assertThat(run).contains(SERIAL_COLLECTOR);
+        assertThat(training).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, "-Xmx512m").doesNotContain(SERIAL_COLLECTOR);
     }
 
     @Test
@@ -135,8 +176,24 @@ class LauncherOptionsTest {
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
         assertThat(process.exitValue()).as(Files.readString(home.resolve("launcher-output.txt"))).isZero();
-        List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
-        return lines.subList(0, lines.indexOf("-jar"));
+        List<List<String>> calls = calls();
+        List<String> last = calls.get(calls.size() - 1);
+        return last.subList(0, last.indexOf("-jar"));
+    }
+
+    /** Every call of the launcher's {@code java}, in order, each its arguments. */
+    private List<List<String>> calls() throws IOException {
+        List<List<String>> calls = new ArrayList<>();
+        List<String> call = new ArrayList<>();
+        for (String line : Files.readAllLines(home.resolve("java-args.txt"), StandardCharsets.UTF_8)) {
+            if (line.equals(END_OF_CALL)) {
+                calls.add(call);
+                call = new ArrayList<>();
+            } else {
+                call.add(line);
+            }
+        }
+        return calls;
     }
 
     /** The launcher copied into a folder of its own, with a jar newer than its sources and a {@code java} that records. */
@@ -151,10 +208,10 @@ class LauncherOptionsTest {
         Path jar = Files.createDirectories(launcher.resolve("target")).resolve("peel-harvest.jar");
         Files.writeString(jar, "not a jar\n");
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        // Every call writes its arguments, one a line; the archive's training run leaves no archive, so the
-        // launcher goes on without one, and its last call is the command's.
+        // Every call adds its arguments, one a line, then a line that ends the call; the archive's training
+        // run leaves no archive, so the launcher goes on without one, and its last call is the command's.
         Path java = Files.createDirectories(launcher.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD\"\n");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" '" + END_OF_CALL + "' >> \"$RECORD\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return launcher;
     }
