@@ -92,6 +92,22 @@ class PartitionedExtractTest {
     }
 
     @Test
+    void aShortRunDealsToOneThreadMoreThanThereAreCores() throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("short"));
+        CliRunner.Result result = cli.run(Map.of(ExtractJobConfiguration.SHORT_RUN, true), "extract", "--input", inbox.toString(),
+                "--output", temp.resolve("short/out").toString(), "--max-reject-rate", "0.5");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Outcome.OK);
+
+        int workers = 0;
+        try (Connection db = cli.repository(); Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery("select count(*) from BATCH_STEP_EXECUTION where STEP_NAME like 'extractWorker:%'")) {
+            rows.next();
+            workers = rows.getInt(1);
+        }
+        assertThat(workers).isEqualTo(ExtractJobConfiguration.PARTITIONS_A_THREAD * (Runtime.getRuntime().availableProcessors() + 1));
+    }
+
+    @Test
     void documentsAreDealtHeaviestFirstToTheLightestPartitionAndEveryDocumentOfOneUrlToOnePartition() {
         List<DocumentRef> documents = List.of(ref("a", 0), ref("b", 0), ref("c", 0), ref("a", 1), ref("d", 0),
                 ref("e", 0));
