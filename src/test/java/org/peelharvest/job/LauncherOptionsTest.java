@@ -33,6 +33,7 @@ class LauncherOptionsTest {
     private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     private static final String SHORT_RUN = "-D" + ExtractJobConfiguration.SHORT_RUN + "=true";
     private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+    private static final String TENURED_AT_ONCE = "-XX:MaxTenuringThreshold=0";
     private static final String END_OF_CALL = "--end of call--";
     private static final long MB = 1024 * 1024;
 
@@ -41,7 +42,7 @@ class LauncherOptionsTest {
 
     @Test
     void theVersionAndStatusRunWithTheFirstTierOnly() throws Exception {
-        assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR);
+        assertThat(options("--version")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR, TENURED_AT_ONCE);
         assertThat(options("status", "--output", "out")).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SERIAL_COLLECTOR,
                 SHORT_RUN);
     }
@@ -73,6 +74,16 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void theSerialCollectorsTenuringIsLeftToTheUsersOptionsAndGoesWithTheCollector() throws Exception {
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:MaxTenuringThreshold=4"), "--version"))
+                .contains(SERIAL_COLLECTOR, "-XX:MaxTenuringThreshold=4").doesNotContain(TENURED_AT_ONCE);
+        assertThat(options(Map.of("JAVA_TOOL_OPTIONS", "-XX:+NeverTenure"), "--version"))
+                .contains(SERIAL_COLLECTOR).doesNotContain(TENURED_AT_ONCE);
+        assertThat(options(Map.of("PEEL_JAVA_OPTS", "-XX:+UseG1GC"), "--version")).doesNotContain(TENURED_AT_ONCE);
+        assertThat(options("run", "jobs/sample.yaml")).doesNotContain(TENURED_AT_ONCE);
+    }
+
+    @Test
     void optionsTheJvmReadsFromTheEnvironmentCountAsTheUsers() throws Exception {
         assertThat(options(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--version"))
                 .contains(ONE_COMPILER_THREAD).doesNotContain(SERIAL_COLLECTOR);
@@ -84,7 +95,7 @@ class LauncherOptionsTest {
     @Test
     void theLaunchersOwnOptionsComeBeforePeelJavaOpts() throws Exception {
         assertThat(options(Map.of("PEEL_JAVA_OPTS", "-Xmx1g"), "--version"))
-                .containsSubsequence(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR, "-Xmx1g");
+                .containsSubsequence(AOT, FIRST_TIER, ONE_COMPILER_THREAD, SHORT_RUN, SERIAL_COLLECTOR, TENURED_AT_ONCE, "-Xmx1g");
     }
 
     @Test
@@ -102,7 +113,8 @@ class LauncherOptionsTest {
                 .findFirst().orElseThrow();
 
         assertThat(run).contains(SERIAL_COLLECTOR);
-        assertThat(training).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, "-Xmx512m").doesNotContain(SERIAL_COLLECTOR);
+        assertThat(training).contains(AOT, FIRST_TIER, ONE_COMPILER_THREAD, "-Xmx512m").doesNotContain(SERIAL_COLLECTOR,
+                TENURED_AT_ONCE);
     }
 
     @Test
