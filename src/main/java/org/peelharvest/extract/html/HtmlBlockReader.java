@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
 import org.peelharvest.extract.BlockNormalizer;
@@ -44,7 +45,6 @@ public final class HtmlBlockReader {
     private static final Set<String> CHROME_WORDS = Set.of(
             "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "footer", "navbar", "nav",
             "navigation", "menu", "sidebar", "share", "social", "skip", "skiplink");
-    private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
 
     /**
      * @param content the page bytes; the charset comes from a byte-order mark or the page's
@@ -53,8 +53,9 @@ public final class HtmlBlockReader {
      */
     public DocumentBlocks read(byte[] content, String url) {
         Document page = parse(content, url);
-        List<Evidence> evidence = evidence(page);
-        removeChrome(page);
+        Marked marked = Marked.in(page);
+        List<Evidence> evidence = evidence(page, marked);
+        removeChrome(marked);
         Element root = contentRoot(page);
         HtmlBlockWalker walker = new HtmlBlockWalker();
         NodeTraversor.filter(walker, root);
@@ -67,21 +68,77 @@ public final class HtmlBlockReader {
      * {@code <title>}, {@code og:title}, every {@code <h1>} wherever it sits (in or outside
      * {@code <main>}), and its breadcrumbs.
      */
-    private static List<Evidence> evidence(Document page) {
+    private static List<Evidence> evidence(Document page, Marked marked) {
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence(Evidence.Kind.HTML_TITLE, page.title()));
-        for (Element meta : page.select(OG_TITLE)) {
+        for (Element meta : marked.ogTitles) {
             evidence.add(new Evidence(Evidence.Kind.OG_TITLE, meta.attr("content")));
         }
-        for (Element h1 : page.select(TOP_HEADING)) {
+        for (Element h1 : marked.topHeadings) {
             evidence.add(new Evidence(Evidence.Kind.H1, h1.text()));
         }
-        for (Element trail : page.select(BREADCRUMB)) {
+        for (Element trail : marked.breadcrumbs) {
             if (trail.parents().stream().noneMatch(p -> p.hasClass("breadcrumb") || p.hasClass("breadcrumbs"))) {
                 evidence.add(new Evidence(Evidence.Kind.BREADCRUMB, trail.text()));
             }
         }
         return evidence;
+    }
+
+    /**
+     * The elements the evidence and the chrome's removal work on, found in one walk of the page
+     * before either changes it, each list in document order (as a selector for each would find
+     * them, in six walks: a tenth of a page's reading, issue 18's profile).
+     */
+    private static final class Marked implements NodeVisitor {
+        private final Document page;
+        private final Element body;
+        private final List<Element> ogTitles = new ArrayList<>();
+        private final List<Element> topHeadings = new ArrayList<>();
+        private final List<Element> breadcrumbs = new ArrayList<>();
+        private final List<Element> graphics = new ArrayList<>();
+        private final List<Element> notText = new ArrayList<>();
+        /** The elements of the body with a class or an id, the body among them. */
+        private final List<Element> named = new ArrayList<>();
+        private boolean inBody;
+
+        private Marked(Document page) {
+            this.page = page;
+            this.body = page.body();
+        }
+
+        static Marked in(Document page) {
+            Marked marked = new Marked(page);
+            NodeTraversor.traverse(marked, page);
+            return marked;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element element)) {
+                return;
+            }
+            inBody |= element == body;
+            addIf(OG_TITLE, element, ogTitles);
+            addIf(TOP_HEADING, element, topHeadings);
+            addIf(BREADCRUMB, element, breadcrumbs);
+            addIf(SVG, element, graphics);
+            addIf(NOT_TEXT, element, notText);
+            if (inBody) {
+                addIf(NAMED, element, named);
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            inBody &= node != body;
+        }
+
+        private void addIf(Evaluator evaluator, Element element, List<Element> into) {
+            if (evaluator.matches(page, element)) {
+                into.add(element);
+            }
+        }
     }
 
     private static Document parse(byte[] content, String url) {
@@ -92,14 +149,34 @@ public final class HtmlBlockReader {
         }
     }
 
-    private static void removeChrome(Document page) {
-        page.select(SVG).forEach(HtmlBlockReader::replaceGraphic);
-        page.select(NOT_TEXT).remove();
-        for (Element element : page.body().select(NAMED)) {
+    /**
+     * Graphics first (each keeps its name in a span of its class), then what is not text, then the
+     * body's elements named as chrome. An element found inside one removed before it is no longer
+     * in the page, and removing it again changes nothing.
+     */
+    private static void removeChrome(Marked marked) {
+        List<Element> named = new ArrayList<>(marked.named);
+        for (Element svg : marked.graphics) {
+            Element span = replaceGraphic(svg);
+            if (span.parent() != null && isIn(span, marked.body)) {
+                named.add(span);
+            }
+        }
+        marked.notText.forEach(Element::remove);
+        for (Element element : named) {
             if (element.parent() != null && isChrome(element) && !holdsContent(element)) {
                 element.remove();
             }
         }
+    }
+
+    private static boolean isIn(Element element, Element ancestor) {
+        for (Element at = element; at != null; at = at.parent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A wrapper named for a menu or sidebar that holds the page itself stays (class "has-sidebar"). */
@@ -109,9 +186,18 @@ public final class HtmlBlockReader {
 
     private static boolean isChrome(Element element) {
         String names = (element.className() + " " + element.id()).toLowerCase(java.util.Locale.ROOT);
-        for (String word : WORD_SPLIT.split(names)) {
-            if (CHROME_WORDS.contains(word)) {
-                return true;
+        // Its words: the runs of a-z and 0-9 (a pattern's split, without the pattern: issue 18's profile).
+        int start = -1;
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            boolean inWord = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                if (CHROME_WORDS.contains(names.substring(start, i))) {
+                    return true;
+                }
+                start = -1;
             }
         }
         return false;
@@ -121,10 +207,14 @@ public final class HtmlBlockReader {
      * An inline SVG graphic keeps only its accessible name (aria-label, else its title), so a
      * grade drawn as a graphic still reads as a grade and chart labels do not leak into text.
      */
-    private static void replaceGraphic(Element svg) {
+    private static Element replaceGraphic(Element svg) {
         Element title = svg.selectFirst(TITLE);
         String name = svg.hasAttr("aria-label") ? svg.attr("aria-label") : title != null ? title.text() : "";
-        svg.replaceWith(new Element("span").attr("aria-label", name).attr("class", svg.className()));
+        Element span = new Element("span").attr("aria-label", name).attr("class", svg.className());
+        if (svg.parent() != null) {
+            svg.replaceWith(span);
+        }
+        return span;
     }
 
     /** The main content when the page marks it ({@code main}, role=main), otherwise the body. */
