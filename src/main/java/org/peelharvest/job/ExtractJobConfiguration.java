@@ -136,35 +136,43 @@ class ExtractJobConfiguration {
         return executor;
     }
 
-    /** One partition's documents: a document is the unit of work and of skipping. */
+    /**
+     * One partition's documents: a document is the unit of work and of skipping. Each partition's
+     * step is made for it ({@link PartitionWorker}): its job definition and staging area (its own
+     * logs, named by its execution), reader, processor, writer and listeners.
+     */
     @Bean
     Step extractWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       DocumentReader documentReader, StagingWriter stagingWriter, RejectRecorder rejectRecorder,
-                       ProgressReporter.Listener progressListener, @Value("${peel.chunk-size:10}") int chunkSize,
-                       ExtractProcessor extractProcessor) {
-        return new StepBuilder(jobRepository)
-                .<DocumentRef, ExtractedDocument>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(documentReader)
-                .processor(extractProcessor)
-                .writer(stagingWriter)
-                .faultTolerant()
-                .skipPolicy(new RejectedDocumentSkipPolicy())
-                .skipListener(rejectRecorder)
-                .listener(progressListener)
-                // The partitions run again on a restart too: the partition step takes this from its worker step.
-                .allowStartIfComplete(true)
-                .build();
-    }
-
-    /** Reads, extracts and validates one document, or takes what an earlier run found from the output's cache. */
-    @Bean
-    @StepScope
-    ExtractProcessor extractProcessor(JobDefinition jobDefinition, DocumentExtractor.Limits documentLimits,
-                                      ExtractionCaches extractionCaches,
-                                      @Value("${" + JobLaunch.FULL + "}") boolean full) {
-        return new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator(),
-                extractionCaches.of(jobDefinition.output()), full);
+                       ProgressReporter progressReporter, DocumentExtractor.Limits documentLimits,
+                       ExtractionCaches extractionCaches, @Value("${peel.chunk-size:10}") int chunkSize,
+                       @Value("${" + JobLaunch.FULL + "}") boolean full) {
+        String name = "extractWorker";
+        return new PartitionWorker(name, execution -> {
+            JobDefinition job = JobDefinition.from(execution.getJobParameters());
+            StagingArea staging = JobRunner.stagingArea(job, execution.getJobExecution()).writingAs(execution.getId());
+            try {
+                // Reads, extracts and validates one document, or takes what an earlier run found from the output's cache.
+                ExtractProcessor processor = new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator(),
+                        extractionCaches.of(job.output()), full);
+                Step step = new StepBuilder(name, jobRepository)
+                        .<DocumentRef, ExtractedDocument>chunk(chunkSize)
+                        .transactionManager(transactionManager)
+                        .reader(new DocumentReader(staging, DocumentPartitioner.nameOf(execution)))
+                        .processor(processor)
+                        .writer(new StagingWriter(staging))
+                        .faultTolerant()
+                        .skipPolicy(new RejectedDocumentSkipPolicy())
+                        .skipListener(new RejectRecorder(staging))
+                        .listener(progressReporter.listener(execution.getJobExecutionId()))
+                        .build();
+                return new PartitionWorker.Parts(step, staging);
+            } catch (RuntimeException e) {
+                staging.close();
+                throw e;
+            }
+        }, failure -> new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
+            throw failure;
+        }, transactionManager).build());
     }
 
     /** The extraction cache of each output, bounded by {@code peel.cache.max-size} (application.yaml). */
@@ -198,12 +206,6 @@ class ExtractJobConfiguration {
                 stagingArea, progressReporter, stepExecution.getJobExecutionId());
     }
 
-    @Bean
-    @StepScope
-    DocumentReader documentReader(@Value("#{stepExecution}") StepExecution stepExecution, StagingArea stagingArea) {
-        return new DocumentReader(stagingArea, DocumentPartitioner.nameOf(stepExecution));
-    }
-
     /**
      * The snapshot this job instance's harvest wrote, from the harvest step's own context: saved before
      * the step is recorded complete, so a run killed right after its harvest (before the job's context
@@ -221,30 +223,11 @@ class ExtractJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    StagingWriter stagingWriter(StagingArea stagingArea) {
-        return new StagingWriter(stagingArea);
-    }
-
-    @Bean
-    @StepScope
-    RejectRecorder rejectRecorder(StagingArea stagingArea) {
-        return new RejectRecorder(stagingArea);
-    }
-
-    @Bean
     ProgressReporter progressReporter(org.springframework.beans.factory.ObjectProvider<CommandOutput> output,
                                       @Value("${peel.progress-interval:10s}") java.time.Duration interval) {
         // A context started without the command line's output (a test's) shows progress on the standard streams.
         return new ProgressReporter(output.getIfAvailable(() -> CommandOutput.of(System.out, System.err, false, false))
                 .withInterval(interval));
-    }
-
-    @Bean
-    @StepScope
-    ProgressReporter.Listener progressListener(@Value("#{stepExecution}") StepExecution stepExecution,
-                                               ProgressReporter progressReporter) {
-        return progressReporter.listener(stepExecution.getJobExecutionId());
     }
 
     @Bean

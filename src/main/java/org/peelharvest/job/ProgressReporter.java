@@ -64,7 +64,7 @@ class ProgressReporter {
         }
     }
 
-    /** Counts one partition's documents into its run's progress (not final: a step-scoped bean is a subclass proxy). */
+    /** Counts one partition's documents into its run's progress. */
     static class Listener implements ItemProcessListener<DocumentRef, ExtractedDocument> {
         private final ProgressReporter reporter;
         private final long run;

@@ -215,7 +215,7 @@ class PartitionedExtractTest {
         staging.create();
         DocumentRef page = new DocumentRef(temp.resolve("page.html"), -1, "page.html", "1 2 3", null);
         DocumentPartitioner.write(staging, "partition3", List.of(page));
-        DocumentReader reader = new ExtractJobConfiguration().documentReader(lost, staging);
+        DocumentReader reader = new DocumentReader(staging, DocumentPartitioner.nameOf(lost));
         reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
         assertThat(reader.read()).isEqualTo(page);
         reader.close();
