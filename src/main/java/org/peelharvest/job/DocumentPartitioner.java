@@ -2,6 +2,7 @@ package org.peelharvest.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,23 +16,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import org.peelharvest.harvest.DocumentRef;
 import org.peelharvest.harvest.DocumentSource;
-import org.peelharvest.model.Reject;
 import org.peelharvest.publish.StagingArea;
 import org.peelharvest.publish.WriteFailure;
 
 /**
  * Lists the documents of a run once, records them in the work area, and deals the ones left to do
  * out to {@code gridSize} partitions, each written to a file of the work area
- * ({@code partitions/<name>.json}) that its worker step reads. A partition's execution context
+ * ({@code partitions/<name>.tsv}, {@link PartitionFile}) that its worker step reads. A partition's execution context
  * holds only its name, so the same partitioner can hand partitions to remote workers that share
  * the work area (Spring Batch's remote partitioning); here they run on local threads.
  *
@@ -45,10 +41,6 @@ import org.peelharvest.publish.WriteFailure;
 class DocumentPartitioner implements Partitioner {
 
     static final String PARTITION = "partition";
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
-    };
 
     private final List<Path> inputs;
     private final StagingArea staging;
@@ -187,7 +179,13 @@ class DocumentPartitioner implements Partitioner {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the documents of " + partition + " are not in the work area (" + file + ")");
         }
-        return JSON.readValue(file.toFile(), ENTRIES).stream().map(Entry::ref).toList();
+        try {
+            return PartitionFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the documents of " + partition + " from " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the documents of " + partition + " in " + file + " are damaged: " + e.getMessage(), e);
+        }
     }
 
     static void write(StagingArea staging, String partition, List<DocumentRef> documents) {
@@ -195,7 +193,7 @@ class DocumentPartitioner implements Partitioner {
         try {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.write(partial, JSON.writeValueAsBytes(documents.stream().map(Entry::of).toList()));
+            Files.writeString(partial, PartitionFile.format(documents), StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the documents of " + partition + " to " + file,
@@ -204,21 +202,6 @@ class DocumentPartitioner implements Partitioner {
     }
 
     private static Path fileOf(StagingArea staging, String partition) {
-        return staging.root().resolve("partitions").resolve(partition + ".json");
-    }
-
-    /**
-     * A {@link DocumentRef} as a partition file keeps it: the path as the text it was listed by
-     * (a URI would make a relative path absolute, and the key would change).
-     */
-    record Entry(String file, long offset, String url, String fingerprint, Reject problem) {
-
-        static Entry of(DocumentRef ref) {
-            return new Entry(ref.file().toString(), ref.offset(), ref.url(), ref.fingerprint(), ref.problem());
-        }
-
-        DocumentRef ref() {
-            return new DocumentRef(Path.of(file), offset, url, fingerprint, problem);
-        }
+        return staging.root().resolve("partitions").resolve(partition + PartitionFile.EXTENSION);
     }
 }
