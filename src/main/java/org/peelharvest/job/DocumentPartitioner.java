@@ -59,9 +59,14 @@ class DocumentPartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<DocumentRef> listed = listAndRecord();
+        staging.create();
+        List<DocumentRef> listed = DocumentSource.list(inputs);
+        // The list is recorded: what is done is then what is done as listed now.
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
+        staging.putListed(fingerprints);
         // What is done as it is now, read once: the work area's logs are read through for it.
-        List<StagingArea.Done> done = staging.staged().documentsRead().orElseThrow();
+        List<StagingArea.Done> done = staging.staged(fingerprints).documentsRead().orElseThrow();
         Set<String> doneKeys = new java.util.HashSet<>();
         done.forEach(d -> doneKeys.add(d.key()));
         List<DocumentRef> todo = listed.stream().filter(d -> !doneKeys.contains(d.key())).toList();
@@ -77,16 +82,6 @@ class DocumentPartitioner implements Partitioner {
             partitions.put(name, context);
         }
         return partitions;
-    }
-
-    /** Lists the inputs as they are now and records the list: what is done is then what is done as listed now. */
-    private List<DocumentRef> listAndRecord() {
-        staging.create();
-        List<DocumentRef> listed = DocumentSource.list(inputs);
-        Map<String, String> fingerprints = new LinkedHashMap<>();
-        listed.forEach(d -> fingerprints.put(d.key(), d.fingerprint()));
-        staging.putListed(fingerprints);
-        return listed;
     }
 
     /**

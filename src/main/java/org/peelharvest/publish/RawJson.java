@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RawJson {
 
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final ByteArrayOutputStream out;
@@ -49,6 +51,34 @@ public final class RawJson {
         out.write('"');
         out.writeBytes(quoted);
         out.write('"');
+    }
+
+    /** A field whose value is true or false. */
+    public RawJson bool(String name, boolean value) {
+        name(name);
+        out.writeBytes(value ? TRUE : FALSE);
+        return this;
+    }
+
+    /** A field whose value is an array of texts (null: JSON's null). */
+    public RawJson texts(String name, List<String> values) {
+        if (values == null) {
+            return json(name, NULL);
+        }
+        name(name);
+        out.write('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            if (values.get(i) == null) {
+                out.writeBytes(NULL);
+            } else {
+                writeText(values.get(i));
+            }
+        }
+        out.write(']');
+        return this;
     }
 
     /** A field whose value is JSON already. */

@@ -28,6 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.peelharvest.model.Reject;
+import org.peelharvest.model.RejectReason;
 import org.peelharvest.model.Report;
 import org.peelharvest.model.Source;
 import org.peelharvest.model.SourceDocument;
@@ -142,7 +143,18 @@ public final class StagingArea implements java.io.Closeable {
 
     /** Records a document as finished; written after its outcome, so a recorded document's outcome is staged. */
     public void putDone(Done done) {
-        append(new DoneLine(DONE, done));
+        appendLine(new RawJson(256).text("kind", DONE).json("done", json(done)).end());
+    }
+
+    /**
+     * A document's record, field by field as Jackson's databind writes the record (StagingAreaLinesTest
+     * holds the two alike): written for every document, where databind's first uses were a cost of
+     * their own in each thread (issue 18's profile).
+     */
+    static byte[] json(Done done) {
+        return new RawJson(192).text("key", done.key()).text("url", done.url()).text("fingerprint", done.fingerprint())
+                .text("sha256", done.sha256()).bool("rejected", done.rejected()).texts("reportIds", done.reportIds())
+                .bool("cached", done.cached()).end();
     }
 
     /** The documents the inputs hold now, by key, with their fingerprints. */
@@ -211,20 +223,11 @@ public final class StagingArea implements java.io.Closeable {
     record ReportLine(String kind, String id, String name, String url, String sha256, Report report) {
     }
 
-    @JsonPropertyOrder({"kind", "key", "reject"})
-    record RejectLine(String kind, String key, Reject reject) {
-    }
-
-    @JsonPropertyOrder({"kind", "done"})
-    record DoneLine(String kind, Done done) {
-    }
-
-    /** Appends one record, a whole line in one write; a write that fails leaves the log to a new one. */
-    private void append(Object record) {
-        appendLine(JSON.writeValueAsBytes(record));
-    }
-
-    /** Appends one record's JSON with its check, a whole line in one write. */
+    /**
+     * Appends one record's JSON with its check, a whole line in one write; a write that fails leaves
+     * the log to a new one. A document's record is {@code {"kind":"done","done":{…}}}, a reject's
+     * {@code {"kind":"reject","key":…,"reject":{…}}}, a report's a {@link ReportLine}.
+     */
     private synchronized void appendLine(byte[] json) {
         ByteBuffer line = ByteBuffer.allocate(CHECKED + json.length + 1)
                 .put(checkOf(json, 0, json.length).getBytes(StandardCharsets.US_ASCII)).put((byte) ' ')
@@ -311,7 +314,13 @@ public final class StagingArea implements java.io.Closeable {
      * a document read (issue 17, item 6).
      */
     public void put(String key, Reject reject) {
-        append(new RejectLine(REJECT, key, reject));
+        appendLine(new RawJson(256).text("kind", REJECT).text("key", key).json("reject", json(reject)).end());
+    }
+
+    /** A reject, field by field as Jackson's databind writes the record (the reason by its code). */
+    static byte[] json(Reject reject) {
+        return new RawJson(192).text("sourceUrl", reject.sourceUrl()).text("stage", reject.stage())
+                .text("reason", reject.reason() == null ? null : reject.reason().code()).text("detail", reject.detail()).end();
     }
 
     private Path rejectFile(String name) {
@@ -327,12 +336,16 @@ public final class StagingArea implements java.io.Closeable {
      * area with no list (staged before lists were kept) publishes everything staged.
      */
     private Current current() {
-        Scan scan = scan();
         Path listed = root.resolve(LISTED);
         if (!Files.isRegularFile(listed)) {
-            return new Current(null, Map.of(), scan);
+            return new Current(null, Map.of(), scan());
         }
-        Map<String, String> fingerprints = JSON.readValue(listed.toFile(), LISTED_TYPE);
+        return current(JSON.readValue(listed.toFile(), LISTED_TYPE));
+    }
+
+    /** The outcomes of the documents {@code fingerprints} lists, done as they are now. */
+    private Current current(Map<String, String> fingerprints) {
+        Scan scan = scan();
         Map<String, Done> done = new HashMap<>();
         for (Done entry : scan.done.values()) {
             if (entry.fingerprint().equals(fingerprints.get(entry.key()))) {
@@ -392,6 +405,14 @@ public final class StagingArea implements java.io.Closeable {
      */
     public Staged staged() {
         return new Staged(current());
+    }
+
+    /**
+     * As {@link #staged()}, of the documents {@link #putListed} has just recorded as {@code listed}:
+     * the list is not read back from the work area.
+     */
+    public Staged staged(Map<String, String> listed) {
+        return new Staged(current(new TreeMap<>(listed)));
     }
 
     /** The staged outcomes to publish, as they were when {@link #staged()} read them. */
@@ -607,12 +628,21 @@ public final class StagingArea implements java.io.Closeable {
             }
             switch (parser.getString()) {
                 case DONE -> {
-                    Done done = JSON.readValue(line, CHECKED, record, DoneLine.class).done();
+                    if (!"done".equals(parser.nextName()) || parser.nextToken() != JsonToken.START_OBJECT) {
+                        return false;
+                    }
+                    Done done = done(parser);
                     scan.done.put(done.key(), done);
                 }
                 case REJECT -> {
-                    RejectLine reject = JSON.readValue(line, CHECKED, record, RejectLine.class);
-                    scan.rejects.put(reject.key(), reject.reject());
+                    if (!"key".equals(parser.nextName()) || parser.nextToken() != JsonToken.VALUE_STRING) {
+                        return false;
+                    }
+                    String key = parser.getString();
+                    if (!"reject".equals(parser.nextName()) || parser.nextToken() != JsonToken.START_OBJECT) {
+                        return false;
+                    }
+                    scan.rejects.put(key, reject(parser));
                 }
                 case REPORT -> {
                     // Its identity and copy only: the report is read when published (its line is whole, by its check).
@@ -635,9 +665,108 @@ public final class StagingArea implements java.io.Closeable {
                 }
             }
             return true;
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (tools.jackson.core.JacksonException | NotARecord e) {
             return false;
         }
+    }
+
+    /** A line whose JSON is whole but is not a record the logs hold (a field of the wrong kind, a key missing). */
+    private static final class NotARecord extends RuntimeException {
+        NotARecord() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A document's record, its object's fields read by name as they come (with the streaming parser:
+     * databind's first use cost publishing as much again, issue 18's profile); a field it does not
+     * know is passed over.
+     */
+    private static Done done(JsonParser parser) {
+        String key = null;
+        String url = null;
+        String fingerprint = null;
+        String sha256 = null;
+        boolean rejected = false;
+        List<String> reportIds = null;
+        Boolean cached = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "key" -> key = text(parser, value);
+                case "url" -> url = text(parser, value);
+                case "fingerprint" -> fingerprint = text(parser, value);
+                case "sha256" -> sha256 = text(parser, value);
+                case "rejected" -> rejected = bool(value);
+                case "reportIds" -> reportIds = texts(parser, value);
+                case "cached" -> cached = value == JsonToken.VALUE_NULL ? null : bool(value);
+                default -> parser.skipChildren();
+            }
+        }
+        if (key == null || url == null || fingerprint == null) {
+            throw new NotARecord();
+        }
+        return new Done(key, url, fingerprint, sha256, rejected, reportIds, cached);
+    }
+
+    /** A reject, its object's fields read by name as they come. */
+    private static Reject reject(JsonParser parser) {
+        String sourceUrl = null;
+        String stage = null;
+        String reason = null;
+        String detail = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "sourceUrl" -> sourceUrl = text(parser, value);
+                case "stage" -> stage = text(parser, value);
+                case "reason" -> reason = text(parser, value);
+                case "detail" -> detail = text(parser, value);
+                default -> parser.skipChildren();
+            }
+        }
+        try {
+            return new Reject(sourceUrl, stage, reason == null ? null : RejectReason.ofCode(reason), detail);
+        } catch (IllegalArgumentException unknownReason) {
+            throw new NotARecord();
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken value) {
+        return switch (value) {
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NULL -> null;
+            default -> throw new NotARecord();
+        };
+    }
+
+    private static boolean bool(JsonToken value) {
+        return switch (value) {
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            default -> throw new NotARecord();
+        };
+    }
+
+    private static List<String> texts(JsonParser parser, JsonToken value) {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new NotARecord();
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item == null) {
+                throw new NotARecord();
+            }
+            String text = text(parser, item);
+            if (text == null) {
+                throw new NotARecord();
+            }
+            texts.add(text);
+        }
+        return texts;
     }
 
     /** Deletes the work area, and its parent folder when no other run's work area is left in it. */
