@@ -189,6 +189,17 @@ class ExtractionCacheTest {
         return cache.get(cache.keyOf(document(url)));
     }
 
+    @Test
+    void aRejectsEntryIsWrittenAsDatabindWritesTheEntry() {
+        // Written field by field (issue 18); databind, which wrote it before, is the reference.
+        tools.jackson.databind.ObjectMapper databind = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (Reject reject : List.of(new Reject("a.html", "extract", RejectReason.NOT_A_REPORT, "no \"title\" – none"),
+                new Reject("b.pdf", null, RejectReason.UNREADABLE, null))) {
+            assertThat(ExtractionCache.entryJson("key \u00e9", reject))
+                    .isEqualTo(databind.writeValueAsBytes(new ExtractionCache.Entry("key \u00e9", null, reject)));
+        }
+    }
+
     private static void keep(ExtractionCache cache, String... urls) {
         for (String url : urls) {
             keep(cache, url);
