@@ -22,7 +22,10 @@ import org.peelharvest.model.Pillar;
  */
 final class TitleForms {
 
-    /** What one title says; any part may be missing. */
+    /**
+     * What one title says; any part may be missing. {@code forceText} is the words where a force's
+     * name should be, for a title that names no force; empty for one that does.
+     */
     record Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText, boolean overview) {
 
         Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText) {
@@ -66,7 +69,8 @@ final class TitleForms {
         boolean all = pillars.containsAll(EnumSet.of(Pillar.EFFECTIVENESS, Pillar.EFFICIENCY, Pillar.LEGITIMACY));
         Pillar pillar = pillars.size() == 1 ? pillars.iterator().next() : null;
         Force force = Forces.findIn(withoutSiteName(line)).orElse(null);
-        Claim claim = new Claim(force, cycleYear, pillar, all, forceText(line));
+        // Where the force's name should be, asked only of a title that names none (an unknown force's reject quotes it).
+        Claim claim = new Claim(force, cycleYear, pillar, all, force == null ? forceText(line) : "");
         return cycleYear == null && force == null ? Optional.empty() : Optional.of(claim);
     }
 
