@@ -124,9 +124,11 @@ class DocumentPartitioner implements Partitioner {
     /**
      * What a document weighs, for dealing: its size in bytes (a WARC record: up to the next record
      * of the listing in its file, or the file's end); 1 for one that cannot be read, which is a quick reject.
+     * Asked of these very documents (by identity), as {@link #deal} asks.
      */
     static ToLongFunction<DocumentRef> sizes(List<DocumentRef> documents) {
-        Map<DocumentRef, Long> sizes = new HashMap<>();
+        // By identity: a record's hash would hash its path and texts, with method handles spun at its first use.
+        Map<DocumentRef, Long> sizes = new java.util.IdentityHashMap<>();
         Map<Path, Long> fileSizes = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             DocumentRef document = documents.get(i);

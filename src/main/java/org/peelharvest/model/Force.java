@@ -29,6 +29,22 @@ public record Force(String slug, String name, String shortName, String onsCode, 
         this(slug, name, shortName, onsCode, region, List.of());
     }
 
+    /**
+     * Equal as a record is, every component alike; hashed by its slug, one force a slug. Written out
+     * rather than the record's own, made of method handles spun into classes at first use (issue 18).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Force force && slug.equals(force.slug) && name.equals(force.name)
+                && shortName.equals(force.shortName) && onsCode.equals(force.onsCode) && region.equals(force.region)
+                && aliases.equals(force.aliases);
+    }
+
+    @Override
+    public int hashCode() {
+        return slug.hashCode();
+    }
+
     /** England or Wales, from the code. */
     public String country() {
         return onsCode.startsWith("W") ? "Wales" : "England";
