@@ -36,6 +36,11 @@ import org.peelharvest.model.Source;
  */
 final class IntegratedReportReader {
 
+    // Patterns compiled once (String#matches and #split compile theirs on every call).
+    private static final Pattern ONE_OR_TWO_DIGITS = Pattern.compile("\\d{1,2}");
+    private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.:;?!]$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern GRADED_IN = Pattern.compile(
             "(?i)\\bwe make graded judgments? (?:in|for|on) (\\w+) of (?:these|the) (\\w+)");
     private static final Pattern ALSO_INSPECTED = Pattern.compile("(?i)^we also (inspected|assessed)\\b");
@@ -103,7 +108,7 @@ final class IntegratedReportReader {
     }
 
     private static int number(String word, Source source) {
-        if (word.matches("\\d{1,2}")) {
+        if (ONE_OR_TWO_DIGITS.matcher(word).matches()) {
             return Integer.parseInt(word);
         }
         int index = NUMBER_WORDS.indexOf(word.toLowerCase(Locale.ROOT));
@@ -341,11 +346,11 @@ final class IntegratedReportReader {
      * paragraphs ("Overall summary"): short and not a sentence.
      */
     private static boolean isSectionTitle(Block block) {
-        return block.isHeading() || words(block.text()) <= 8 && !block.text().matches(".*[.:;?!]$");
+        return block.isHeading() || words(block.text()) <= 8 && !ENDS_A_SENTENCE.matcher(block.text()).matches();
     }
 
     private static int words(String text) {
-        return text.split("\\s+").length;
+        return SPACES.split(text).length;
     }
 
     private static RejectedDocumentException reject(Source source, RejectReason reason, String detail) {

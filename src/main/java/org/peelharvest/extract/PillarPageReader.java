@@ -33,6 +33,12 @@ import org.peelharvest.model.Source;
  */
 final class PillarPageReader {
 
+    // Patterns compiled once (String#matches and #split compile theirs on every call).
+    private static final Pattern EFFECTIVE = Pattern.compile(".*\\beffective(ly)?\\b.*");
+    private static final Pattern EFFICIENT = Pattern.compile(".*\\befficient(ly)?\\b.*");
+    private static final Pattern LEGITIMATE = Pattern.compile(".*\\blegitimate(ly)?\\b.*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static final Pattern QUESTIONS_FOR = Pattern.compile(
             "(?i)^Questions for\\s+(effectiveness|efficiency|legitimacy|leadership)$");
     static final Pattern NUMBER_ONLY = Pattern.compile("(?i)^(?:question\\s+)?(\\d{1,2})[.:]?$");
@@ -155,13 +161,13 @@ final class PillarPageReader {
 
     private static Optional<Pillar> pillarOfHeadline(String headline) {
         String text = headline.toLowerCase(Locale.ROOT);
-        if (text.matches(".*\\beffective(ly)?\\b.*")) {
+        if (EFFECTIVE.matcher(text).matches()) {
             return Optional.of(Pillar.EFFECTIVENESS);
         }
-        if (text.matches(".*\\befficient(ly)?\\b.*")) {
+        if (EFFICIENT.matcher(text).matches()) {
             return Optional.of(Pillar.EFFICIENCY);
         }
-        if (text.matches(".*\\blegitimate(ly)?\\b.*")) {
+        if (LEGITIMATE.matcher(text).matches()) {
             return Optional.of(Pillar.LEGITIMACY);
         }
         return Optional.empty();
@@ -232,7 +238,7 @@ final class PillarPageReader {
      */
     private static boolean isHeadlineShaped(String text) {
         String stripped = text.strip();
-        return stripped.split("\\s+").length <= 20 && !stripped.endsWith(".");
+        return SPACES.split(stripped).length <= 20 && !stripped.endsWith(".");
     }
 
     /** Title, label, date, grade and furniture lines: what stands around a headline but never is one. */

@@ -1,12 +1,14 @@
 package org.peelharvest.extract;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peelharvest.model.Folding;
 import org.peelharvest.model.Force;
 import org.peelharvest.model.Forces;
 import org.peelharvest.model.Judgment;
@@ -54,7 +56,8 @@ final class ProseGrades {
     }
 
     private static Optional<Judgment> gradeOf(String sentence, Set<String> wanted, Force force) {
-        if (!aboutThisForce(sentence, force) || PAST.matcher(sentence).find()) {
+        // A sentence with none of a grade's words states none: most sentences are passed over at that (issue 18).
+        if (!mayStateAGrade(sentence) || !aboutThisForce(sentence, force) || PAST.matcher(sentence).find()) {
             return Optional.empty();
         }
         Matcher m = STATED.matcher(sentence);
@@ -66,6 +69,18 @@ final class ProseGrades {
         }
         String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? "requires improvement" : m.group(3);
         return Judgment.fromLabel(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every wording {@link #STATED} matches holds one of these, in either case. */
+    private static final List<String> IN_EVERY_GRADE = List.of("good", "outstanding", "adequate", "improvement");
+
+    private static boolean mayStateAGrade(String sentence) {
+        for (String word : IN_EVERY_GRADE) {
+            if (Folding.containsIgnoringCase(sentence, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean aboutThisForce(String sentence, Force force) {

@@ -1,5 +1,7 @@
 package org.peelharvest.model;
 
+import java.util.regex.Pattern;
+
 /**
  * Where a report came from: the URL (or {@code file:} URI) of the document, its format and the
  * SHA-256 of its bytes as read.
@@ -9,6 +11,9 @@ package org.peelharvest.model;
  */
 public record Source(String url, SourceFormat format, String sha256, int controlCharacters) {
 
+    /** Compiled once: a report is made with its source, and String#matches compiles its pattern each time. */
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     public Source(String url, SourceFormat format, String sha256) {
         this(url, format, sha256, 0);
     }
@@ -17,7 +22,7 @@ public record Source(String url, SourceFormat format, String sha256, int control
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("source url is required");
         }
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits: " + sha256);
         }
         if (controlCharacters < 0) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,9 @@ import java.util.stream.Collectors;
  * page (a label and its value on one line have prose under them that runs across).
  */
 final class Columns {
+
+    /** Compiled once: String#split compiles its pattern on every call, here once a line. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * Where a gutter can be: the middle two fifths of a page. Two columns of a report split a page
@@ -306,7 +310,7 @@ final class Columns {
 
     /** Words with a letter in them: dotted leaders and page numbers are none. */
     private static int wordCount(String text) {
-        return (int) java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        return (int) java.util.Arrays.stream(SPACES.split(text.strip())).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
     }
 
     private static int median(List<Integer> values) {

@@ -34,6 +34,9 @@ final class PdfLayout {
             "cross", "self", "well", "inter", "long", "short", "high", "low", "full", "part", "half", "cyber", "e",
             "sub", "mid", "under", "over", "out", "ex", "semi", "counter", "socio");
     private static final Pattern HYPHENATED_WORD = Pattern.compile("\\b\\p{L}+-\\p{L}+\\b");
+    // Compiled once (String#replaceAll and #split compile theirs on every call, here once a line).
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}-]+");
 
     private final List<PdfLine> lines;
     private final float bodySize;
@@ -123,7 +126,7 @@ final class PdfLayout {
 
     private static String marginKey(PdfLine line) {
         return (line.y() < line.pageHeight() / 2 ? "top:" : "bottom:")
-                + line.text().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
+                + DIGITS.matcher(line.text()).replaceAll("#").toLowerCase(Locale.ROOT);
     }
 
     private List<Block> group() {
@@ -415,7 +418,7 @@ final class PdfLayout {
         Set<String> words = new HashSet<>();
         boolean afterBreak = false;
         for (PdfLine line : lines) {
-            List<String> tokens = new ArrayList<>(List.of(line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")));
+            List<String> tokens = new ArrayList<>(List.of(NOT_A_WORD.split(line.text().toLowerCase(Locale.ROOT))));
             boolean breaks = line.text().endsWith("-");
             if (breaks && !tokens.isEmpty()) {
                 tokens.remove(tokens.size() - 1);
