@@ -24,7 +24,8 @@ final class TitleForms {
 
     /**
      * What one title says; any part may be missing. {@code forceText} is the words where a force's
-     * name should be, for a title that names no force; empty for one that does.
+     * name should be: of a title ({@link #ofTitle}) only where it names no force, empty where it
+     * does; of an inspection line or a URL, the words or the slug read as the force.
      */
     record Claim(Force force, Integer year, Pillar pillar, boolean allPillars, String forceText, boolean overview) {
 

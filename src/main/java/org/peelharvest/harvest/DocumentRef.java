@@ -41,6 +41,12 @@ public record DocumentRef(Path file, long offset, String url, String fingerprint
         return new DocumentRef(warc, offset, url, fingerprintOf(warc) + "#" + offset, null);
     }
 
+    /** A record of a WARC file that is a reject before anything is read from it, named by {@code url}. */
+    static DocumentRef brokenInWarc(Path warc, long offset, String url, RejectReason reason, String detail) {
+        return new DocumentRef(warc, offset, url, fingerprintOf(warc) + "#" + offset,
+                new Reject(url, "read", reason, withoutMachinePath(detail, warc, url)));
+    }
+
     /** A document that is a reject before anything is read from it. */
     static DocumentRef broken(Path file, Path folder, RejectReason reason, String detail) {
         return broken(file, urlOf(file, folder), reason, detail);

@@ -18,6 +18,8 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 
+import org.peelharvest.model.RejectReason;
+
 /**
  * The documents kept in a WARC file (gzipped or not): every {@code response} record of a
  * successful fetch (HTTP 200), found by its offset so that one document can be read again
@@ -73,7 +75,11 @@ public final class WarcDocuments {
                 // Right after next(), position() is where the record just read starts.
                 long offset = reader.position();
                 if (next.get() instanceof WarcResponse response && isSuccess(response)) {
-                    entries.add(DocumentRef.inWarc(warc, offset, response.target()));
+                    String target = response.target();
+                    // A response must name its URL (WARC-Target-URI); one that does not is a reject named by its place.
+                    entries.add(target != null ? DocumentRef.inWarc(warc, offset, target)
+                            : DocumentRef.brokenInWarc(warc, offset, warc.getFileName() + "#" + offset,
+                            RejectReason.CORRUPT_WARC, "a response record with no WARC-Target-URI, at byte " + offset));
                 } else if (next.get() instanceof WarcRevisit revisit) {
                     earlier = earlier != null ? earlier : earlierCaptures(warc);
                     Optional<URI> target = revisit.refersToTargetURI();

@@ -178,6 +178,8 @@ class DocumentPartitioner implements Partitioner {
         }
         try {
             return PartitionFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("the documents of " + partition + " in " + file + " are damaged: not UTF-8", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the documents of " + partition + " from " + file, e);
         } catch (IllegalArgumentException e) {

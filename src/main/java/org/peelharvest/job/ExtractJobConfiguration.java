@@ -171,7 +171,10 @@ class ExtractJobConfiguration {
                 throw e;
             }
         }, failure -> new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
-            throw failure;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
         }, transactionManager).build());
     }
 

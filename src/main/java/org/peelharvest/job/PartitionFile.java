@@ -14,7 +14,8 @@ import org.peelharvest.model.RejectReason;
  * would make a relative path absolute, and the key would change), the offset, the URL and the
  * fingerprint; for a document that cannot be read at all, four more: its reject's URL, stage,
  * reason code and detail. A tab, a line break or a backslash in a field is written {@code \t},
- * {@code \n}, {@code \r} or {@code \\}, and a field that is not there {@code \-}.
+ * {@code \n}, {@code \r} or {@code \\}, half of a surrogate pair (which UTF-8 cannot hold)
+ * <code>&#92;u</code> and four hexadecimal digits, and a field that is not there {@code \-}.
  *
  * <p>Plain text rather than JSON: written on the run's one thread before any document is read,
  * and read by each partition as it starts, where Jackson's first use cost each about as much as
@@ -103,10 +104,36 @@ final class PartitionFile {
                 case '\n' -> text.append("\\n");
                 case '\r' -> text.append("\\r");
                 case '\\' -> text.append("\\\\");
-                default -> text.append(c);
+                default -> {
+                    if (Character.isSurrogate(c) && !isPaired(value, i)) {
+                        text.append("\\u").append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
             }
         }
         return text;
+    }
+
+    /** The four lower-case hexadecimal digits at {@code at}, or -1. */
+    private static int hex4(String text, int at) {
+        int code = 0;
+        for (int i = at; i < at + 4; i++) {
+            int digit = Character.digit(text.charAt(i), 16);
+            if (digit < 0 || Character.isUpperCase(text.charAt(i))) {
+                return -1;
+            }
+            code = code * 16 + digit;
+        }
+        return code;
+    }
+
+    /** Whether the surrogate at {@code i} is half of a pair whose other half stands beside it. */
+    private static boolean isPaired(String value, int i) {
+        char c = value.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
     }
 
     /** The fields of the line from {@code from} to {@code to} (its line break), unescaped. */
@@ -134,6 +161,14 @@ final class PartitionFile {
                     case 'r' -> field.append('\r');
                     case '\\' -> field.append('\\');
                     case '-' -> absent = true;
+                    case 'u' -> {
+                        int code = i + 4 < to ? hex4(text, i + 1) : -1;
+                        if (code < 0) {
+                            throw new IllegalArgumentException("line " + lineNumber + " has a \\u escape that is cut short");
+                        }
+                        field.append((char) code);
+                        i += 4;
+                    }
                     default -> throw new IllegalArgumentException("line " + lineNumber + " has an unknown escape \\" + escaped);
                 }
             } else {

@@ -26,7 +26,7 @@ final class PartitionWorker implements Step {
 
     private final String name;
     private final Function<StepExecution, Parts> parts;
-    private final Function<RuntimeException, Step> failing;
+    private final Function<Throwable, Step> failing;
 
     /**
      * @param name    the step's name ({@code extractWorker}); a partition's execution is named by the
@@ -35,7 +35,7 @@ final class PartitionWorker implements Step {
      * @param failing a step that fails with what went wrong in making one: the partition's execution
      *                is recorded failed as a step's failure is, and a restart runs it again
      */
-    PartitionWorker(String name, Function<StepExecution, Parts> parts, Function<RuntimeException, Step> failing) {
+    PartitionWorker(String name, Function<StepExecution, Parts> parts, Function<Throwable, Step> failing) {
         this.name = name;
         this.parts = parts;
         this.failing = failing;
@@ -57,7 +57,8 @@ final class PartitionWorker implements Step {
         Parts made;
         try {
             made = parts.apply(stepExecution);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An error too (a class that cannot be initialised): the step records it, as it records its own.
             failing.apply(e).execute(stepExecution);
             return;
         }

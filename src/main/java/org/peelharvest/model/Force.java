@@ -35,9 +35,9 @@ public record Force(String slug, String name, String shortName, String onsCode, 
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Force force && slug.equals(force.slug) && name.equals(force.name)
-                && shortName.equals(force.shortName) && onsCode.equals(force.onsCode) && region.equals(force.region)
-                && aliases.equals(force.aliases);
+        return other instanceof Force force && slug.equals(force.slug) && java.util.Objects.equals(name, force.name)
+                && java.util.Objects.equals(shortName, force.shortName) && onsCode.equals(force.onsCode)
+                && java.util.Objects.equals(region, force.region) && aliases.equals(force.aliases);
     }
 
     @Override

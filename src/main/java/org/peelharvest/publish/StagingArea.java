@@ -455,7 +455,8 @@ public final class StagingArea implements java.io.Closeable {
                 return Optional.empty();
             }
             return Optional.of(current.done().values().stream()
-                    .sorted(Comparator.comparing(Done::url).thenComparing(d -> String.valueOf(d.sha256()))
+                    .sorted(Comparator.comparing(Done::url, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparing(d -> String.valueOf(d.sha256()))
                             .thenComparing(Done::key))
                     .toList());
         }
@@ -510,7 +511,9 @@ public final class StagingArea implements java.io.Closeable {
         if (logged != null) {
             return Optional.of(logged);
         }
-        for (Path file : List.of(rejectFile(nameOf(done.key())), rejectFile(nameOf(done.url())))) {
+        List<Path> files = done.url() == null ? List.of(rejectFile(nameOf(done.key())))
+                : List.of(rejectFile(nameOf(done.key())), rejectFile(nameOf(done.url())));
+        for (Path file : files) {
             if (Files.isRegularFile(file)) {
                 return Optional.of(read(file, Reject.class));
             }
@@ -711,7 +714,9 @@ public final class StagingArea implements java.io.Closeable {
                 default -> parser.skipChildren();
             }
         }
-        if (key == null || url == null || fingerprint == null) {
+        // Every record written names its key and fingerprint; a URL may be missing (a WARC response
+        // with none was recorded so before its listing named it), as databind read it.
+        if (key == null || fingerprint == null) {
             throw new NotARecord();
         }
         return new Done(key, url, fingerprint, sha256, rejected, reportIds, cached);

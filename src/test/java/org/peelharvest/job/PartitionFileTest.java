@@ -30,6 +30,18 @@ class PartitionFileTest {
     }
 
     @Test
+    void halfOfASurrogatePairIsWrittenAsAnEscapeUtf8CanHold() {
+        // A path cannot hold one (the file system refuses it); a URL or a reject's detail read from a WARC file may.
+        DocumentRef odd = new DocumentRef(Path.of("in/page.html"), -1, "half \ud800 pair", "x\udc00 and a \ud83d\ude00 whole pair", null);
+
+        String text = PartitionFile.format(List.of(odd));
+
+        assertThat(text).contains("half \\ud800 pair", "x\\udc00 and a \ud83d\ude00 whole pair");
+        assertThat(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(text)).isTrue();
+        assertThat(PartitionFile.parse(text)).containsExactly(odd);
+    }
+
+    @Test
     void aDocumentThatCannotBeReadKeepsItsRejectWithItsAbsentFields() {
         DocumentRef broken = new DocumentRef(Path.of("gone.pdf"), -1, "gone.pdf", "unreadable: no such file",
                 new Reject("gone.pdf", "read", RejectReason.UNREADABLE, "no such file\tor folder"));
@@ -62,6 +74,8 @@ class PartitionFileTest {
                 .hasMessage("line 2 ends in a lone backslash");
         assertThatThrownBy(() -> PartitionFile.parse(first + "a.html\t-1\t\\-x\tfp\n"))
                 .hasMessage("line 2 has a field both absent and there");
+        assertThatThrownBy(() -> PartitionFile.parse(first + "a.html\t-1\ta\\u00e.html\tfp\n"))
+                .hasMessage("line 2 has a \\u escape that is cut short");
         assertThatThrownBy(() -> PartitionFile.parse(first + "\\-\t-1\ta.html\tfp\n"))
                 .hasMessage("line 2 has no path");
         assertThatThrownBy(() -> PartitionFile.parse(first + "a.html\t-1\ta.html\tfp\ta.html\tread\tno-such-reason\t\\-\n"))

@@ -68,6 +68,21 @@ class PartitionWorkerTest {
     }
 
     @Test
+    void aPartitionWhoseStepCannotBeMadeForAnErrorIsRecordedFailedToo() throws Exception {
+        // A class that cannot be initialised, the first time a partition's extractor is made.
+        PartitionWorker worker = worker(execution -> {
+            throw new ExceptionInInitializerError("the reader's patterns did not compile");
+        });
+        StepExecution partition = partition("extractWorker:partition4");
+
+        worker.execute(partition);
+
+        assertThat(partition.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(repository.getLastStepExecution(partition.getJobExecution().getJobInstance(), "extractWorker:partition4")
+                .getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
     void whatWasMadeForAFailedPartitionIsClosedToo() throws Exception {
         PartitionWorker worker = worker(execution -> new PartitionWorker.Parts(step(() -> {
             throw new IllegalStateException("a document broke the partition");
@@ -83,7 +98,10 @@ class PartitionWorkerTest {
     private PartitionWorker worker(java.util.function.Function<StepExecution, PartitionWorker.Parts> parts) {
         return new PartitionWorker("extractWorker", parts, failure -> new StepBuilder("extractWorker", repository)
                 .tasklet((contribution, context) -> {
-                    throw failure;
+                    if (failure instanceof Error error) {
+                        throw error;
+                    }
+                    throw (RuntimeException) failure;
                 }, transactions).build());
     }
 

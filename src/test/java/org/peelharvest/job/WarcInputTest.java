@@ -55,6 +55,34 @@ class WarcInputTest {
         assertThat(Csv.read(output.resolve("rejects.csv"))).isEmpty();
     }
 
+    @Test
+    void aResponseThatNamesNoUrlIsARejectNamedByItsPlaceAndTheRestIsRead() throws IOException {
+        Path snapshot = Files.createDirectories(temp.resolve("snapshot"));
+        Path warc = snapshot.resolve("odd.warc");
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
+            writer.write(response(PAGE_URL, 200, "text/html; charset=utf-8",
+                    Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.html"))));
+        }
+        long second = Files.size(warc);
+        // Written by hand: a response record without the WARC-Target-URI every response must have.
+        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>No address</p></body></html>";
+        String record = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:5f0c7e0a-2f3e-4a55-9a4b-2b7f1f1d0c01>\r\n"
+                + "WARC-Date: 2026-12-07T00:00:00Z\r\nContent-Type: application/http;msgtype=response\r\n"
+                + "Content-Length: " + http.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + http + "\r\n\r\n";
+        Files.writeString(warc, record, java.nio.file.StandardOpenOption.APPEND);
+        Path output = temp.resolve("out");
+
+        CliRunner.Result result = new CliRunner(temp).run("extract", "--input", snapshot.toString(), "--output",
+                output.toString(), "--max-reject-rate", "1");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(Csv.read(output.resolve("reports.csv"))).extracting(r -> r.get("source_url"))
+                .containsExactly(PAGE_URL);
+        assertThat(Csv.read(output.resolve("rejects.csv"))).extracting(r -> r.get("source_url") + " " + r.get("reason"))
+                .containsExactly("odd.warc#" + second + " corrupt-warc");
+    }
+
     static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
         HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
                 .setHeader("Content-Type", type)

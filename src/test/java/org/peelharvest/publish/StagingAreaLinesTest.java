@@ -40,7 +40,9 @@ class StagingAreaLinesTest {
             StagingArea.Done.rejected("k2", "dir/ün “quoted” \t\n\\.html", "1 2 3", null),
             new StagingArea.Done("k3", "b.pdf", "9 t k", "cd34", false, null, null),
             new StagingArea.Done("k4", "c.html", "9 t k", "ef56", false, List.of("x"), true),
-            new StagingArea.Done("k5", "half \ud800 a pair.html", "9", "00", false, List.of()));
+            new StagingArea.Done("k5", "half \ud800 a pair.html", "9", "00", false, List.of()),
+            // A reject of a WARC response that named no URL, as a build before 2026-12-07 recorded it.
+            StagingArea.Done.rejected("k6", null, "7 t k#120", null));
 
     private static final List<Reject> REJECTS = List.of(
             new Reject("a.html", "extract", RejectReason.NO_HEADLINE_QUESTION, "no headline \"question\""),
