@@ -62,7 +62,7 @@ class ExtractJobConfiguration {
     /**
      * The job's definition, read once per step from the work area file its job parameters name. Not
      * proxied (a record cannot be): it is made when a step-scoped bean of the same step needs it, on
-     * that step's thread, partitions included.
+     * that step's thread. A partition's worker reads its own ({@link #extractWorker}).
      */
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
@@ -70,14 +70,19 @@ class ExtractJobConfiguration {
         return JobDefinition.from(stepExecution.getJobParameters());
     }
 
-    /**
-     * The staging area of the job instance the step belongs to; a restart finds the same one. A
-     * partition writes its outcomes to logs of its own, named by its step execution.
-     */
+    /** The staging area of the step's job instance, for the partition and publish steps. */
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     StagingArea stagingArea(JobDefinition jobDefinition, @Value("#{stepExecution}") StepExecution stepExecution) {
-        return JobRunner.stagingArea(jobDefinition, stepExecution.getJobExecution()).writingAs(stepExecution.getId());
+        return stagingAreaOf(jobDefinition, stepExecution);
+    }
+
+    /**
+     * The staging area of the job instance a step belongs to, a restart finding the same one, as
+     * that step writes to it: a partition writes its outcomes to logs of its own, named by its execution.
+     */
+    private static StagingArea stagingAreaOf(JobDefinition job, StepExecution step) {
+        return JobRunner.stagingArea(job, step.getJobExecution()).writingAs(step.getId());
     }
 
     @Bean
@@ -147,9 +152,9 @@ class ExtractJobConfiguration {
                        ExtractionCaches extractionCaches, @Value("${peel.chunk-size:10}") int chunkSize,
                        @Value("${" + JobLaunch.FULL + "}") boolean full) {
         String name = "extractWorker";
-        return new PartitionWorker(name, execution -> {
+        return new PartitionWorker(name, jobRepository, transactionManager, execution -> {
             JobDefinition job = JobDefinition.from(execution.getJobParameters());
-            StagingArea staging = JobRunner.stagingArea(job, execution.getJobExecution()).writingAs(execution.getId());
+            StagingArea staging = stagingAreaOf(job, execution);
             try {
                 // Reads, extracts and validates one document, or takes what an earlier run found from the output's cache.
                 ExtractProcessor processor = new ExtractProcessor(new DocumentExtractor(documentLimits), new ReportValidator(),
@@ -166,16 +171,11 @@ class ExtractJobConfiguration {
                         .listener(progressReporter.listener(execution.getJobExecutionId()))
                         .build();
                 return new PartitionWorker.Parts(step, staging);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 staging.close();
                 throw e;
             }
-        }, failure -> new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) failure;
-        }, transactionManager).build());
+        });
     }
 
     /** The extraction cache of each output, bounded by {@code peel.cache.max-size} (application.yaml). */

@@ -3,8 +3,11 @@ package org.peelharvest.job;
 import java.util.function.Function;
 
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The worker step of the extract step's partitions: for each partition's execution it makes a step
@@ -25,20 +28,23 @@ final class PartitionWorker implements Step {
     }
 
     private final String name;
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
     private final Function<StepExecution, Parts> parts;
-    private final Function<Throwable, Step> failing;
 
     /**
-     * @param name    the step's name ({@code extractWorker}); a partition's execution is named by the
-     *                partition step ({@code extractWorker:partition3})
-     * @param parts   makes a partition's step from its execution
-     * @param failing a step that fails with what went wrong in making one: the partition's execution
-     *                is recorded failed as a step's failure is, and a restart runs it again
+     * @param name  the step's name ({@code extractWorker}); a partition's execution is named by the
+     *              partition step ({@code extractWorker:partition3})
+     * @param parts makes a partition's step from its execution; what goes wrong in making one is
+     *              recorded as that partition's failure, as a step's own failures are, and a restart
+     *              runs it again
      */
-    PartitionWorker(String name, Function<StepExecution, Parts> parts, Function<Throwable, Step> failing) {
+    PartitionWorker(String name, JobRepository repository, PlatformTransactionManager transactions,
+                    Function<StepExecution, Parts> parts) {
         this.name = name;
+        this.repository = repository;
+        this.transactions = transactions;
         this.parts = parts;
-        this.failing = failing;
     }
 
     @Override
@@ -59,7 +65,7 @@ final class PartitionWorker implements Step {
             made = parts.apply(stepExecution);
         } catch (RuntimeException | Error e) {
             // An error too (a class that cannot be initialised): the step records it, as it records its own.
-            failing.apply(e).execute(stepExecution);
+            failing(e).execute(stepExecution);
             return;
         }
         try {
@@ -71,5 +77,15 @@ final class PartitionWorker implements Step {
                 throw new IllegalStateException("cannot close " + stepExecution.getStepName() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A step that fails with {@code failure}, so that the partition's execution records it. */
+    private Step failing(Throwable failure) {
+        return new StepBuilder(name, repository).tasklet((contribution, context) -> {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }, transactions).build();
     }
 }

@@ -54,32 +54,30 @@ class PartitionWorkerTest {
 
     @Test
     void aPartitionWhoseStepCannotBeMadeIsRecordedFailed() throws Exception {
-        PartitionWorker worker = worker(execution -> {
-            throw new IllegalStateException("the job's definition is gone from the work area");
-        });
-        StepExecution partition = partition("extractWorker:partition2");
-
-        worker.execute(partition);
-
-        assertThat(partition.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(partition.getExitStatus().getExitDescription()).contains("the job's definition is gone from the work area");
-        assertThat(repository.getLastStepExecution(partition.getJobExecution().getJobInstance(), "extractWorker:partition2")
-                .getStatus()).as("as the job repository holds it").isEqualTo(BatchStatus.FAILED);
+        assertRecordedFailed("extractWorker:partition2", new IllegalStateException("the job's definition is gone from the work area"));
     }
 
     @Test
     void aPartitionWhoseStepCannotBeMadeForAnErrorIsRecordedFailedToo() throws Exception {
         // A class that cannot be initialised, the first time a partition's extractor is made.
+        assertRecordedFailed("extractWorker:partition4", new ExceptionInInitializerError("the reader's patterns did not compile"));
+    }
+
+    private void assertRecordedFailed(String name, Throwable failure) throws Exception {
         PartitionWorker worker = worker(execution -> {
-            throw new ExceptionInInitializerError("the reader's patterns did not compile");
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
         });
-        StepExecution partition = partition("extractWorker:partition4");
+        StepExecution partition = partition(name);
 
         worker.execute(partition);
 
         assertThat(partition.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(repository.getLastStepExecution(partition.getJobExecution().getJobInstance(), "extractWorker:partition4")
-                .getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(partition.getExitStatus().getExitDescription()).contains(failure.getMessage());
+        assertThat(repository.getLastStepExecution(partition.getJobExecution().getJobInstance(), name).getStatus())
+                .as("as the job repository holds it").isEqualTo(BatchStatus.FAILED);
     }
 
     @Test
@@ -95,14 +93,24 @@ class PartitionWorkerTest {
         assertThat(events).containsExactly("closed");
     }
 
+    @Test
+    void whatWasMadeIsClosedWhenItsStepThrows() throws Exception {
+        // A step that does not record its own failure (an interrupted job's) still leaves nothing open.
+        Step throwing = new Step() {
+            @Override
+            public void execute(StepExecution stepExecution) {
+                throw new IllegalStateException("the step broke off");
+            }
+        };
+        PartitionWorker worker = worker(execution -> new PartitionWorker.Parts(throwing, () -> events.add("closed")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.execute(partition("extractWorker:partition5")))
+                .hasMessage("the step broke off");
+        assertThat(events).containsExactly("closed");
+    }
+
     private PartitionWorker worker(java.util.function.Function<StepExecution, PartitionWorker.Parts> parts) {
-        return new PartitionWorker("extractWorker", parts, failure -> new StepBuilder("extractWorker", repository)
-                .tasklet((contribution, context) -> {
-                    if (failure instanceof Error error) {
-                        throw error;
-                    }
-                    throw (RuntimeException) failure;
-                }, transactions).build());
+        return new PartitionWorker("extractWorker", repository, transactions, parts);
     }
 
     private Step step(Runnable work) {
