@@ -179,12 +179,21 @@ class DocumentPartitioner implements Partitioner {
         try {
             return PartitionFile.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException("the documents of " + partition + " in " + file + " are damaged: not UTF-8", e);
+            throw damaged(partition, file, "not UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the documents of " + partition + " from " + file, e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the documents of " + partition + " in " + file + " are damaged: " + e.getMessage(), e);
+            throw damaged(partition, file, e.getMessage());
         }
+    }
+
+    /**
+     * The message a person reads (a run's failure is told by its innermost cause, so this has none):
+     * the file, what is wrong, and the fix, since every run lists the documents and writes the file anew.
+     */
+    private static IllegalStateException damaged(String partition, Path file, String what) {
+        return new IllegalStateException("the documents of " + partition + " in " + file + " are damaged (" + what
+                + "); run the same command again, which lists them anew");
     }
 
     static void write(StagingArea staging, String partition, List<DocumentRef> documents) {

@@ -420,7 +420,7 @@ public final class StagingArea implements java.io.Closeable {
      * the list is not read back from the work area.
      */
     public Staged staged(Map<String, String> listed) {
-        return new Staged(current(new TreeMap<>(listed)));
+        return new Staged(current(listed));
     }
 
     /** The staged outcomes to publish, as they were when {@link #staged()} read them. */

@@ -154,6 +154,23 @@ class PartitionedExtractTest {
         assertThat(DocumentPartitioner.read(staging, "partition1")).isEqualTo(documents);
     }
 
+    @Test
+    void aDamagedPartitionFileIsARunsFailureNamingTheFileAndTheFix() throws Exception {
+        org.peelharvest.publish.StagingArea staging = new org.peelharvest.publish.StagingArea(temp.resolve("damaged"));
+        DocumentPartitioner.write(staging, "partition2", List.of(ref("a.html", -1)));
+        Path file = staging.root().resolve("partitions/partition2.tsv");
+        Files.writeString(file, Files.readString(file).replace("\t-1\t", "\tminus one\t"));
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> DocumentPartitioner.read(staging, "partition2"));
+
+        // As a person reads it: the run's summary tells a failure by its innermost cause.
+        assertThat(Outcome.causeOf(List.of(failure))).isEqualTo("the documents of partition2 in " + file
+                + " are damaged (line 2 has no offset); run the same command again, which lists them anew");
+        Files.write(file, new byte[] {'p', (byte) 0xff, '\n'});
+        assertThat(Outcome.causeOf(List.of(org.assertj.core.api.Assertions.catchThrowable(
+                () -> DocumentPartitioner.read(staging, "partition2"))))).contains("are damaged (not UTF-8)");
+    }
+
     private static DocumentRef ref(String name, long offset) {
         return new DocumentRef(Path.of(name), offset, "https://example.org/" + name, name + offset, null);
     }

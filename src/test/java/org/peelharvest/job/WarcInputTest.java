@@ -34,14 +34,9 @@ class WarcInputTest {
     void eachSuccessfulResponseOfAWarcIsADocumentNamedByItsUrl() throws IOException {
         Path snapshot = Files.createDirectories(temp.resolve("snapshot"));
         Path warc = snapshot.resolve("peel-2016-00000.warc.gz");
-        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
-            writer.write(response(PAGE_URL, 200, "text/html; charset=utf-8",
-                    Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.html"))));
-            writer.write(response(PDF_URL, 200, "application/pdf",
-                    Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.pdf"))));
-            writer.write(response(PAGE_URL + "missing/", 404, "text/html", "<html><body>Not found</body></html>".getBytes()));
-        }
+        write(warc, WarcCompression.GZIP, samplePage(),
+                response(PDF_URL, 200, "application/pdf", Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.pdf"))),
+                response(PAGE_URL + "missing/", 404, "text/html", "<html><body>Not found</body></html>".getBytes()));
         Path output = temp.resolve("out");
 
         CliRunner.Result result = new CliRunner(temp).run("extract", "--input", snapshot.toString(), "--output",
@@ -59,11 +54,7 @@ class WarcInputTest {
     void aResponseThatNamesNoUrlIsARejectNamedByItsPlaceAndTheRestIsRead() throws IOException {
         Path snapshot = Files.createDirectories(temp.resolve("snapshot"));
         Path warc = snapshot.resolve("odd.warc");
-        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
-            writer.write(response(PAGE_URL, 200, "text/html; charset=utf-8",
-                    Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.html"))));
-        }
+        write(warc, WarcCompression.NONE, samplePage());
         long second = Files.size(warc);
         // Written by hand: a response record without the WARC-Target-URI every response must have.
         String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>No address</p></body></html>";
@@ -81,6 +72,20 @@ class WarcInputTest {
                 .containsExactly(PAGE_URL);
         assertThat(Csv.read(output.resolve("rejects.csv"))).extracting(r -> r.get("source_url") + " " + r.get("reason"))
                 .containsExactly("odd.warc#" + second + " corrupt-warc");
+    }
+
+    private static void write(Path warc, WarcCompression compression, WarcResponse... responses) throws IOException {
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE), compression)) {
+            for (WarcResponse response : responses) {
+                writer.write(response);
+            }
+        }
+    }
+
+    private static WarcResponse samplePage() throws IOException {
+        return response(PAGE_URL, 200, "text/html; charset=utf-8",
+                Files.readAllBytes(Path.of("input/sample/derbyshire-2016-effectiveness.html")));
     }
 
     static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
